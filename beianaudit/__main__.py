@@ -1,0 +1,3 @@
+from beianaudit.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Click commands beyond the core ones, one module per command family."""

@@ -1,0 +1,141 @@
+"""What every command shares: options, error handling, the clock and output.
+
+Kept apart from ``cli.py`` so that command modules can use it without importing
+the group that imports them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from beianaudit import CONFIG_ENV
+from beianaudit.i18n import LANGUAGES, _, set_language
+
+if TYPE_CHECKING:
+    from beianaudit.config import Config
+    from beianaudit.report import Report
+
+SEVERITIES = ("error", "warning", "info")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """Bad input or usage: one line on stderr, exit 2, no traceback."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"beianaudit: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """A group that turns any unexpected exception into one line and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            from beianaudit.config import ConfigError
+
+            if isinstance(exc, ConfigError):
+                raise UserError(str(exc)) from None
+            if os.environ.get("BEIANAUDIT_DEBUG"):
+                raise
+            # The exception's type only: its message may hold what was being checked.
+            raise UserError(
+                _(
+                    "internal error ({error}); run again with BEIANAUDIT_DEBUG=1 and report it"
+                ).format(error=type(exc).__name__)
+            ) from None
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    # On the group, no --lang means "from the environment"; on a command it
+    # means "as the group left it", so `beianaudit --lang en check` holds.
+    if value or ctx.parent is None:
+        set_language(value)
+
+
+def lang_option(f: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        callback=_set_lang,
+        is_eager=True,
+        expose_value=False,
+        help=_("Language of the output (default: from LANG / LC_ALL)."),
+    )(f)
+
+
+def config_option(f: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        metavar="PATH",
+        envvar=CONFIG_ENV,
+        help=_("Config file (default: {env}, then the user config directory).").format(
+            env=CONFIG_ENV
+        ),
+    )(f)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def decorate(f: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help=_("Output format."),
+        )(f)
+
+    return decorate
+
+
+def fail_on_option(f: F) -> F:
+    return click.option(
+        "--fail-on",
+        type=click.Choice(SEVERITIES),
+        default="warning",
+        show_default=True,
+        help=_("Exit with 1 when a finding is at least this severe."),
+    )(f)
+
+
+def load_config(config_path: str | None) -> Config:
+    from beianaudit import config
+    from beianaudit.config import ConfigError
+
+    try:
+        return config.load(config.resolve_path(config_path))
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+
+
+def today(ctx: click.Context) -> date:
+    """The user's local date; tests inject another through ``obj={"today": …}``."""
+    injected = (ctx.obj or {}).get("today") if isinstance(ctx.obj, dict) else None
+    return injected or date.today()
+
+
+def emit(report: Report, fmt: str, header: str = "") -> None:
+    """Print a report in the chosen format; the only place a report reaches stdout."""
+    from beianaudit.report import render_json, render_jsonl, render_text, use_colour
+
+    if fmt == "json":
+        click.echo(render_json(report))
+    elif fmt == "jsonl":
+        click.echo(render_jsonl(report))
+    else:
+        colour = use_colour(sys.stdout)
+        click.echo(render_text(report, colour=colour, header=header), color=colour)

@@ -1,0 +1,79 @@
+"""Translations: gettext catalogs for ``zh_CN`` and ``en``.
+
+Every feature keeps its own catalog file (``locale/<lang>/LC_MESSAGES/<feature>.po``,
+compiled to ``.mo`` beside it); all of a language's catalogs are chained into one
+translation, so a message id is looked up wherever it lives.  Message ids are the
+English text, so a missing translation degrades to English, never to nothing.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+LANGUAGES = ("zh_CN", "en")
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+_current: _gettext.NullTranslations | None = None
+_current_lang = ""
+
+
+def language_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """``zh_CN`` when the POSIX locale variables ask for Chinese, else ``en``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def load_catalogs(lang: str) -> _gettext.NullTranslations:
+    """Chain every compiled catalog of ``lang`` into one translation."""
+    chain: _gettext.NullTranslations = _gettext.NullTranslations()
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    for mo in sorted(folder.glob("*.mo")):
+        with mo.open("rb") as fh:
+            catalog = _gettext.GNUTranslations(fh)
+        catalog.add_fallback(chain)
+        chain = catalog
+    return chain
+
+
+def set_language(lang: str | None = None) -> str:
+    """Switch every later message to ``lang`` (default: from the environment)."""
+    global _current, _current_lang
+    lang = lang or language_from_env()
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    if lang != _current_lang:
+        _current, _current_lang = load_catalogs(lang), lang
+    return lang
+
+
+def current_language() -> str:
+    if not _current_lang:
+        set_language()
+    return _current_lang
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    if _current is None:
+        set_language()
+    assert _current is not None
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    if _current is None:
+        set_language()
+    assert _current is not None
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; it is translated later, where it is shown."""
+    return message

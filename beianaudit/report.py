@@ -1,0 +1,110 @@
+"""Reports and their formatters: the only code that turns findings into output.
+
+Formatters are pure, ``(report) -> str``; whether to colour is decided by the
+caller (:func:`use_colour`) and passed in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from beianaudit import __version__
+from beianaudit.finding import Finding, Severity
+from beianaudit.i18n import _, ngettext
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    # Top-level fields a command about one thing adds (``url``, ``verdict``…).
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Severity.ERROR) == 0
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """0 when nothing is at or above ``fail_on``, else 1."""
+        return int(any(f.severity >= fail_on for f in self.findings))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "tool": "beianaudit",
+            "version": __version__,
+            "ok": self.ok,
+            "summary": {s.label: self.count(s) for s in sorted(Severity, reverse=True)},
+            **self.extra,
+            "findings": [f.as_json() for f in self.findings],
+        }
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def severity_label(severity: Severity) -> str:
+    return {
+        Severity.ERROR: _("error"),
+        Severity.WARNING: _("warning"),
+        Severity.INFO: _("info"),
+    }[severity]
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str)
+
+
+def render_jsonl(report: Report) -> str:
+    """One line of JSON Lines: the same object as :func:`render_json`, unindented."""
+    return json.dumps(report.as_json(), ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _style(text: str, colour: bool, **styles: Any) -> str:
+    if not colour:
+        return text
+    import click
+
+    return click.style(text, **styles)
+
+
+def render_text(report: Report, colour: bool = False, header: str = "") -> str:
+    """Findings grouped by what they are about, worst group first, then a summary."""
+    lines = [header] if header else []
+    groups: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        groups.setdefault(finding.target, []).append(finding)
+    ordered = sorted(groups.items(), key=lambda kv: -max(f.severity for f in kv[1]))
+    for target, findings in ordered:
+        lines.append(_style(target, colour, bold=True))
+        for f in sorted(findings, key=lambda f: -f.severity):
+            label = _style(f"{severity_label(f.severity)}", colour, fg=_COLOURS[f.severity])
+            lines.append(f"  {label} {f.check} {f.message}")
+            if f.hint:
+                lines.append(f"      → {f.hint}")
+    lines.append(summary_line(report))
+    return "\n".join(lines)
+
+
+def summary_line(report: Report) -> str:
+    if not report.findings:
+        return _("No problems found.")
+    parts = [
+        ngettext("{n} error", "{n} errors", report.count(Severity.ERROR)),
+        ngettext("{n} warning", "{n} warnings", report.count(Severity.WARNING)),
+        ngettext("{n} info", "{n} infos", report.count(Severity.INFO)),
+    ]
+    counts = [report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    return _(", ").join(p.format(n=n) for p, n in zip(parts, counts, strict=True))

@@ -1,0 +1,52 @@
+"""Shared fixtures: a clean environment, configs on disk, a CLI runner with a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from beianaudit import i18n
+from beianaudit.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TODAY = date(2026, 11, 25)
+
+MINIMAL = '[subject]\ntype = "personal"\n'
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """English, no colour hints, no config from the developer's own machine."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "BEIANAUDIT_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def write_config(tmp_path: Path) -> Callable[..., Path]:
+    def write(text: str = MINIMAL, name: str = "config.toml", mode: int = 0o600) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        os.chmod(path, mode)
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """Invoke the CLI in-process with the clock fixed at ``TODAY``."""
+
+    def run(*args: str, input: str | None = None, today: date = TODAY, **kw: object) -> Result:
+        return CliRunner().invoke(cli, list(args), input=input, obj={"today": today}, **kw)
+
+    return run

@@ -1,0 +1,1 @@
+"""Fake third-party checks, loaded through hand-made entry points (nothing is installed)."""
