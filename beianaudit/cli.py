@@ -107,5 +107,8 @@ def checks_command(ctx: click.Context, fmt: str) -> None:
     ctx.exit(report.exit_code(Severity.ERROR))
 
 
+# Commands of the feature modules, one line each.
+
+
 def main() -> None:
     cli(prog_name="beianaudit")

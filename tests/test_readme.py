@@ -16,7 +16,8 @@ def quick_start_commands() -> list[str]:
 def test_quick_start_is_two_commands() -> None:
     install_and_run, install_and_test = quick_start_commands()
     assert "beianaudit check --config samples/personal.toml" in install_and_run
-    assert "[test]" in install_and_test and "pytest" in install_and_test
+    assert "[test]" in install_and_test
+    assert "pytest" in install_and_test
 
 
 def test_ci_runs_the_readme_test_command() -> None:

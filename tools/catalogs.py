@@ -1,7 +1,8 @@
 """Maintain the gettext catalogs under beianaudit/locale/.
 
     python tools/catalogs.py missing          # msgids in the code that a catalog lacks
-    python tools/catalogs.py add DOMAIN       # append them to DOMAIN.po (zh_CN and en)
+    python tools/catalogs.py add DOMAIN [PATH…]  # append them to DOMAIN.po (zh_CN and en),
+                                                 # only those first used under PATH… if given
     python tools/catalogs.py compile          # .po -> .mo, after every edit of a .po
 
 Message ids are the English text of every ``_("…")``, ``N_("…")`` and
@@ -104,8 +105,12 @@ def _complete(msgstr: str | tuple[str, ...]) -> bool:
     return all(msgstr) if isinstance(msgstr, tuple) else bool(msgstr)
 
 
-def add(domain: str) -> int:
-    """Append the message ids each language lacks to its ``domain``.po."""
+def add(domain: str, paths: tuple[str, ...] = ()) -> int:
+    """Append the message ids each language lacks to its ``domain``.po.
+
+    With ``paths``, only the messages first used in a file under one of them, so
+    that work on one feature does not sweep another's messages into its catalog.
+    """
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
@@ -120,7 +125,7 @@ def add(domain: str) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang, domain=domain, project="beianaudit")
         for msgid, where in extract().items():
-            if msgid not in have:
+            if msgid not in have and (not paths or where.startswith(paths)):
                 file, line = where.rsplit(":", 1)
                 catalog.add(msgid, locations=[(file, int(line))])
                 count += 1
@@ -163,8 +168,9 @@ def main(argv: list[str]) -> int:
             for msgid, where in entries.items():
                 print(f"# {lang}\n{_po_entry(msgid, where)}")
         return int(any(gaps.values()))
-    if argv[:1] == ["add"] and len(argv) == 2:
-        print(f"added {add(argv[1])} entries; translate them, then run: compile")
+    if argv[:1] == ["add"] and len(argv) >= 2:
+        count = add(argv[1], tuple(argv[2:]))
+        print(f"added {count} entries; translate them, then run: compile")
         return 0
     if argv[:1] == ["compile"]:
         for path in compile_all():

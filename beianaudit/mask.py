@@ -1,0 +1,29 @@
+"""Masking personal identifiers for text output (``139****5678``, ``3301**********1236``)."""
+
+from __future__ import annotations
+
+
+def mask_middle(value: str, keep_start: int, keep_end: int, fill: str = "*") -> str:
+    """Keep the ends, hide the middle; a value too short to keep both ends is hidden whole."""
+    if len(value) <= keep_start + keep_end:
+        return fill * len(value)
+    hidden = len(value) - keep_start - keep_end
+    return value[:keep_start] + fill * hidden + value[keep_start + hidden :]
+
+
+def mask_phone(phone: str) -> str:
+    """``13912345678`` → ``139****5678``."""
+    return mask_middle(phone, 3, 4)
+
+
+def mask_id(value: str) -> str:
+    """A resident ID or credit code: ``330106199003071236`` → ``3301**********1236``."""
+    return mask_middle(value, 4, 4)
+
+
+def mask_email(email: str) -> str:
+    """``zhangwei@example.com`` → ``zh******@example.com``: the domain stays readable."""
+    local, at, domain = email.rpartition("@")
+    if not at:
+        return mask_middle(email, 2, 0)
+    return mask_middle(local, min(2, len(local) - 1), 0) + "@" + domain
