@@ -1,3 +1,3 @@
-from beianaudit.cli import main
+from beianaudit.entry import main
 
 main()

@@ -108,7 +108,3 @@ def checks_command(ctx: click.Context, fmt: str) -> None:
 
 
 # Commands of the feature modules, one line each.
-
-
-def main() -> None:
-    cli(prog_name="beianaudit")

@@ -30,6 +30,21 @@ def language_from_env(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+def language_from_argv(args: list[str]) -> str | None:
+    """The language a ``--lang`` option names in ``args``, if it names a known one."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            continue
+        return value if value in LANGUAGES else None
+    return None
+
+
 def load_catalogs(lang: str) -> _gettext.NullTranslations:
     """Chain every compiled catalog of ``lang`` into one translation."""
     chain: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -50,7 +65,20 @@ def set_language(lang: str | None = None) -> str:
         raise ValueError(lang)
     if lang != _current_lang:
         _current, _current_lang = load_catalogs(lang), lang
+        _translate_click(lang)
     return lang
+
+
+def _translate_click(lang: str) -> None:
+    """Let click's own messages (usage, errors, ``--help``) follow ``lang`` too.
+
+    click translates with the standard library's ``gettext.gettext``: the default
+    domain ``messages``, in the language the environment names.  Our
+    ``messages.po`` holds click's strings, so point that domain at our catalogs
+    and name the language in ``LANGUAGE``, gettext's own variable for this.
+    """
+    _gettext.bindtextdomain("messages", str(LOCALE_DIR))
+    os.environ["LANGUAGE"] = lang
 
 
 def current_language() -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from beianaudit import __version__
+from beianaudit import __version__, i18n
 from tests.conftest import MINIMAL, SAMPLES
 
 
@@ -135,6 +135,7 @@ def test_lang_option_and_environment(run_cli, write_config, monkeypatch) -> None
     assert "未发现问题" in run_cli("check", "--config", path, "--lang", "zh_CN").output
     assert "未发现问题" in run_cli("--lang", "zh_CN", "check", "--config", path).output
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    i18n.set_language(None)  # what beianaudit.entry does at start-up
     assert "未发现问题" in run_cli("check", "--config", path).output
     assert "No problems" in run_cli("check", "--config", path, "--lang", "en").output
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gettext
+import subprocess
+import sys
+from pathlib import Path
 
 import catalogs  # tools/catalogs.py (pytest's pythonpath)
 import pytest
@@ -22,10 +25,11 @@ def test_every_message_is_in_the_english_catalogs() -> None:
 
 def test_translations_keep_the_placeholders() -> None:
     for msgid, msgstr in catalogs.translations("zh_CN").items():
-        singular = msgid if isinstance(msgid, str) else msgid[0]
-        for form in (msgstr,) if isinstance(msgstr, str) else msgstr:
-            if form:
-                assert catalogs.fields(form) == catalogs.fields(singular), msgid
+        if isinstance(msgid, str):
+            assert not msgstr or catalogs.fields(msgstr) == catalogs.fields(msgid), msgid
+        else:  # one Chinese form serves both: it may use the fields of either
+            allowed = catalogs.fields(msgid[0]) | catalogs.fields(msgid[1])
+            assert all(catalogs.fields(form) <= allowed for form in msgstr), msgid
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -69,3 +73,34 @@ def test_chinese_is_served_after_a_plain_install() -> None:
 )
 def test_language_from_env(env: dict[str, str], lang: str) -> None:
     assert i18n.language_from_env(env) == lang
+
+
+def test_clicks_own_messages_follow_the_language(run_cli) -> None:
+    assert "用法：" in run_cli("--lang", "zh_CN", "--help").output
+    result = run_cli("check", "--lang", "zh_CN", "--format", "xml")
+    assert result.exit_code == 2
+    assert "不是可选值之一" in result.stderr
+    assert "Usage:" in run_cli("--lang", "en", "--help").output
+
+
+def test_lang_on_the_command_line_translates_help_texts_too() -> None:
+    script = Path(sys.executable).with_name("beianaudit")
+    for args in (["--lang", "zh_CN", "check", "--help"], ["check", "--help", "--lang=zh_CN"]):
+        out = subprocess.run([str(script), *args], capture_output=True, text=True, check=True)
+        assert "只运行这些检查" in out.stdout
+        assert "显示此帮助并退出" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [
+        (["--lang", "zh_CN", "check"], "zh_CN"),
+        (["check", "--lang=en"], "en"),
+        (["check", "--lang", "fr"], None),
+        (["check", "--", "--lang", "zh_CN"], None),
+        (["check", "--lang"], None),
+        ([], None),
+    ],
+)
+def test_language_from_argv(args: list[str], lang: str | None) -> None:
+    assert i18n.language_from_argv(args) == lang

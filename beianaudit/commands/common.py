@@ -59,9 +59,9 @@ class Group(click.Group):
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    # On the group, no --lang means "from the environment"; on a command it
-    # means "as the group left it", so `beianaudit --lang en check` holds.
-    if value or ctx.parent is None:
+    # Without --lang the language stays as beianaudit.entry chose it (from the
+    # command line or the environment), so `beianaudit --lang en check` holds.
+    if value:
         set_language(value)
 
 
