@@ -91,7 +91,13 @@ def select(
 
 
 def run(checks: Iterable[Registered], context: Context) -> list[Finding]:
-    """Run each check; one that raises is reported as a finding and the run goes on."""
+    """Run each check; one that raises is reported as a finding and the run goes on.
+
+    Except a ``ConfigError``: a check that finds the config unusable (a date in the
+    future…) stops the run, and the CLI reports it as a config error (exit 2).
+    """
+    from beianaudit.config import ConfigError
+
     findings: list[Finding] = []
     for registered in checks:
         try:
@@ -99,6 +105,8 @@ def run(checks: Iterable[Registered], context: Context) -> list[Finding]:
             for item in results:
                 if not isinstance(item, Finding):
                     raise TypeError(type(item).__name__)
+        except ConfigError:
+            raise
         except Exception as exc:
             findings.append(_crash(registered.check.id, exc, _("check {id} crashed ({error})")))
             continue

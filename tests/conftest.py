@@ -18,6 +18,12 @@ SAMPLES = ROOT / "samples"
 TODAY = date(2026, 11, 25)
 
 MINIMAL = '[subject]\ntype = "personal"\n'
+# A config no built-in check finds fault with on TODAY (MINIMAL lacks contacts: BA404).
+CLEAN = (
+    MINIMAL
+    + '[contacts]\nphone = "13912345678"\nphone_verified = 2026-10-01\n'
+    + 'email = "zhangwei@example.com"\nemail_verified = 2026-10-01\n'
+)
 
 
 @pytest.fixture(autouse=True)

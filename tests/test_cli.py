@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from beianaudit import __version__, i18n
-from tests.conftest import MINIMAL, SAMPLES
+from tests.conftest import CLEAN, SAMPLES
 
 
 def test_help_and_version(run_cli) -> None:
@@ -38,20 +38,20 @@ def test_checks_lists_id_name_summary_origin(run_cli) -> None:
 
 
 def test_check_clean_config_exits_0(run_cli, write_config) -> None:
-    result = run_cli("check", "--config", str(write_config()))
+    result = run_cli("check", "--config", str(write_config(CLEAN)))
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("No problems found.")
 
 
 def test_check_findings_and_fail_on(run_cli, write_config) -> None:
-    path = str(write_config(mode=0o644))
+    path = str(write_config(CLEAN, mode=0o644))
     assert run_cli("check", "--config", path).exit_code == 1
     assert run_cli("check", "--config", path, "--fail-on", "error").exit_code == 0
     assert run_cli("check", "--config", path, "--fail-on", "info").exit_code == 1
 
 
 def test_check_json(run_cli, write_config) -> None:
-    path = write_config(MINIMAL + 'api_token = "abc123zz"\n', mode=0o644)
+    path = write_config('api_token = "abc123zz"\n' + CLEAN, mode=0o644)
     result = run_cli("check", "--config", str(path), "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
@@ -62,7 +62,7 @@ def test_check_json(run_cli, write_config) -> None:
 
 
 def test_only_and_skip(run_cli, write_config) -> None:
-    path = str(write_config(MINIMAL + 'token = "x"\n', mode=0o644))
+    path = str(write_config('token = "x"\n' + CLEAN, mode=0o644))
     only = json.loads(
         run_cli("check", "--config", path, "--format", "json", "--only", "ba501").output
     )
@@ -92,7 +92,7 @@ def test_config_errors_exit_2_with_one_line(run_cli, write_config) -> None:
 
 def test_env_var_names_the_config(run_cli, write_config, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = write_config("[subject]\n", name="bad.toml")
-    good = write_config(name="good.toml")
+    good = write_config(CLEAN, name="good.toml")
     monkeypatch.setenv("BEIANAUDIT_CONFIG", str(bad))
     assert run_cli("check").exit_code == 2
     assert run_cli("check", "--config", str(good)).exit_code == 0, "--config beats the env"
@@ -106,7 +106,7 @@ def test_default_config_location(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "samples/personal.toml" in result.stderr
     folder.mkdir(parents=True)
-    (folder / "config.toml").write_text(MINIMAL)
+    (folder / "config.toml").write_text(CLEAN)
     (folder / "config.toml").chmod(0o600)
     assert run_cli("check").exit_code == 0
 
@@ -131,7 +131,7 @@ def test_internal_errors_are_one_line(run_cli, write_config, monkeypatch) -> Non
 
 
 def test_lang_option_and_environment(run_cli, write_config, monkeypatch) -> None:
-    path = str(write_config())
+    path = str(write_config(CLEAN))
     assert "未发现问题" in run_cli("check", "--config", path, "--lang", "zh_CN").output
     assert "未发现问题" in run_cli("--lang", "zh_CN", "check", "--config", path).output
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")

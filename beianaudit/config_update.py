@@ -1,0 +1,119 @@
+"""Change one value of the TOML config in place, atomically, keeping everything else.
+
+tomlkit keeps every comment, the key order and the formatting; the file is
+replaced atomically (a temporary file beside it, written, fsynced, renamed over
+it, then the folder fsynced), with the original's permission bits.  A crash or
+a failure at any step before the rename leaves the old file untouched.
+
+The steps are parameters (``opener``, ``write``, ``fsync``, ``replace``) so that
+a test can make any one of them fail, or kill the process between them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from beianaudit.config import ConfigError, read_text
+from beianaudit.i18n import _
+
+BOM = "\ufeff"
+Opener = Callable[[str, int, int], int]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_dir(folder: Path, fsync: Callable[[int], None]) -> None:
+    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the data is already synced
+    finally:
+        os.close(fd)
+
+
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    opener: Opener = os.open,
+    write: Callable[[int, bytes], None] = _write_all,
+    fsync: Callable[[int], None] = os.fsync,
+    replace: Callable[[str, str], None] = os.replace,
+) -> None:
+    """Replace ``path`` with ``data``: temp file beside it, write, fsync, rename.
+
+    ``mode`` defaults to the current file's permission bits (0600 for a new file).
+    On any failure the temporary file is removed and the exception goes on.
+    """
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o600
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = opener(str(temp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)  # the umask narrowed what os.open was given
+            write(fd, data)
+            fsync(fd)
+        finally:
+            os.close(fd)
+        replace(str(temp), str(path))
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent, fsync)
+
+
+def set_value(path: Path, key: tuple[str, ...], value: Any, **steps: Any) -> None:
+    """Set ``key`` (e.g. ``("contacts", "phone_verified")``) to ``value`` in the file at ``path``.
+
+    The table holding the key must exist; a new key goes at the end of its table.
+    A symbolic link is followed, so the link stays a link.  ``steps`` go to
+    :func:`atomic_write`.  Raises :class:`ConfigError` (one line) on failure.
+    """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    real = Path(os.path.realpath(path))
+    text = read_text(real)
+    with_bom = real.read_bytes().startswith(BOM.encode("utf-8"))
+    try:
+        document = tomlkit.parse(text)
+        table: Any = document
+        for part in key[:-1]:
+            table = table[part]
+        table[key[-1]] = value
+        updated = tomlkit.dumps(document)
+    except (TOMLKitError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            _("{path}: {key}: cannot update the config ({error})").format(
+                path=path, key=".".join(key), error=type(exc).__name__
+            )
+        ) from None
+    try:
+        atomic_write(real, ((BOM if with_bom else "") + updated).encode("utf-8"), **steps)
+    except OSError as exc:
+        raise ConfigError(
+            _("{path}: cannot write the config file ({reason}); it was left as it was").format(
+                path=path, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
