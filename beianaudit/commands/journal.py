@@ -76,16 +76,22 @@ def list_command(fmt: str) -> None:
 
     path = _path()
     entries: list[Entry] = []
+    skipped: list[Skipped] = []
     try:
         for item in journal.read(path):
             if isinstance(item, journal.Skipped):
                 click.echo(_skipped_warning(item), err=True)
+                skipped.append(item)
             else:
                 entries.append(item)
     except journal.JournalError as exc:
         raise UserError(str(exc)) from None
     if fmt == "json":
-        extra = {"journal": str(path), "entries": [e.as_json() for e in entries]}
+        extra = {
+            "journal": str(path),
+            "entries": [e.as_json() for e in entries],
+            "skipped": [{"line": s.line, "incomplete": s.incomplete} for s in skipped],
+        }
         emit(Report((), extra=extra), fmt)
     elif not entries:
         click.echo(_('The journal is empty; add to it with: beianaudit journal add "…"'))
