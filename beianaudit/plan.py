@@ -18,6 +18,7 @@ from datetime import date
 from importlib.metadata import EntryPoint
 from typing import Any
 
+from beianaudit import registry
 from beianaudit.config import Config
 from beianaudit.finding import Finding
 from beianaudit.mask import mask_email, mask_phone
@@ -35,7 +36,10 @@ SUBJECT_TYPES = ("personal", "enterprise")
 CONTACTS = ("phone", "email")
 # The check families whose findings the plan uses: identifiers, URLs, contacts.
 SELF_CHECK_FAMILIES = ("BA2", "BA3", "BA4")
-CONTACT_FAMILY = "BA4"
+IDENTIFIER_FAMILY, URL_FAMILY, CONTACT_FAMILY = SELF_CHECK_FAMILIES
+# Verdicts of the identifier (BA2xx) and URL (BA3xx) data contracts; the first of each is fine.
+IDENTIFIER_VERDICTS = ("valid", "lookalike", "invalid")
+URL_VERDICTS = ("official", "official_insecure", "gov_other", "lookalike", "other", "invalid")
 # Contact states of the BA4xx data contract, best first; the worst one reported wins.
 STATUSES = ("ok", "stale", "never_confirmed", "missing", "invalid")
 USABLE = ("ok", "stale", "never_confirmed")
@@ -159,7 +163,6 @@ def run_self_check(
     A check of those families that fails to load or raises is reported as the
     registry reports it (``BA001``, its target the check's id); the others run.
     """
-    from beianaudit import registry
     from beianaudit.context import Context
 
     checks, problems = registry.discover(entry_points)
@@ -167,6 +170,72 @@ def run_self_check(
     ours = [p for p in problems if p.target.startswith(SELF_CHECK_FAMILIES)]
     found = registry.run(selected, Context(config=config, today=today))
     return SelfCheck(tuple(r.check.id for r in selected), tuple(ours + found))
+
+
+def _data(finding: Finding) -> Mapping[str, Any]:
+    """A finding's data, or nothing when a (third-party) check left it out or malformed."""
+    return finding.data if isinstance(finding.data, Mapping) else {}
+
+
+def about_contacts(finding: Finding) -> bool:
+    """Whether a finding is about the contacts: a contact check's, or one saying it crashed."""
+    about = finding.target if finding.check == registry.CRASH_ID else finding.check
+    return about.startswith(CONTACT_FAMILY)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """An identifier or URL finding as the self-check step reads it, by the data contract.
+
+    ``family`` is ``"other"`` for a finding without the contract's data (a crashed
+    check, a plugin): the step then shows the finding's own message.
+    """
+
+    finding: Finding
+    family: str  # "identifier" | "url" | "other"
+    verdict: str | None = None
+    kind: str | None = None  # identifiers: ric | uscc | icp | psb
+    suggestion: str | None = None  # identifiers: what was probably meant (unmasked)
+    host: str | None = None  # URLs: where the address really leads
+
+    @property
+    def problem(self) -> bool:
+        """Whether the user has something to fix before trying again."""
+        return self.verdict not in (IDENTIFIER_VERDICTS[0], URL_VERDICTS[0])
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "check": self.finding.check,
+            "target": self.finding.target,
+            "family": self.family,
+            "verdict": self.verdict,
+            "kind": self.kind,
+            "suggestion": self.suggestion,
+            "host": self.host,
+            "problem": self.problem,
+            "message": self.finding.message,
+        }
+
+
+def observe(finding: Finding) -> Observation:
+    """Read one finding of the identifier or URL family (anything else is ``other``)."""
+    data = _data(finding)
+    verdict = data.get("verdict")
+    if finding.check.startswith(IDENTIFIER_FAMILY) and verdict in IDENTIFIER_VERDICTS:
+        return Observation(
+            finding,
+            "identifier",
+            verdict,
+            kind=_text(data.get("kind")),
+            suggestion=_text(data.get("suggestion")),
+        )
+    if finding.check.startswith(URL_FAMILY) and verdict in URL_VERDICTS:
+        return Observation(finding, "url", verdict, host=_text(data.get("host")))
+    return Observation(finding, "other")
 
 
 # --- the contacts ---------------------------------------------------------------------------
@@ -210,16 +279,16 @@ def contact_states(config: Config, findings: Iterable[Finding]) -> dict[str, Con
     shown = {kind: mask[kind](value) if value else None for kind, value in bound.items()}
     for finding in findings:
         if not finding.check.startswith(CONTACT_FAMILY):
-            continue
-        data = finding.data
+            continue  # a crashed contact check (BA001) says nothing about the contacts
+        data = _data(finding)
         kind = data.get("contact")
         if kind in CONTACTS and data.get("status") in STATUSES:
             status[kind] = _worse(status[kind], data["status"])
-            if isinstance(data.get("age_days"), int):
-                age[kind] = data["age_days"]
-            if isinstance(data.get("normalised"), str):
-                shown[kind] = data["normalised"]
-        for lost in READINESS_LOST.get(data.get("readiness", ""), ()):
+            age_days = data.get("age_days")
+            if isinstance(age_days, int) and not isinstance(age_days, bool):
+                age[kind] = age_days
+        readiness = data.get("readiness")
+        for lost in READINESS_LOST.get(readiness, ()) if isinstance(readiness, str) else ():
             status[lost] = _worse(status[lost], "missing")
     return {
         kind: ContactState(kind, status[kind], age[kind], shown[kind] if bound[kind] else None)
@@ -246,7 +315,7 @@ def situation_from_contacts(contacts: Mapping[str, ContactState]) -> str:
 class Step:
     entry: Entry
     fallback: bool  # taken only when the code-based steps before it fail
-    found: tuple[Finding, ...] = ()  # what the checks found, for the self-check step
+    found: tuple[Observation, ...] = ()  # what the checks found, for the self-check step
 
 
 @dataclass(frozen=True)
@@ -271,6 +340,11 @@ class Plan:
     def checked_identifiers_or_urls(self) -> bool:
         """Whether an identifier or URL check ran: else the self-check has nothing to say."""
         return any(not c.startswith(CONTACT_FAMILY) for c in self.self_check.checks)
+
+    @property
+    def checked_contacts(self) -> bool:
+        """Whether a contact check ran: else "ok" only means "bound"."""
+        return any(c.startswith(CONTACT_FAMILY) for c in self.self_check.checks)
 
     @property
     def data(self) -> PlanData:
@@ -315,15 +389,17 @@ class Plan:
                     "n": n,
                     **entry(step.entry),
                     "fallback": step.fallback,
-                    "found": [{"check": f.check, "message": f.message} for f in step.found],
+                    "found": [o.as_json() for o in step.found],
                 }
                 for n, step in enumerate(self.steps, start=1)
             ],
             "materials": [entry(m) for m in self.materials],
             "materials_if_needed": self.materials_if_needed,
             "notes": [entry(n) for n in self.notes],
+            "self_check": list(self.self_check.checks),
             "contacts": {
                 **{kind: state.as_json() for kind, state in self.contacts.items()},
+                "checked": self.checked_contacts,
                 "provider": self.provider,
                 "hotline": self.data.hotline,
                 "official_url": self.data.official_url,
@@ -360,7 +436,7 @@ def build(
 
     chosen = [e for e in data.steps if e.applies(situation, subject, usable)]
     has_code_path = any(e.needs for e in chosen)
-    self_check_found = tuple(f for f in findings if not f.check.startswith(CONTACT_FAMILY))
+    self_check_found = tuple(observe(f) for f in findings if not about_contacts(f))
     steps = tuple(
         Step(
             entry=e,

@@ -18,21 +18,11 @@ from beianaudit.commands.common import (
     today,
 )
 from beianaudit.i18n import N_, _
+from beianaudit.plan import SITUATIONS, about_contacts
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
-    from beianaudit.plan import ContactState, Plan
-
-# Kept here rather than imported from beianaudit.plan so that `--help` stays light.
-SITUATION_CHOICES = (
-    "forgot",
-    "phone-lost",
-    "email-lost",
-    "both-lost",
-    "subject-changed",
-    "certificate-lost",
-    "account-abnormal",
-)
+    from beianaudit.plan import ContactState, Observation, Plan
 
 STATUS_LABELS = {
     "ok": N_("current"),
@@ -54,7 +44,7 @@ def is_terminal() -> bool:
 @config_option
 @click.option(
     "--situation",
-    type=click.Choice(SITUATION_CHOICES),
+    type=click.Choice(SITUATIONS),
     help=_("Your situation; without it, the config and a few yes/no questions decide."),
 )
 @format_option("text", "json", "markdown")
@@ -150,24 +140,82 @@ def _escape_markdown(value: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in value)
 
 
-def _contact_line(state: ContactState, lang: str, plan: Plan) -> str:
+KIND_LABELS = {
+    "ric": N_("resident ID number"),
+    "uscc": N_("unified social credit code"),
+    "icp": N_("ICP filing number"),
+    "psb": N_("public security filing number"),
+}
+PUBLIC_KINDS = ("icp", "psb")  # filing numbers are published on every filed site
+
+# What the self-check step says about an identifier or URL check's verdict.
+VERDICT_TEXTS = {
+    ("identifier", "valid"): N_("{target}: a valid {kind}"),
+    ("identifier", "lookalike"): N_(
+        "{target}: looks mistyped (a look-alike character such as O for 0); retype it"
+    ),
+    ("identifier", "invalid"): N_("{target}: not a valid {kind}; check it character by character"),
+    ("url", "official"): N_("{target}: the official site"),
+    ("url", "official_insecure"): N_("{target}: the official site, but not over https; use {url}"),
+    ("url", "gov_other"): N_(
+        "{target}: {host} is another government site, not the filing system; use {url}"
+    ),
+    ("url", "lookalike"): N_(
+        "{target}: {host} imitates the official site; never use it, use {url}"
+    ),
+    ("url", "other"): N_("{target}: {host} is not the official site; use {url}"),
+    ("url", "invalid"): N_("{target}: not a valid address; use {url}"),
+}
+SUGGESTION_TEXT = N_(
+    "{target}: looks mistyped (a look-alike character such as O for 0); did you mean {suggestion}?"
+)
+
+
+def describe(seen: Observation, values: dict[str, str], esc: Callable[[str], str]) -> str:
+    """One line about what a check found, personal values masked, ``esc`` guarding them."""
+    from beianaudit.mask import mask_id
+
+    finding = seen.finding
+    if seen.family == "other":
+        return esc(f"{finding.check} {finding.message}")
+    suggestion = seen.suggestion
+    if suggestion and seen.kind not in PUBLIC_KINDS:
+        suggestion = mask_id(suggestion)
+    template = VERDICT_TEXTS[(seen.family, seen.verdict or "")]
+    if seen.verdict == "lookalike" and suggestion:
+        template = SUGGESTION_TEXT
+    kind = _(KIND_LABELS[seen.kind]) if seen.kind in KIND_LABELS else _("identifier")
+    return _(template).format(
+        target=esc(finding.target),
+        kind=kind,
+        suggestion=esc(suggestion or ""),
+        host=esc(seen.host or "?"),
+        url=values["url"],
+    )
+
+
+def _contact_line(state: ContactState, plan: Plan, value: str) -> str:
     label = {"phone": _("phone"), "email": _("email")}[state.kind]
-    value = state.shown or plan.data.contact_unknown.text(lang)
-    status = _(STATUS_LABELS[state.status]).format(days=state.age_days or "?")
+    if state.status == "ok" and not plan.checked_contacts:
+        status = _("bound (no contact check is installed to tell whether it is current)")
+    else:
+        status = _(STATUS_LABELS[state.status]).format(days=state.age_days or "?")
     if state.lost:
         use = _("you said it no longer receives codes: do not rely on it")
     elif state.usable:
         use = _("use it for the verification code")
     else:
         use = _("cannot receive a code")
-    return f"{label} {value}: {status}; {use}"
+    return _("{contact} {value}: {status}; {use}").format(
+        contact=label, value=value, status=status, use=use
+    )
 
 
 def render(plan: Plan, lang: str, markdown: bool = False) -> str:
     """The plan as plain text, or as a Markdown checklist to print (``- [ ]`` items)."""
     data = plan.data
-    values = plan.values(lang, _escape_markdown if markdown else str)
     esc: Callable[[str], str] = _escape_markdown if markdown else str
+    values = plan.values(lang, esc)
     title = _("Recovery plan: {situation} ({subject} subject)").format(
         situation=data.situations[plan.situation].text(lang),
         subject=data.subjects[plan.subject_type].text(lang),
@@ -190,12 +238,9 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
             text = _("Only if the steps above fail: {step}").format(step=text)
         lines.append(f"- [ ] {n}. {text}" if markdown else f"{n:2}. {text}")
         if step.entry.id == "self-check":
-            if step.found:
-                found = [esc(f"{f.check} {f.message}") for f in step.found]
-            elif plan.checked_identifiers_or_urls:
-                found = [_("beianaudit's checks found nothing wrong here.")]
-            else:
-                found = []
+            found = [describe(seen, values, esc) for seen in step.found]
+            if plan.checked_identifiers_or_urls and not any(s.problem for s in step.found):
+                found.append(_("beianaudit's checks found nothing wrong here."))
             for text in found:
                 lines.append(f"  - {text}" if markdown else f"      · {text}")
     lines.append("")
@@ -210,10 +255,10 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
     lines.append("")
 
     heading(_("Contacts"))
-    for state in plan.contacts.values():
-        item(esc(_contact_line(state, lang, plan)), box=False)
+    for kind, state in plan.contacts.items():
+        item(_contact_line(state, plan, values[kind]), box=False)
     for finding in plan.findings:
-        if finding.check.startswith("BA4"):
+        if about_contacts(finding):
             item(esc(f"{finding.check} {finding.message}"), box=False)
     item(_("access provider: {provider}").format(provider=values["provider"]), box=False)
     item(_("MIIT filing hotline: {hotline}").format(hotline=values["hotline"]), box=False)

@@ -1,0 +1,270 @@
+"""The plan's self-check: whatever identifier, URL and contact checks are registered.
+
+Those checks belong to other features; here fake ones, registered through entry
+points as a plugin would be, speak the data contracts of the team brief, so the
+plan is tested with none, some or all of the families present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.metadata import EntryPoint
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from beianaudit import i18n, plan, registry
+from beianaudit.commands.plan import render
+from beianaudit.config import load
+from beianaudit.context import Context
+from beianaudit.finding import Finding, Severity
+from beianaudit.registry import check
+from tests.conftest import TODAY
+
+ID = "330106199003071236"
+CONFIG = (
+    f'[subject]\ntype = "personal"\nid = "{ID}"\n'
+    '[filing]\nlogin_url = "https://beian-miit.gov.cn.example.com/"\n'
+    '[contacts]\nphone = "13912345678"\nemail = "zhangwei@example.com"\n'
+)
+CALLED: list[str] = []
+
+
+def finding(check_id: str, target: str, **data: Any) -> Finding:
+    return Finding(check_id, Severity.WARNING, f"{check_id} says so", target, data=data)
+
+
+@check("BA201", "Fake identifier check")
+def id_lookalike(ctx: Context) -> Iterator[Finding]:
+    """An O where a 0 belongs."""
+    yield finding("BA201", "subject.id", verdict="lookalike", kind="ric", suggestion=ID)
+
+
+@check("BA202", "Fake filing number check")
+def icp_valid(ctx: Context) -> Iterator[Finding]:
+    """A valid filing number."""
+    yield finding("BA202", "filing.numbers", verdict="valid", kind="icp", suggestion=None)
+
+
+@check("BA301", "Fake URL check")
+def url_lookalike(ctx: Context) -> Iterator[Finding]:
+    """The bookmarked login URL imitates the official one."""
+    yield finding("BA301", "filing.login_url", verdict="lookalike", host="example.com")
+
+
+@check("BA401", "Fake phone check")
+def phone_stale(ctx: Context) -> Iterator[Finding]:
+    """The phone was confirmed long ago."""
+    yield finding("BA401", "contacts.phone", contact="phone", status="stale", age_days=240)
+
+
+@check("BA402", "Fake readiness check")
+def phone_only(ctx: Context) -> Iterator[Finding]:
+    """Only the phone can receive a code."""
+    yield finding("BA402", "contacts", readiness="phone_only")
+
+
+@check("BA403", "Fake crashing contact check")
+def contact_crash(ctx: Context) -> Iterator[Finding]:
+    """Raises."""
+    raise RuntimeError("boom")
+    yield  # pragma: no cover
+
+
+@check("BA404", "Fake contact check that reads no contract")
+def no_data(ctx: Context) -> Iterator[Finding]:
+    """A finding without data and one with junk data."""
+    yield Finding("BA404", Severity.INFO, "no data", "contacts")
+    yield finding("BA404", "contacts", contact=["phone"], status={}, readiness=["none"])
+
+
+@check("BA101", "Fake password check")
+def password(ctx: Context) -> Iterator[Finding]:
+    """Not a family the plan runs."""
+    CALLED.append("BA101")
+    return iter(())
+
+
+def ep(check_id: str, name: str) -> EntryPoint:
+    return EntryPoint(check_id, f"{__name__}:{name}", registry.GROUP)
+
+
+IDENTIFIERS = [ep("BA201", "id_lookalike"), ep("BA202", "icp_valid")]
+URLS = [ep("BA301", "url_lookalike")]
+CONTACTS = [ep("BA401", "phone_stale"), ep("BA402", "phone_only")]
+OTHERS = [ep("BA101", "password"), EntryPoint("XY100", "tests.plugins.fake:says_hello", "x")]
+
+
+@pytest.fixture
+def config(write_config):
+    return load(write_config(CONFIG))
+
+
+def plan_with(config, eps: list[EntryPoint], situation: str | None = None) -> plan.Plan:
+    return plan.build(config, situation, plan.run_self_check(config, TODAY, eps))
+
+
+def test_no_check_registered(config) -> None:
+    result = plan_with(config, [])
+    assert result.self_check == plan.SelfCheck()
+    assert result.situation == "forgot"
+    assert result.steps[0].found == ()
+    assert {k: s.status for k, s in result.contacts.items()} == {"phone": "ok", "email": "ok"}
+    text = render(result, "en")
+    assert "no contact check is installed" in text
+    assert "found nothing wrong" not in text
+
+
+def test_only_identifier_checks(config) -> None:
+    result = plan_with(config, [*IDENTIFIERS, *OTHERS])
+    assert result.self_check.checks == ("BA201", "BA202")
+    found = result.steps[0].found
+    assert [(o.family, o.verdict, o.kind) for o in found] == [
+        ("identifier", "lookalike", "ric"),
+        ("identifier", "valid", "icp"),
+    ]
+    text = render(result, "en")
+    assert "subject.id: looks mistyped" in text
+    assert "did you mean 3301**********1236?" in text
+    assert ID not in text  # the suggestion is a resident ID: masked in text
+    assert "filing.numbers: a valid ICP filing number" in text
+    assert "found nothing wrong" not in text  # there was something
+    steps = result.as_json("en")["steps"]
+    assert steps[0]["found"][0]["suggestion"] == ID  # JSON stays machine-readable
+    assert steps[0]["found"][0]["problem"] is True
+    assert CALLED == []
+
+
+def test_only_url_checks(config) -> None:
+    result = plan_with(config, URLS)
+    i18n.set_language("zh_CN")
+    text = render(result, "zh_CN")
+    assert "filing.login_url：example.com 冒充官方网站；切勿使用" in text
+    assert "https://beian.miit.gov.cn/" in text
+
+
+def test_a_url_check_that_finds_the_official_site_says_all_is_well(config) -> None:
+    official = plan.SelfCheck(
+        ("BA301",), (finding("BA301", "filing.login_url", verdict="official", host="x"),)
+    )
+    text = render(plan.build(config, None, official), "en")
+    assert "filing.login_url: the official site" in text
+    assert "beianaudit's checks found nothing wrong here." in text
+
+
+def test_contact_checks_decide_the_situation_and_the_states(config) -> None:
+    result = plan_with(config, CONTACTS)
+    phone, email = result.contacts["phone"], result.contacts["email"]
+    assert (phone.status, phone.age_days, phone.usable) == ("stale", 240, True)
+    assert (email.status, email.usable) == ("missing", False)
+    assert result.situation == "email-lost"
+    assert result.situation_from == "config"
+    assert [s.entry.id for s in result.steps][:2] == ["self-check", "sms-reset"]
+    assert result.steps[0].found == ()  # contact findings are not the self-check's
+    text = render(result, "en")
+    assert "phone 139****5678: not confirmed for 240 days; use it for the verification code" in text
+    assert "email zh******@example.com: not bound; cannot receive a code" in text
+    assert "BA402 BA402 says so" in text
+
+
+def test_all_families_and_only_those(config) -> None:
+    result = plan_with(config, [*OTHERS, *CONTACTS, *URLS, *IDENTIFIERS])
+    assert result.self_check.checks == ("BA201", "BA202", "BA301", "BA401", "BA402")
+    assert CALLED == []
+    assert {f.check for f in result.findings} == {"BA201", "BA202", "BA301", "BA401", "BA402"}
+    out = result.as_json("en")
+    assert out["self_check"] == list(result.self_check.checks)
+    assert out["contacts"]["checked"] is True
+    assert [o["check"] for o in out["steps"][0]["found"]] == ["BA201", "BA202", "BA301"]
+
+
+def test_a_crashing_or_missing_check_is_named_and_the_others_run(config) -> None:
+    broken = [
+        EntryPoint("BA250", "tests.no_such_module:x", registry.GROUP),
+        EntryPoint("BA150", "tests.no_such_module:x", registry.GROUP),
+    ]
+    result = plan_with(config, [*broken, ep("BA403", "contact_crash"), *URLS])
+    crashes = {f.target for f in result.findings if f.check == registry.CRASH_ID}
+    assert crashes == {"BA250", "BA403"}
+    # The crashed contact check is listed with the contacts, the missing one in the self-check.
+    assert [o.finding.check for o in result.steps[0].found] == ["BA001", "BA301"]
+    assert result.steps[0].found[0].family == "other"
+    text = render(result, "en")
+    assert "BA001 check BA403 crashed (RuntimeError)" in text
+    assert "boom" not in text
+
+
+def test_findings_without_the_contracts_data_are_shown_as_they_are(config) -> None:
+    result = plan_with(config, [ep("BA404", "no_data")])
+    assert {k: s.status for k, s in result.contacts.items()} == {"phone": "ok", "email": "ok"}
+    assert "BA404 no data" in render(result, "en")
+
+
+@pytest.mark.parametrize(
+    ("readiness", "situation"),
+    [("phone_only", "email-lost"), ("email_only", "phone-lost"), ("none", "both-lost")],
+)
+def test_readiness_alone_decides_which_contacts_are_missing(config, readiness, situation) -> None:
+    checked = plan.SelfCheck(("BA402",), (finding("BA402", "contacts", readiness=readiness),))
+    assert plan.build(config, None, checked).situation == situation
+
+
+def test_a_contact_with_an_invalid_value_cannot_receive_codes(config) -> None:
+    bad = finding("BA401", "contacts.phone", contact="phone", status="invalid", age_days=None)
+    checked = plan.SelfCheck(("BA401",), (bad,))
+    result = plan.build(config, None, checked)
+    assert result.situation == "phone-lost"
+    assert "not a valid value in the config; cannot receive a code" in render(result, "en")
+
+
+def test_the_worst_status_reported_wins(config) -> None:
+    stale = finding("BA401", "contacts.phone", contact="phone", status="stale", age_days=200)
+    ok = finding("BA405", "contacts.phone", contact="phone", status="ok", age_days=3)
+    states = plan.contact_states(config, [stale, ok])
+    assert states["phone"].status == "stale"
+
+
+# --- the contract reader never trusts a plugin's data -------------------------------------
+
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.sampled_from([*plan.STATUSES, *plan.CONTACTS, "phone_only", "none", "lookalike"]),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+keys = st.sampled_from(
+    ["verdict", "kind", "suggestion", "host", "contact", "status", "age_days", "readiness", "x"]
+)
+findings = st.builds(
+    Finding,
+    check=st.sampled_from(["BA201", "BA301", "BA401", "BA001", "XY1"]),
+    severity=st.sampled_from(list(Severity)),
+    message=st.text(max_size=20),
+    target=st.sampled_from(["subject.id", "BA401", "BA201", "contacts"]),
+    data=st.none() | st.dictionaries(keys, values, max_size=5),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(findings, max_size=6))
+def test_any_findings_make_a_plan(write_config, found: list[Finding]) -> None:
+    config = load(write_config(CONFIG))
+    result = plan.build(config, None, plan.SelfCheck(("BA201", "BA401"), tuple(found)))
+    assert result.situation in plan.SITUATIONS
+    assert all(s.status in plan.STATUSES for s in result.contacts.values())
+    for state in result.contacts.values():
+        assert state.age_days is None or type(state.age_days) is int
+    for seen in result.steps[0].found:
+        assert seen.verdict is None or seen.verdict in (
+            *plan.IDENTIFIER_VERDICTS,
+            *plan.URL_VERDICTS,
+        )
+    assert render(result, "zh_CN")
+    assert result.as_json("en")["situation"] == result.situation
