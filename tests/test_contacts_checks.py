@@ -146,5 +146,5 @@ def test_check_command_json_and_chinese(run_cli, write_config) -> None:
         ("BA404", "warning"),
     }
     zh = run_cli("check", "--config", path, "--lang", "zh_CN").output
-    assert "手机 139****5678上次确认于 2026-01-01" in zh
+    assert "手机 139****5678 上次确认于 2026-01-01" in zh
     assert "手机是重置密码的唯一快捷途径" in zh
