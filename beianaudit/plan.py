@@ -287,6 +287,8 @@ def contact_states(config: Config, findings: Iterable[Finding]) -> dict[str, Con
             age_days = data.get("age_days")
             if isinstance(age_days, int) and not isinstance(age_days, bool):
                 age[kind] = age_days
+            if bound[kind] and _text(data.get("normalised")):  # BA401: "+86 139…" read as
+                shown[kind] = mask[kind](data["normalised"])
         readiness = data.get("readiness")
         for lost in READINESS_LOST.get(readiness, ()) if isinstance(readiness, str) else ():
             status[lost] = _worse(status[lost], "missing")

@@ -76,7 +76,7 @@ def contact_crash(ctx: Context) -> Iterator[Finding]:
 @check("BA404", "Fake contact check that reads no contract")
 def no_data(ctx: Context) -> Iterator[Finding]:
     """A finding without data and one with junk data."""
-    yield Finding("BA404", Severity.INFO, "no data", "contacts")
+    yield Finding("BA404", Severity.WARNING, "no data", "contacts")
     yield finding("BA404", "contacts", contact=["phone"], status={}, readiness=["none"])
 
 

@@ -17,6 +17,7 @@ from beianaudit.commands.common import (
     load_config,
     today,
 )
+from beianaudit.finding import Severity
 from beianaudit.i18n import N_, _
 from beianaudit.plan import SITUATIONS, about_contacts
 
@@ -258,7 +259,7 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
     for kind, state in plan.contacts.items():
         item(_contact_line(state, plan, values[kind]), box=False)
     for finding in plan.findings:
-        if about_contacts(finding):
+        if about_contacts(finding) and finding.severity >= Severity.WARNING:
             item(esc(f"{finding.check} {finding.message}"), box=False)
     item(_("access provider: {provider}").format(provider=values["provider"]), box=False)
     item(_("MIIT filing hotline: {hotline}").format(hotline=values["hotline"]), box=False)
