@@ -9,12 +9,13 @@ that the CLI takes from the local clock (``date.today()``).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from beianaudit.i18n import _
 
@@ -189,13 +190,18 @@ def readiness(phone: ContactState, email: ContactState) -> str | None:
     return "none"
 
 
-def registrable_domain(host: str) -> str:
-    """``mail.zhangwei.com.cn`` → ``zhangwei.com.cn``, from the bundled suffix list only."""
+@functools.cache
+def _extractor() -> Any:
     import tldextract
 
-    extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    # The bundled Public Suffix List snapshot only: no download, no cache written.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(host: str) -> str:
+    """``mail.zhangwei.com.cn`` → ``zhangwei.com.cn``, from the bundled suffix list only."""
     cleaned = host.strip().rstrip(".").lower()
-    return extract(cleaned).top_domain_under_public_suffix or cleaned
+    return _extractor()(cleaned).top_domain_under_public_suffix or cleaned
 
 
 def filed_domain_of(email_domain: str, filed: Iterable[str]) -> str | None:

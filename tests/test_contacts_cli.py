@@ -11,7 +11,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from beianaudit.commands.common import UserError
+from beianaudit.commands.contacts import parse_day
 from tests.conftest import CLEAN, MINIMAL, TODAY
 
 COMMENTED = """\
@@ -231,3 +235,30 @@ def test_verified_follows_a_symlink(run_cli, write_config, tmp_path) -> None:
     assert run_cli("contacts", "verified", "phone", "--config", str(link)).exit_code == 0
     assert link.is_symlink()
     assert "phone_verified = 2026-11-25" in real.read_text()
+
+
+def test_verified_fixes_a_date_in_the_future(run_cli, write_config) -> None:
+    path = write_config(COMMENTED.replace("2026-05-01", "2062-05-01"))
+    assert run_cli("remind", "--config", str(path)).exit_code == 2
+    assert run_cli("contacts", "verified", "phone", "--config", str(path)).exit_code == 0
+    assert path.read_text() == COMMENTED.replace("2026-05-01", "2026-11-25")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=30))
+def test_on_parser_accepts_only_past_iso_dates(value: str) -> None:
+    try:
+        parsed = parse_day(value, TODAY)
+    except UserError as exc:
+        message = exc.format_message()
+        assert message.startswith("--on: ")
+        assert "\n" not in message
+        return
+    assert parsed <= TODAY
+    assert parsed.isoformat() == value
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dates(max_value=TODAY))
+def test_on_parser_round_trips_any_past_date(day: date) -> None:
+    assert parse_day(day.isoformat(), TODAY) == day
