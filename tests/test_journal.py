@@ -177,7 +177,16 @@ def test_control_characters_stay_on_one_line(path: Path) -> None:
     run("add", "line one\nline two\x1b[31m", "--ref", "A\nB")
     listed = run("list").stdout.splitlines()
     assert len(listed) == 1
-    assert "line one line two" in listed[0]
+    assert "\x1b" not in listed[0]
+    assert listed[0].endswith("  A B  line one line two [31m")
+
+
+def test_undecodable_bytes_from_the_shell_are_refused(path: Path) -> None:
+    text = b"\xff\xfe receipt".decode("utf-8", "surrogateescape")  # as Python passes argv
+    result = run("add", text)
+    assert result.exit_code == 2
+    assert "not valid text (UTF-8)" in result.output
+    assert not path.exists()
 
 
 # --- properties of the file format --------------------------------------------------------

@@ -53,6 +53,8 @@ def add_command(ctx: click.Context, text: str, kind: str | None, ref: str | None
     if not text:
         raise UserError(_("the entry's text is empty"))
     for value in (text, ref or ""):
+        if not _is_text(value):
+            raise UserError(_("the entry's text or reference is not valid text (UTF-8)"))
         if len(value) > journal.MAX_TEXT:
             raise UserError(
                 _("an entry's text or reference is limited to {n} characters").format(
@@ -115,13 +117,25 @@ KIND_LABELS = {
 }
 
 
+def _is_text(value: str) -> bool:
+    """False for what the shell passed as undecodable bytes (kept as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _one_line(value: str) -> str:
+    """An entry's text as one printable line: no newline, no terminal escape sequence."""
+    return " ".join("".join(c if c.isprintable() else " " for c in value).split())
+
+
 def _line(entry: Entry) -> str:
-    # One entry, one line: control characters in the text must not break the listing.
-    text = " ".join(entry.text.split())
     parts = [entry.at.strftime("%Y-%m-%d %H:%M")]
     if entry.kind:
         parts.append(f"[{_(KIND_LABELS[entry.kind])}]")
     if entry.ref:
-        parts.append(" ".join(entry.ref.split()))
-    parts.append(text)
+        parts.append(_one_line(entry.ref))
+    parts.append(_one_line(entry.text))
     return "  ".join(parts)
