@@ -46,6 +46,14 @@ def _fsync_dir(folder: Path, fsync: Callable[[int], None]) -> None:
         os.close(fd)
 
 
+def _keep_owner(fd: int, old: os.stat_result | None) -> None:
+    """Keep the owner when root edits another user's file; nobody else can change it."""
+    if old is None or not hasattr(os, "fchown") or os.geteuid() != 0:
+        return
+    if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        os.fchown(fd, old.st_uid, old.st_gid)
+
+
 def atomic_write(
     path: Path,
     data: bytes,
@@ -61,17 +69,19 @@ def atomic_write(
     ``mode`` defaults to the current file's permission bits (0600 for a new file).
     On any failure the temporary file is removed and the exception goes on.
     """
+    try:
+        old: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        old = None
     if mode is None:
-        try:
-            mode = stat.S_IMODE(path.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o600
+        mode = stat.S_IMODE(old.st_mode) if old else 0o600
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = opener(str(temp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         try:
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)  # the umask narrowed what os.open was given
+            _keep_owner(fd, old)
             write(fd, data)
             fsync(fd)
         finally:

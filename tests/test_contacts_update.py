@@ -149,3 +149,31 @@ def test_any_comments_survive(write_config, comments: list[str], day: date) -> N
     path = write_config(text)
     set_value(path, KEY, day)
     assert path.read_text() == text + f"phone_verified = {day.isoformat()}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'contacts.phone = "13912345678"\n[subject]\ntype = "personal"\n',
+            'contacts.phone = "13912345678"\ncontacts.phone_verified = 2026-11-25\n',
+        ),
+        (
+            'contacts = { phone = "13912345678" }\n[subject]\ntype = "personal"\n',
+            'contacts = { phone = "13912345678", phone_verified = 2026-11-25}\n',
+        ),
+    ],
+)
+def test_dotted_and_inline_tables(write_config, text: str, expected: str) -> None:
+    path = write_config(text)
+    set_value(path, KEY, NEW)
+    assert path.read_text().startswith(expected)
+    assert load(path).contacts.phone_verified == NEW
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_root_keeps_the_owner(write_config) -> None:
+    path = write_config(ORIGINAL)
+    os.chown(path, 4321, 4322)
+    set_value(path, KEY, NEW)
+    assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322)
