@@ -51,7 +51,7 @@ def verify_command(kind: str, config_path: Path) -> str:
 
 
 def format_finding(state: ContactState) -> Finding | None:
-    """BA401/BA402: an unusable value (error), or a phone written other than normalised (info)."""
+    """BA401/BA402 error: a phone or email that cannot be used, with the reason."""
     check = FORMAT_IDS[state.kind]
     if state.status is Status.INVALID:
         if state.kind == PHONE:
