@@ -1,0 +1,183 @@
+"""``beianaudit url``: does a link really lead to beian.miit.gov.cn?"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING
+
+import click
+
+from beianaudit.commands.common import UserError, emit, fail_on_option, format_option, lang_option
+from beianaudit.i18n import _
+
+if TYPE_CHECKING:
+    from beianaudit.finding import Severity
+    from beianaudit.report import Report
+    from beianaudit.url_classify import UrlResult
+
+# --text reads the whole message; more than this is not a message.
+MAX_TEXT = 10 << 20
+
+
+@contextmanager
+def _open(path: str) -> Iterator[IO[str]]:
+    """A text stream of ``path`` (``-``: stdin), split at LF only; bytes that are not
+    UTF-8 are kept as surrogates, so that one bad line does not stop a batch."""
+    try:
+        binary = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise UserError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
+    stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
+    try:
+        yield stream
+    finally:
+        stream.detach()
+        if path != "-":
+            binary.close()
+
+
+def _judge(link: str, resolve: bool, written: str | None = None) -> UrlResult:
+    from beianaudit.url_classify import classify, invalid
+
+    try:
+        link.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
+        return invalid(link.encode("utf-8", "replace").decode("utf-8"), "not_text")
+    result = classify(link)
+    if resolve:
+        from beianaudit.url_resolve import resolve as follow
+
+        result = follow(result)
+    if written is not None and written != link:
+        result = dataclasses.replace(result, input=written)
+    return result
+
+
+def _lines(path: str) -> Iterator[str]:
+    """The lines of ``path`` without their endings, read as they come."""
+    with _open(path) as stream:
+        try:
+            for line in stream:
+                yield line.rstrip("\r\n")
+        except OSError as exc:
+            raise UserError(
+                _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
+            ) from None
+
+
+def _message_links(path: str) -> list[tuple[str, str]]:
+    from beianaudit.url_extract import extract
+
+    with _open(path) as stream:
+        text = stream.read(MAX_TEXT + 1)
+    if len(text) > MAX_TEXT:
+        raise UserError(_("{path}: more than 10 MB of text").format(path=path))
+    return [(found.link, found.written) for found in extract(text)]
+
+
+def _report(result: UrlResult) -> Report:
+    from beianaudit.report import Report
+
+    return Report((result.finding(),), extra=result.extra())
+
+
+def _output(
+    results: Iterable[UrlResult], fmt: str, single: bool, stream_text: bool, header: bool = False
+) -> Severity:
+    """Print each result as soon as it is judged (text of several: one report at the end)."""
+    from beianaudit.finding import Severity
+    from beianaudit.report import Report, render_json
+
+    worst = Severity.INFO
+    kept: list[UrlResult] = []
+    count = 0
+    for result in results:
+        worst = max(worst, result.severity)
+        if fmt == "jsonl" or (fmt == "text" and stream_text):
+            emit(_report(result), fmt)
+        elif fmt == "json" and not single:
+            click.echo(("[" if count == 0 else ",") + render_json(_report(result)))
+        else:
+            kept.append(result)
+        count += 1
+    if fmt == "json" and single and kept:
+        emit(_report(kept[0]), fmt)
+    elif fmt == "json":
+        click.echo("]" if count else "[]")
+    elif fmt == "text" and not count:
+        click.echo(_("No links found."))
+    elif fmt == "text" and kept:
+        lead = _summary(kept) if header else ""
+        emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead)
+    return worst
+
+
+def _summary(results: list[UrlResult]) -> str:
+    """One sentence first, for someone who pasted a message and wants the answer."""
+    from beianaudit.i18n import ngettext
+    from beianaudit.url_classify import LOOKALIKE, OFFICIAL
+
+    total = ngettext("{n} link in the message.", "{n} links in the message.", len(results))
+    lines = [total.format(n=len(results))]
+    fakes = sum(r.verdict == LOOKALIKE for r in results)
+    if fakes:
+        lines.append(
+            ngettext(
+                "{n} of them imitates the filing system: do not open it.",
+                "{n} of them imitate the filing system: do not open them.",
+                fakes,
+            ).format(n=fakes)
+        )
+    if not all(r.verdict == OFFICIAL for r in results):
+        lines.append(_("Log in only at https://beian.miit.gov.cn/, typed in yourself."))
+    return "\n".join(lines)
+
+
+@click.command("url", help=_("Does a link really lead to the filing system (beian.miit.gov.cn)?"))
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--text",
+    "text_path",
+    metavar="FILE|-",
+    help=_("Find and judge every link in a message (an SMS, an email)."),
+)
+@click.option("--file", "file_path", metavar="FILE|-", help=_("Judge one URL a line, streaming."))
+@click.option(
+    "--resolve",
+    is_flag=True,
+    help=_("Follow redirects over the network (the only network use) and judge the end."),
+)
+@format_option("text", "json", "jsonl")
+@fail_on_option
+@lang_option
+@click.pass_context
+def url_command(
+    ctx: click.Context,
+    urls: tuple[str, ...],
+    text_path: str | None,
+    file_path: str | None,
+    resolve: bool,
+    fmt: str,
+    fail_on: str,
+) -> None:
+    from beianaudit.finding import Severity
+
+    if sum(bool(x) for x in (urls, text_path, file_path)) != 1:
+        raise UserError(_("give URLs, or --text FILE, or --file FILE (exactly one of them)"))
+    if file_path:
+        results = (_judge(line, resolve) for line in _lines(file_path))
+        worst = _output(results, fmt, single=False, stream_text=True)
+    elif text_path:
+        found = _message_links(text_path)
+        results = (_judge(link, resolve, written) for link, written in found)
+        worst = _output(results, fmt, single=False, stream_text=False, header=True)
+    else:
+        results = (_judge(u, resolve) for u in urls)
+        worst = _output(results, fmt, single=len(urls) == 1, stream_text=False)
+    ctx.exit(int(worst >= Severity.parse(fail_on)))

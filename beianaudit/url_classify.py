@@ -1,0 +1,380 @@
+"""Does a link lead to the real filing system, as a browser reads it?
+
+One code path serves ``beianaudit url``, its batch and text modes, and the BA301
+check.  The URL is parsed by ada-url (the WHATWG URL standard, as browsers parse
+it), never by urllib: the two disagree on backslashes, tabs, percent-encoded and
+numeric hosts and full-width dots, and each disagreement is a phishing trick.
+
+``official`` is the narrowest path on purpose (:func:`_official`): https, the
+parsed host exactly ``beian.miit.gov.cn`` (a trailing dot allowed), no port but
+the default, nothing before an ``@``.  Everything else is something less.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from beianaudit.finding import Finding, Severity
+from beianaudit.i18n import N_, _
+
+OFFICIAL_HOST = "beian.miit.gov.cn"
+OFFICIAL_DOMAIN = "miit.gov.cn"
+OFFICIAL_URL = "https://beian.miit.gov.cn/"
+GOV_SUFFIX = "gov.cn"
+CHECK_ID = "BA301"
+# Longer input is judged invalid without parsing; browsers cap URLs near 2 MB, a
+# login link is a few dozen characters.
+MAX_LENGTH = 65536
+# Browsers strip these from both ends of a URL (WHATWG: C0 controls and space).
+_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+_TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_HOST_PORT = re.compile(r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)")
+
+OFFICIAL = "official"
+OFFICIAL_INSECURE = "official_insecure"
+GOV_OTHER = "gov_other"
+LOOKALIKE = "lookalike"
+OTHER = "other"
+INVALID = "invalid"
+VERDICTS = (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER, LOOKALIKE, OTHER, INVALID)
+
+SEVERITY = {
+    OFFICIAL: Severity.INFO,
+    OFFICIAL_INSECURE: Severity.WARNING,
+    GOV_OTHER: Severity.WARNING,
+    LOOKALIKE: Severity.ERROR,
+    OTHER: Severity.WARNING,
+    INVALID: Severity.ERROR,
+}
+
+_VERDICT_TEXT = {
+    OFFICIAL: N_("official: this link leads to the real filing system (beian.miit.gov.cn)"),
+    OFFICIAL_INSECURE: N_(
+        "the real filing system, but over plain http: the connection is not protected"
+    ),
+    GOV_OTHER: N_("a genuine government site, but not the filing system"),
+    LOOKALIKE: N_("LOOK-ALIKE: this link imitates the filing system and is NOT beian.miit.gov.cn"),
+    OTHER: N_("not the filing system: this link leads to {host}"),
+    INVALID: N_("not a web link"),
+}
+
+_HINT = {
+    OFFICIAL: "",
+    OFFICIAL_INSECURE: N_("type https://beian.miit.gov.cn/ yourself instead"),
+    GOV_OTHER: N_("log in to your filing account only at https://beian.miit.gov.cn/"),
+    LOOKALIKE: N_(
+        "do not open it and enter nothing there; type https://beian.miit.gov.cn/ yourself"
+    ),
+    OTHER: N_("log in to your filing account only at https://beian.miit.gov.cn/"),
+    INVALID: N_("do not open it; the filing system is at https://beian.miit.gov.cn/"),
+}
+
+# Reason codes are part of the JSON output; their text is translated when shown.
+_REASON_TEXT = {
+    "official_host": N_("the host is beian.miit.gov.cn"),
+    "host_normalised": N_(
+        "the link writes the host in an unusual way ({written}); a browser still reads it "
+        "as beian.miit.gov.cn"
+    ),
+    "no_scheme": N_("no http:// or https:// given: a browser may use plain http"),
+    "plain_http": N_("http://, not https://"),
+    "nonstandard_port": N_("port {port} instead of the standard one"),
+    "gov_host": N_("{host} is a government host (gov.cn), but the filing system is {official}"),
+    "userinfo": N_(
+        "text before an @ in the link ({userinfo}) is not where it goes: it goes to {host}"
+    ),
+    "official_name_embedded": N_(
+        "the real name appears inside another domain: the link goes to {registered}"
+    ),
+    "brand_token": N_('"{part}" uses the name "{brand}" outside the real domain miit.gov.cn'),
+    "homoglyph": N_('"{part}" imitates "{brand}" with look-alike characters'),
+    "typo": N_('"{part}" is a misspelling of "{brand}"'),
+    "brand_in_path": N_("the real name appears only in the path; the link goes to {host}"),
+    "ip_host": N_("the host is a bare IP address ({host}), never the filing system"),
+    "provider_portal": N_(
+        "{host} belongs to an access provider ({registered}), not to the filing system"
+    ),
+    "shortener": N_(
+        "a short link ({registered}): cannot be verified offline: expand it with --resolve"
+    ),
+    "unrelated": N_("{host} has nothing to do with the filing system"),
+    "redirected": N_("followed {hops} redirect(s) to the final address"),
+    "too_many_redirects": N_("stopped after {hops} redirects"),
+    "resolve_failed": N_("could not follow the link ({error}): judged where it stopped"),
+    "empty": N_("empty"),
+    "too_long": N_("too long ({length} characters)"),
+    "unparseable": N_("a browser cannot parse it as a URL"),
+    "scheme": N_("a {scheme}: link, not http or https"),
+    "not_text": N_("not valid UTF-8 text"),
+}
+
+Reason = tuple[str, Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class UrlResult:
+    """The verdict on one link, with what a browser would connect to and why."""
+
+    input: str
+    verdict: str
+    url: str = ""  # the browser's serialisation (ada-url href), "" when invalid
+    host: str = ""  # ASCII (punycode) form, what is looked up in DNS
+    host_unicode: str = ""
+    registered_domain: str = ""
+    reasons: tuple[Reason, ...] = ()
+    hops: tuple[Mapping[str, Any], ...] = field(default=())
+
+    @property
+    def severity(self) -> Severity:
+        return SEVERITY[self.verdict]
+
+    def reason_texts(self) -> list[str]:
+        return [reason_text(code, params) for code, params in self.reasons]
+
+    def message(self) -> str:
+        text = _(_VERDICT_TEXT[self.verdict]).format(host=display(self.host_unicode or self.host))
+        if self.host and self.host_unicode and self.host_unicode != self.host:
+            text += " " + _("[host {unicode}, punycode {ascii}]").format(
+                unicode=display(self.host_unicode), ascii=self.host
+            )
+        details = self.reason_texts()
+        if not details:
+            return text
+        return _("{verdict}: {reasons}").format(verdict=text, reasons=_("; ").join(details))
+
+    def finding(self, target: str | None = None) -> Finding:
+        return Finding(
+            check=CHECK_ID,
+            severity=self.severity,
+            message=self.message(),
+            target=target or display(self.input),
+            hint=_(_HINT[self.verdict]) if _HINT[self.verdict] else "",
+            data={
+                "verdict": self.verdict,
+                "host": self.host,
+                "host_unicode": self.host_unicode,
+                "registered_domain": self.registered_domain,
+                "reasons": [code for code, _params in self.reasons],
+            },
+        )
+
+    def extra(self) -> dict[str, Any]:
+        """The command's own top-level JSON fields (DESIGN: url, verdict, host…)."""
+        fields: dict[str, Any] = {
+            "input": clip(self.input),
+            "url": self.url,
+            "verdict": self.verdict,
+            "host": self.host,
+            "host_unicode": self.host_unicode,
+            "registered_domain": self.registered_domain,
+            "reasons": [
+                {"code": code, "text": reason_text(code, params)} for code, params in self.reasons
+            ],
+        }
+        if self.hops:
+            fields["hops"] = list(self.hops)
+        return fields
+
+
+def reason_text(code: str, params: Mapping[str, str]) -> str:
+    return _(_REASON_TEXT[code]).format(**{k: display(v) for k, v in params.items()})
+
+
+def clip(text: str, limit: int = 2048) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def display(text: str, limit: int = 200) -> str:
+    """``text`` safe for a terminal: control and format characters (bidi overrides,
+    escape sequences) shown as ``\\x{…}``, and cut at ``limit`` characters."""
+    import unicodedata
+
+    out = []
+    for ch in clip(text, limit):
+        if ch.isprintable() or ch == "…":
+            out.append(ch)
+        else:
+            out.append(f"\\x{{{ord(ch):x}}}")
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@cache
+def _extractor() -> Any:
+    """tldextract on its bundled Public Suffix List snapshot: no fetch, no cache written."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def public_suffix(host: str) -> str:
+    """The public suffix of ``host`` ("" when it has none), from the bundled list."""
+    return str(_extractor().extract_str(host).suffix)
+
+
+@cache
+def _domain_list(name: str) -> frozenset[str]:
+    text = resources.files("beianaudit").joinpath(f"data/urls/{name}").read_text("utf-8")
+    return frozenset(
+        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
+    )
+
+
+def invalid(text: str, code: str, **params: str) -> UrlResult:
+    return UrlResult(input=text, verdict=INVALID, reasons=((code, params),))
+
+
+def _with_scheme(text: str) -> tuple[str, bool]:
+    """Add ``http://`` to a link written without a scheme, as an address bar would."""
+    if text.startswith("//"):
+        return "http:" + text, True
+    if _SCHEME.match(text) and not _HOST_PORT.match(text):
+        return text, False
+    return "http://" + text, True
+
+
+def classify(text: str) -> UrlResult:
+    """Judge one link; never raises on any string."""
+    if len(text) > MAX_LENGTH:
+        return invalid(clip(text), "too_long", length=str(len(text)))
+    stripped = text.strip(_C0_AND_SPACE)
+    if not stripped:
+        return invalid(text, "empty")
+    # WHATWG removes every tab and newline before parsing: java<TAB>script: is javascript:.
+    candidate, assumed = _with_scheme(stripped.translate(_TAB_NEWLINE))
+    import ada_url
+
+    try:
+        url = ada_url.URL(candidate)
+    except ValueError:
+        return invalid(text, "unparseable")
+    scheme = url.protocol[:-1]
+    if scheme not in ("http", "https"):
+        return invalid(text, "scheme", scheme=scheme)
+    host = url.hostname
+    bare = host[:-1] if host.endswith(".") else host
+    reasons: list[Reason] = []
+    userinfo = url.username + (":" + url.password if url.password else "")
+    common = {"input": text, "url": url.href, "host": host}
+    if _official(bare, url, userinfo):
+        if OFFICIAL_HOST not in stripped.lower():
+            written = stripped.split("//", 1)[-1][: len(OFFICIAL_HOST) + 16]
+            reasons.append(("host_normalised", {"written": written}))
+        verdict = OFFICIAL if scheme == "https" else OFFICIAL_INSECURE
+        if assumed:
+            reasons.append(("no_scheme", {}))
+        elif scheme != "https":
+            reasons.append(("plain_http", {}))
+        return UrlResult(
+            **common,
+            verdict=verdict,
+            host_unicode=bare,
+            registered_domain=OFFICIAL_DOMAIN,
+            reasons=(("official_host", {}), *reasons),
+        )
+    if url.host_type != ada_url.HostType.DEFAULT:
+        judged = HostJudgement(OTHER, (("ip_host", {"host": host}),), "", bare)
+    else:
+        judged = judge_host(bare)
+    verdict = judged.verdict
+    reasons.extend(judged.reasons)
+    if bare == OFFICIAL_HOST and url.port:
+        reasons.append(("nonstandard_port", {"port": url.port}))
+    trick: Reason | None = None
+    if userinfo:
+        trick = ("userinfo", {"userinfo": userinfo, "host": judged.unicode})
+    elif verdict == OTHER and _brand_in_path(url.pathname):
+        trick = ("brand_in_path", {"host": judged.unicode})
+    if trick:
+        verdict = LOOKALIKE
+        reasons = [r for r in reasons if r[0] != "unrelated"] + [trick]
+    return UrlResult(
+        **common,
+        verdict=verdict,
+        host_unicode=judged.unicode,
+        registered_domain=judged.registered,
+        reasons=tuple(reasons),
+    )
+
+
+def _official(bare: str, url: Any, userinfo: str) -> bool:
+    """The one path to ``official``/``official_insecure``: keep it this narrow."""
+    import ada_url
+
+    return (
+        bare == OFFICIAL_HOST
+        and url.host_type == ada_url.HostType.DEFAULT
+        and url.port == ""
+        and userinfo == ""
+    )
+
+
+def _brand_in_path(path: str) -> bool:
+    from beianaudit.url_lookalike import skeleton
+
+    lowered = path.lower()
+    return OFFICIAL_DOMAIN in lowered or OFFICIAL_DOMAIN in skeleton(lowered[:512])
+
+
+@dataclass(frozen=True)
+class HostJudgement:
+    verdict: str
+    reasons: tuple[Reason, ...]
+    registered: str
+    unicode: str
+
+
+@lru_cache(maxsize=1 << 16)
+def judge_host(host: str) -> HostJudgement:
+    """The verdict a host name earns by itself (never ``official``: see :func:`classify`)."""
+    import ada_url
+
+    from beianaudit.url_lookalike import imitations, skeleton
+
+    unicode_host = ada_url.idna_to_unicode(host) if "xn--" in host else host
+    ext = _extractor().extract_str(host)
+    registered = f"{ext.domain}.{ext.suffix}" if ext.domain and ext.suffix else ""
+    labels = unicode_host.split(".")
+    outside = labels[: len(labels) - (ext.suffix.count(".") + 1 if ext.suffix else 0)]
+    matches = imitations(outside)
+    if host == GOV_SUFFIX or host.endswith("." + GOV_SUFFIX):
+        # Only government bodies can register under gov.cn: a plain brand word
+        # (beian.gov.cn, miitbeian.gov.cn) is genuine; a disguised one is not.
+        disguised = [m for m in matches if m.code != "brand_token"]
+        if disguised:
+            return HostJudgement(LOOKALIKE, _match_reasons(disguised), registered, unicode_host)
+        reason = ("gov_host", {"host": unicode_host, "official": OFFICIAL_HOST})
+        return HostJudgement(GOV_OTHER, (reason,), registered, unicode_host)
+    reasons: list[Reason] = []
+    sk = skeleton(unicode_host)
+    if OFFICIAL_DOMAIN in sk or "beian.miit" in sk:
+        reasons.append(("official_name_embedded", {"registered": registered or host}))
+    excused = {"beian"} & set(ext.subdomain.split("."))
+    if (
+        registered in _domain_list("providers.txt")
+        and not reasons
+        and matches
+        and all(m.code == "brand_token" and m.part in excused for m in matches)
+    ):
+        portal = ("provider_portal", {"host": unicode_host, "registered": registered})
+        return HostJudgement(OTHER, (portal,), registered, unicode_host)
+    reasons.extend(_match_reasons(matches))
+    if reasons:
+        return HostJudgement(LOOKALIKE, tuple(reasons), registered, unicode_host)
+    if registered in _domain_list("shorteners.txt") or host in _domain_list("shorteners.txt"):
+        short = ("shortener", {"registered": registered or host})
+        return HostJudgement(OTHER, (short,), registered, unicode_host)
+    return HostJudgement(OTHER, (("unrelated", {"host": unicode_host}),), registered, unicode_host)
+
+
+def _match_reasons(matches: list[Any]) -> tuple[Reason, ...]:
+    """One reason a brand: the first part that imitates it says enough."""
+    first = {m.brand: m for m in reversed(matches)}
+    return tuple(
+        (m.code, {"part": m.part, "brand": m.brand}) for m in matches if first[m.brand] is m
+    )

@@ -1,0 +1,126 @@
+"""Find every link-like thing in free text: an SMS, an email, a chat message.
+
+Chinese text puts links right next to ideographs, with no space, often with
+full-width punctuation around or inside them (``https：／／beian。miit。gov。cn``),
+and often without a scheme (``beian-miit.cn/login``).  The text is first mapped
+character for character (full-width ASCII to ASCII, ideographic full stops to dots)
+so that offsets still point into the original; a link then runs until whitespace,
+an ideograph or CJK punctuation.  The mapped form is what gets judged (a browser
+reads full-width dots and letters in a host name the same way); the original
+span is what is shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+# Full-width forms that a link may be written with; full-width commas, brackets,
+# quotes and the like are left alone: they end a link.
+_MAPPED = {0x3002: ".", 0xFF61: ".", 0xFF0E: ".", 0xFF1A: ":", 0xFF0F: "/", 0xFF3C: "\\"}
+_MAPPED.update({c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)})  # digits
+_MAPPED.update({c: chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # upper case
+_MAPPED.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # lower case
+_MAPPED.update({ord(c): chr(ord(c) - 0xFEE0) for c in "－＿～？＃＝＆％"})
+_TABLE = str.maketrans(_MAPPED)
+
+# Characters of ASCII that never occur in a link as people write them.
+_ASCII_STOP = frozenset(' \t\r\n\x0b\x0c<>"`{}|^')
+# Blocks of ideographs, kana, hangul and CJK punctuation: they end a link.
+_CJK = (
+    (0x2E80, 0x9FFF),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)
+_SCHEMED = re.compile(
+    r"(?i)(?<![a-z0-9])(?:(?:https?|ftp|file|wss?)://|(?:https?):[\\/]|(?:javascript|vbscript|data|mailto):)"
+)
+_LEAD = "([{<'\":,;.!?*-"
+_TRAIL = ".,;:!?'\"*>]}"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One link in the text: where, as written, and in the form to judge."""
+
+    start: int
+    written: str  # the original characters
+    link: str  # full-width forms mapped to ASCII
+
+
+@cache
+def _in_link(ch: str) -> bool:
+    if ch.isascii():
+        return ch not in _ASCII_STOP and ch.isprintable()
+    code = ord(ch)
+    if any(lo <= code <= hi for lo, hi in _CJK):
+        return False
+    # Letters, marks, digits and invisible format characters (a zero-width space
+    # or soft hyphen inside a host is a trick worth judging, not a break).
+    return unicodedata.category(ch)[0] in "LMN" or unicodedata.category(ch) == "Cf"
+
+
+def _tokens(mapped: str) -> Iterator[tuple[int, int]]:
+    start = None
+    for i, ch in enumerate(mapped):
+        if _in_link(ch):
+            if start is None:
+                start = i
+        elif start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(mapped)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _LEAD:
+        start += 1
+    while end > start:
+        last = text[end - 1]
+        unbalanced = last == ")" and text.count("(", start, end) < text.count(")", start, end)
+        if last in _TRAIL or unbalanced:
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _looks_like_host(link: str) -> bool:
+    """A link without a scheme: a dotted host whose last labels are a public suffix."""
+    authority = re.split(r"[/?#\\]", link, maxsplit=1)[0]
+    has_path = len(authority) < len(link)
+    if "@" in authority and not has_path:
+        return False  # an email address, not a link
+    host = authority.rsplit("@", 1)[-1]
+    host = re.sub(r":\d*$", "", host).rstrip(".")
+    if "." not in host or not re.fullmatch(r"[^\s:]+", host):
+        return False
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", host):
+        return True
+    from beianaudit.url_classify import public_suffix
+
+    return bool(public_suffix(host))
+
+
+def extract(text: str) -> list[Found]:
+    """Every link-like thing in ``text``, in order."""
+    mapped = text.translate(_TABLE)
+    found: list[Found] = []
+    for start, end in _tokens(mapped):
+        scheme = _SCHEMED.search(mapped, start, end)
+        if scheme:
+            start = scheme.start()
+        start, end = _trim(mapped, start, end)
+        link = mapped[start:end]
+        if not link or not (scheme or _looks_like_host(link)):
+            continue
+        found.append(Found(start=start, written=text[start:end], link=link))
+    return found

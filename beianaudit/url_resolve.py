@@ -1,0 +1,96 @@
+"""Follow a link's redirects: the only network code of the URL feature (``--resolve``).
+
+HEAD first, GET when the server refuses HEAD; at most ten hops, short timeouts, no
+cookies, no body read and nothing ever submitted.  Every hop is judged with the
+same :func:`~beianaudit.url_classify.classify`, and the final address carries the
+verdict.  Each URL handed to the network is ada-url's serialisation, so the
+connection goes where a browser's would, whatever urllib would make of the input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from beianaudit import __version__
+from beianaudit.url_classify import INVALID, UrlResult, classify
+
+MAX_HOPS = 10
+TIMEOUT = 5.0
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# (method, url) -> (status, Location header or None)
+Fetch = Callable[[str, str], tuple[int, str | None]]
+
+
+def http_fetch(method: str, url: str) -> tuple[int, str | None]:
+    """One request, no redirect followed, no cookie kept, the body left unread."""
+    import http.client
+
+    import ada_url
+
+    parts = ada_url.URL(url)
+    port = int(parts.port) if parts.port else None
+    connection_class = (
+        http.client.HTTPSConnection if parts.protocol == "https:" else http.client.HTTPConnection
+    )
+    connection = connection_class(parts.hostname, port, timeout=TIMEOUT)
+    try:
+        connection.request(
+            method,
+            (parts.pathname or "/") + parts.search,
+            headers={"User-Agent": f"beianaudit/{__version__} (link check)", "Accept": "*/*"},
+        )
+        response = connection.getresponse()
+        return response.status, response.getheader("Location")
+    finally:
+        connection.close()
+
+
+def _request(fetch: Fetch, url: str) -> tuple[int, str | None]:
+    status, location = fetch("HEAD", url)
+    if status in (400, 403, 404, 405, 501):
+        status, location = fetch("GET", url)
+    return status, location
+
+
+def resolve(result: UrlResult, fetch: Fetch | None = None) -> UrlResult:
+    """``result`` judged at the end of its redirect chain, with every hop listed."""
+    import ada_url
+
+    fetch = fetch or http_fetch
+    if result.verdict == INVALID:
+        return result
+    hops: list[dict[str, Any]] = []
+    current = result
+    problem: tuple[str, dict[str, str]] | None = None
+    for _ in range(MAX_HOPS + 1):
+        if current.verdict == INVALID:
+            break
+        if len(hops) == MAX_HOPS:
+            problem = ("too_many_redirects", {"hops": str(MAX_HOPS)})
+            break
+        hop: dict[str, Any] = {"url": current.url, "verdict": current.verdict}
+        hops.append(hop)
+        try:
+            status, location = _request(fetch, current.url)
+        except Exception as exc:  # the network's failures are many; name the type only
+            hop["error"] = type(exc).__name__
+            problem = ("resolve_failed", {"error": type(exc).__name__})
+            break
+        hop["status"] = status
+        if status not in REDIRECTS or not location:
+            break
+        try:
+            target = ada_url.join_url(current.url, location)
+        except ValueError:
+            target = location
+        current = classify(target)
+    reasons = list(current.reasons)
+    if len(hops) > 1:
+        reasons.append(("redirected", {"hops": str(len(hops) - 1)}))
+    if problem:
+        reasons.append(problem)
+    return dataclasses.replace(
+        current, input=result.input, reasons=tuple(reasons), hops=tuple(hops)
+    )

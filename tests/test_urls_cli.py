@@ -1,0 +1,188 @@
+"""``beianaudit url`` as a user runs it, the BA301 check, and no network without --resolve."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from beianaudit import url_resolve
+from tests.conftest import MINIMAL, SAMPLES
+
+
+def test_one_url_json_contract(run_cli) -> None:
+    result = run_cli("url", "--format", "json", "https://beian.miit.gov.cn./")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["verdict"] == "official"
+    assert data["host"] == "beian.miit.gov.cn."
+    assert data["registered_domain"] == "miit.gov.cn"
+    assert data["reasons"][0]["code"] == "official_host"
+    assert data["findings"][0]["check"] == "BA301"
+    assert data["findings"][0]["data"]["verdict"] == "official"
+
+
+def test_several_urls_text_and_exit_code(run_cli) -> None:
+    result = run_cli("url", "https://beian.miit.gov.cn/", "https://beian-miit.com/")
+    assert result.exit_code == 1
+    assert "LOOK-ALIKE" in result.output
+    assert "official:" in result.output
+    listed = json.loads(run_cli("url", "--format", "json", "a.cn", "b.cn").output)
+    assert [r["input"] for r in listed] == ["a.cn", "b.cn"]
+
+
+def test_fail_on_error_lets_other_pass(run_cli) -> None:
+    assert run_cli("url", "--fail-on", "error", "https://www.baidu.com/").exit_code == 0
+    assert run_cli("url", "https://www.baidu.com/").exit_code == 1
+
+
+def test_chinese_output(run_cli) -> None:
+    result = run_cli("url", "--lang", "zh_CN", "https://beian.miit.gov.cn@evil.example/")
+    assert "仿冒" in result.output
+    assert "@ 前面的文字" in result.output
+
+
+def test_text_mode_on_the_sample_sms_in_chinese(run_cli) -> None:
+    sms = (SAMPLES / "sms.txt").read_text("utf-8")
+    result = run_cli("url", "--lang", "zh_CN", "--text", "-", input=sms)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "消息里有 4 个链接。"
+    assert "其中 2 个在仿冒备案系统" in lines[1]
+    assert "https：／／beian-miit.cn/login" in result.output  # shown as written
+    assert "--resolve" in result.output  # the short link cannot be verified offline
+
+
+def test_text_mode_without_links(run_cli) -> None:
+    result = run_cli("url", "--text", "-", input="没有链接。")
+    assert result.exit_code == 0
+    assert "No links found." in result.output
+
+
+def test_batch_streams_jsonl_in_order_through_bad_lines(run_cli, tmp_path) -> None:
+    lines = [
+        b"https://beian.miit.gov.cn/",
+        b"",
+        b"\x00\x01\xff\xfe binary",
+        b"https://x.cn/" + b"a" * 10_000_000,
+        b"javascript:alert(1)",
+        "https://bеian.miit.gov.cn/".encode(),
+        b"http://beian.miit.gov.cn/\r",
+    ]
+    path = tmp_path / "urls.txt"
+    path.write_bytes(b"\n".join(lines))
+    result = run_cli("url", "--file", str(path), "--format", "jsonl")
+    assert result.exit_code == 1, result.output[:500]
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["verdict"] for r in rows] == [
+        "official",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "lookalike",
+        "official_insecure",
+    ]
+    assert [r["reasons"][0]["code"] for r in rows[1:5]] == [
+        "empty",
+        "not_text",
+        "too_long",
+        "scheme",
+    ]
+    assert len(result.output) < 100_000  # a 10 MB line is not echoed back
+
+
+def test_sample_url_list_has_every_verdict(run_cli) -> None:
+    result = run_cli("url", "--file", str(SAMPLES / "urls.txt"), "--format", "jsonl")
+    verdicts = {json.loads(line)["verdict"] for line in result.output.splitlines()}
+    assert verdicts == {
+        "official",
+        "official_insecure",
+        "gov_other",
+        "lookalike",
+        "other",
+        "invalid",
+    }
+
+
+def test_batch_text_prints_one_report_a_line(run_cli) -> None:
+    result = run_cli("url", "--file", "-", input="https://beian.miit.gov.cn/\nevil\x1b[31m.cn\n")
+    assert result.output.count("BA301") == 2
+    assert "\x1b" not in result.output  # escape sequences are shown, not obeyed
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("--text", "-", "https://a.cn"), ("--file", "/nonexistent/urls.txt"), ("--text", "/nope")],
+)
+def test_usage_errors_exit_2(run_cli, args) -> None:
+    result = run_cli("url", *args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_check_judges_the_login_url(run_cli, write_config) -> None:
+    path = write_config(
+        MINIMAL + '[filing]\nlogin_url = "https://beian.miit.gov.cn.example.com/"\n'
+    )
+    result = run_cli("check", "--config", str(path), "--only", "BA301", "--format", "json")
+    assert result.exit_code == 1
+    finding = json.loads(result.output)["findings"][0]
+    assert finding["target"] == "filing.login_url"
+    assert finding["data"]["verdict"] == "lookalike"
+    official = write_config(MINIMAL + '[filing]\nlogin_url = "https://beian.miit.gov.cn/"\n')
+    assert run_cli("check", "--config", str(official), "--only", "BA301").exit_code == 0
+    none = write_config(MINIMAL)
+    assert run_cli("check", "--config", str(none), "--only", "BA301").output.startswith("No ")
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Any attempt to open a socket or resolve a name is recorded and refused."""
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args)[:80])
+        raise OSError("network use in a test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_no_socket_without_resolve(run_cli, write_config, no_network) -> None:
+    result = run_cli("url", "--file", str(SAMPLES / "urls.txt"), "--format", "jsonl")
+    assert result.exit_code == 1
+    result = run_cli("url", "--text", str(SAMPLES / "sms.txt"))
+    assert "--resolve" in result.output
+    path = write_config(MINIMAL + '[filing]\nlogin_url = "http://t.cn/A6x"\n')
+    run_cli("check", "--config", str(path))
+    assert no_network == []
+
+
+def test_resolve_is_the_only_network_use(run_cli, no_network) -> None:
+    result = run_cli("url", "--resolve", "--format", "json", "http://t.cn/A6x")
+    assert no_network  # it did try
+    data = json.loads(result.output)
+    assert data["verdict"] == "other"
+    assert [r["code"] for r in data["reasons"]][-1] == "resolve_failed"
+    assert data["hops"][0]["error"] == "OSError"
+
+
+def test_resolve_follows_to_the_final_url(run_cli, monkeypatch) -> None:
+    chain = {
+        "http://t.cn/A6x": (302, "https://beian-miit.com/go"),
+        "https://beian-miit.com/go": (301, "/login"),
+        "https://beian-miit.com/login": (200, None),
+    }
+    monkeypatch.setattr(url_resolve, "http_fetch", lambda method, url: chain[url])
+    result = run_cli("url", "--resolve", "--format", "json", "http://t.cn/A6x")
+    data = json.loads(result.output)
+    assert data["input"] == "http://t.cn/A6x"
+    assert data["url"] == "https://beian-miit.com/login"
+    assert data["verdict"] == "lookalike"
+    assert [h["url"] for h in data["hops"]] == list(chain)
+    assert [h["status"] for h in data["hops"]] == [302, 301, 200]
