@@ -143,3 +143,14 @@ def test_every_situation_and_subject_type(write_config, situation: str, subject:
             text = entry.text(lang, values)
             assert "{" not in text, (entry.id, text)
             assert "}" not in text, (entry.id, text)
+
+
+def test_an_unnamed_provider_reads_well_in_both_languages(write_config) -> None:
+    result = plan.build(load(write_config(PERSONAL)), "subject-changed", SelfCheck())
+    step = next(s.entry for s in result.steps if s.entry.id == "provider-update")
+    assert "your access provider (not named: filing.provider" in step.text(
+        "en", result.values("en")
+    )
+    assert "联系接入商 （配置中未填写 filing.provider）" in step.text(
+        "zh_CN", result.values("zh_CN")
+    )
