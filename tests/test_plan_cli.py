@@ -64,7 +64,7 @@ def test_a_user_who_lost_the_phone_answers_two_questions_in_chinese(
     assert "仅当以上步骤都不成功时：申请人工审核" in out
     for material in [*materials, "原绑定手机号已丢失的证明"]:
         assert material in out
-    assert "手机 139****5678：有效；你表示已收不到验证码：不要依赖它" in out
+    assert "手机 139****5678：已绑定；你表示已收不到验证码：不要依赖它" in out
     assert "13912345678" not in result.output
 
 

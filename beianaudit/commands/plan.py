@@ -197,7 +197,9 @@ def describe(seen: Observation, values: dict[str, str], esc: Callable[[str], str
 
 def _contact_line(state: ContactState, plan: Plan, value: str) -> str:
     label = {"phone": _("phone"), "email": _("email")}[state.kind]
-    if state.status == "ok" and not plan.checked_contacts:
+    if state.status == "ok" and state.lost:
+        status = _("bound")
+    elif state.status == "ok" and not plan.checked_contacts:
         status = _("bound (no contact check is installed to tell whether it is current)")
     else:
         status = _(STATUS_LABELS[state.status]).format(days=state.age_days or "?")
