@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from beianaudit import plan as planning
 from beianaudit.commands.common import (
     UserError,
     config_option,
@@ -54,7 +55,6 @@ def is_terminal() -> bool:
 def plan_command(
     ctx: click.Context, config_path: str | None, situation: str | None, fmt: str
 ) -> None:
-    from beianaudit import plan as planning
     from beianaudit.i18n import current_language
     from beianaudit.report import Report
 
