@@ -109,12 +109,14 @@ def checks_command(ctx: click.Context, fmt: str) -> None:
 
 # Commands of the feature modules, one line each.
 from beianaudit.commands.contacts import contacts_group  # noqa: E402
+from beianaudit.commands.identifier import id_command  # noqa: E402
 from beianaudit.commands.journal import journal_group  # noqa: E402
 from beianaudit.commands.plan import plan_command  # noqa: E402
 from beianaudit.commands.remind import remind_command  # noqa: E402
 from beianaudit.commands.url import url_command  # noqa: E402
 
 cli.add_command(contacts_group)
+cli.add_command(id_command)
 cli.add_command(journal_group)
 cli.add_command(plan_command)
 cli.add_command(remind_command)

@@ -1,0 +1,116 @@
+"""``beianaudit id``: is this identifier typed right, and if not, what to type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING
+
+import click
+
+from beianaudit.commands.common import (
+    UserError,
+    emit,
+    fail_on_option,
+    format_option,
+    lang_option,
+    today,
+)
+from beianaudit.i18n import _
+
+if TYPE_CHECKING:
+    from beianaudit.finding import Severity
+    from beianaudit.identifiers import Result
+    from beianaudit.report import Report
+
+KIND_CHOICES = ("ric", "uscc", "icp", "psb")
+
+
+@click.command(
+    "id",
+    help=_(
+        "Check identifiers as typed (resident ID, credit code, ICP or public-security "
+        "number): checksums, look-alike characters and what to type instead."
+    ),
+)
+@click.argument("values", nargs=-1)
+@click.option(
+    "--kind",
+    type=click.Choice(KIND_CHOICES),
+    help=_("The kind of identifier (default: detected from the value)."),
+)
+@click.option(
+    "--file",
+    "file",
+    type=click.File("rb"),
+    help=_("Read one identifier a line from FILE ('-' for standard input)."),
+)
+@format_option("text", "json", "jsonl")
+@fail_on_option
+@lang_option
+@click.pass_context
+def id_command(
+    ctx: click.Context,
+    values: tuple[str, ...],
+    kind: str | None,
+    file: IO[bytes] | None,
+    fmt: str,
+    fail_on: str,
+) -> None:
+    from beianaudit.finding import Severity
+
+    if bool(values) == bool(file):
+        raise UserError(_("give identifiers as arguments or --file FILE, not both nor neither"))
+    threshold = Severity.parse(fail_on)
+    inputs = _lines(file) if file is not None else iter(values)
+    failed = False
+    if fmt == "json":
+        failed = _emit_together(inputs, kind, ctx, threshold)
+    else:
+        for report in _reports(inputs, kind, ctx):
+            _emit_one(report, fmt)
+            failed = failed or bool(report[0].exit_code(threshold))
+    ctx.exit(int(failed))
+
+
+def _lines(stream: IO[bytes]) -> Iterator[str]:
+    """Each line as it is, apart from its line ending; bytes that are not UTF-8 become U+FFFD."""
+    for raw in stream:
+        yield raw.rstrip(b"\n").rstrip(b"\r").decode("utf-8", errors="replace")
+
+
+def _reports(
+    values: Iterator[str], kind: str | None, ctx: click.Context
+) -> Iterator[tuple[Report, Result]]:
+    from beianaudit.identifiers import judge
+    from beianaudit.identifiers.explain import finding
+    from beianaudit.report import Report
+
+    day = today(ctx)
+    for value in values:
+        result = judge(value, kind, day)
+        found = finding(result, "id")
+        yield Report((found,) if found else (), extra=result.as_json()), result
+
+
+def _emit_one(item: tuple[Report, Result], fmt: str) -> None:
+    report, result = item
+    if fmt == "jsonl":
+        emit(report, fmt)
+        return
+    from beianaudit.identifiers.explain import text_lines
+
+    click.echo("\n".join(text_lines(result)))
+
+
+def _emit_together(
+    values: Iterator[str], kind: str | None, ctx: click.Context, threshold: Severity
+) -> bool:
+    """One JSON object: a single identifier's fields at the top, several under ``results``."""
+    from beianaudit.report import Report
+
+    items = list(_reports(values, kind, ctx))
+    findings = tuple(f for report, _result in items for f in report.findings)
+    extra = items[0][0].extra if len(items) == 1 else {"results": [r.extra for r, _ in items]}
+    report = Report(findings, extra=extra)
+    emit(report, "json")
+    return bool(report.exit_code(threshold))

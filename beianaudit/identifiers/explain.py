@@ -1,0 +1,185 @@
+"""Results in words (Chinese or English) and as findings; resident IDs masked in text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from beianaudit.finding import Finding, Severity
+from beianaudit.i18n import N_, _
+from beianaudit.identifiers.judge import VALID, Problem, Result, escape
+from beianaudit.identifiers.kinds import ICP, PSB, RIC
+from beianaudit.mask import mask_id
+
+CHECK_SUBJECT_ID = "BA201"
+CHECK_FILING_NUMBER = "BA202"
+
+KIND_NAMES = {
+    "ric": N_("resident ID number"),
+    "uscc": N_("unified social credit code"),
+    "icp": N_("ICP filing number"),
+    "psb": N_("public-security filing number"),
+}
+VERDICT_NAMES = {
+    "valid": N_("valid"),
+    "lookalike": N_("look-alike characters"),
+    "invalid": N_("invalid"),
+}
+# What to say about one character; {pos} {char} {code} {to} are filled in.
+CHAR_MESSAGES = {
+    "whitespace": N_("position {pos}: a blank character ({code}): delete it"),
+    "invisible": N_("position {pos}: an invisible character ({code}): delete it"),
+    "fullwidth": N_("position {pos}: full-width {char} ({code}): type the half-width {to}"),
+    "lowercase": N_("position {pos}: lower-case {char}: type the capital {to}"),
+    "lookalike": N_("position {pos}: {char} ({code}) looks like {to}: type {to}"),
+    "cyrillic": N_("position {pos}: Cyrillic {char} ({code}) looks like Latin {to}: type {to}"),
+    "greek": N_("position {pos}: Greek {char} ({code}) looks like Latin {to}: type {to}"),
+    "traditional": N_("position {pos}: traditional {char} ({code}): type the simplified {to}"),
+    "dash": N_("position {pos}: {char} ({code}) is not a hyphen: type -"),
+    "b8": N_("position {pos}: {char} may be {to}: with {to} the check character is right"),
+    "illegal": N_("position {pos}: {char} ({code}) cannot stand here"),
+    "format": N_("position {pos}: {char} ({code}) does not belong here"),
+    "site": N_("position {pos}: a site number starts at 1, without a leading 0"),
+}
+# What to say about the value as a whole or a span of it.
+VALUE_MESSAGES = {
+    "checksum": N_(
+        "position {pos}: the check character does not match the others: one of them is mistyped"
+    ),
+    "gb11714": N_("position {pos}: the organisation code's check digit (GB 11714) is wrong"),
+    "date": N_("positions {pos}-{end}: not a real birth date"),
+    "future": N_("positions {pos}-{end}: the birth date is in the future"),
+    "region": N_("positions {pos}-{end}: no such region code, past or present (GB/T 2260)"),
+    "length": N_("{count} characters: the wrong length for a {kind}"),
+    "first_generation": N_(
+        "15 digits: a first-generation ID number; the filing system wants the 18-digit "
+        "number on your current card"
+    ),
+    "too_long": N_("{count} characters: far too long for any identifier"),
+    "licence": N_(
+        "a telecom business licence number (ICP证, B1-/B2-), not a filing number: "
+        "find the number that reads like 浙ICP备…号"
+    ),
+    "format_end": N_("it ends too early: {to} is missing"),
+}
+
+
+def kind_name(kind: str) -> str:
+    return _(KIND_NAMES[kind])
+
+
+def verdict_name(verdict: str) -> str:
+    return _(VERDICT_NAMES[verdict])
+
+
+def describe(problem: Problem, kind: str) -> str:
+    """One line about one problem, in the current language."""
+    if problem.char is not None and problem.reason in CHAR_MESSAGES:
+        template = CHAR_MESSAGES[problem.reason]
+    elif problem.reason == "format":
+        template = VALUE_MESSAGES["format_end"]
+    else:
+        template = VALUE_MESSAGES.get(problem.reason, problem.reason)
+    char = problem.char or ""
+    return _(template).format(
+        pos=problem.position,
+        end=problem.end,
+        char=_quoted(char),
+        code=f"U+{ord(char):04X}" if len(char) == 1 else "",
+        to=_quoted(problem.looks_like or ""),
+        count=problem.count,
+        kind=kind_name(kind),
+    )
+
+
+def _quoted(text: str) -> str:
+    """A character shown so that it can be told apart: visible ones quoted, others escaped."""
+    return f"“{escape(text)}”" if text and unicodedata.category(text[0]) != "Zs" else escape(text)
+
+
+def shown(value: str, result: Result) -> str:
+    """The value as it may be printed: a valid resident ID masked in the middle.
+
+    A suggested resident ID is masked too, except where it differs from what was
+    typed: the user knows their number and needs to see only what to change.
+    """
+    if result.kind != RIC:
+        return escape(value)
+    if result.verdict == VALID:
+        return mask_id(value)
+    keep = set(result.changed)
+    masked = mask_id(value)
+    return "".join(
+        value[i] if (i + 1) in keep else masked[i] for i in range(min(len(value), len(masked)))
+    )
+
+
+def text_lines(result: Result) -> list[str]:
+    """The detailed text block for one identifier (``beianaudit id``)."""
+    typed = shown(result.input, result) if result.verdict == VALID else _typed(result)
+    lines = [f"{typed}  [{kind_name(result.kind)}] {verdict_name(result.verdict)}"]
+    lines += [f"  {describe(p, result.kind)}" for p in result.problems]
+    if result.suggestion:
+        suggestion = shown(result.suggestion, result)
+        label = _("type instead:")
+        lines.append(f"  {label} {suggestion}")
+        lines.append("  " + " " * _width(label + " ") + _carets(result.suggestion, result.changed))
+    for candidate in result.candidates:
+        lines.append("  " + _("possible: {value}").format(value=shown(candidate, result)))
+    return lines
+
+
+def _typed(result: Result) -> str:
+    """What was typed; a resident ID is masked in the middle but for the problem characters."""
+    value = result.input
+    if result.kind != RIC or len(value) > 64:
+        return escape(value)
+    keep = {p.position for p in result.problems if p.char is not None}
+    last = len(value) - 4
+    return escape(
+        "".join(c if i < 4 or i >= last or i + 1 in keep else "*" for i, c in enumerate(value))
+    )
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _carets(value: str, changed: tuple[int, ...]) -> str:
+    """``^`` under each changed position, with wide characters counted as two columns."""
+    marks = []
+    for i, c in enumerate(value, 1):
+        w = _width(c)
+        marks.append(("^" if i in changed else " ") * w)
+    return "".join(marks).rstrip()
+
+
+def summary(result: Result) -> str:
+    """One line: what the identifier is and what to do."""
+    if result.suggestion:
+        return _("{kind} has look-alike characters: type {value}").format(
+            kind=kind_name(result.kind), value=shown(result.suggestion, result)
+        )
+    return _("{kind} is {verdict}").format(
+        kind=kind_name(result.kind), verdict=verdict_name(result.verdict)
+    )
+
+
+def finding(result: Result, target: str) -> Finding | None:
+    """The finding a result makes (``None`` when valid); ``data`` per the BA2xx contract."""
+    if result.verdict == VALID:
+        return None
+    check = CHECK_FILING_NUMBER if result.kind in (ICP, PSB) else CHECK_SUBJECT_ID
+    return Finding(
+        check=check,
+        severity=Severity.ERROR,
+        message=summary(result),
+        target=target,
+        hint="; ".join(describe(p, result.kind) for p in result.problems),
+        data={
+            "verdict": result.verdict,
+            "kind": result.kind,
+            "suggestion": result.suggestion,
+            "candidates": list(result.candidates),
+            "problems": [p.as_json() for p in result.problems],
+        },
+    )

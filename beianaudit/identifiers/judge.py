@@ -1,0 +1,469 @@
+"""Judge an identifier as the user typed it: valid, look-alike or invalid.
+
+Two stages.  The first is the same for every kind: whitespace and invisible
+format characters are dropped, full-width forms, twins from other scripts,
+traditional forms and dash variants are mapped.  The second knows which
+characters may stand at each position of the kind, so that ``O`` is read as
+``0`` only where a digit must stand.  Every change is a :class:`Problem` at the
+position as typed; the corrections that make a fully valid value are the
+candidates, and a single one is the suggestion.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from beianaudit.identifiers.kinds import (
+    DIGITS,
+    FAULTS,
+    ICP,
+    PSB,
+    RIC,
+    RIC_CHECK,
+    USCC,
+    USCC_SET,
+    Fault,
+    fault_ric,
+    fault_uscc,
+)
+from beianaudit.identifiers.tables import lookalikes, provinces
+
+VALID, LOOKALIKE, INVALID = "valid", "lookalike", "invalid"
+MAX_INPUT = 256  # longer than any identifier by far: judged by its length alone
+MAX_COMBINATIONS = 4096  # ambiguous characters whose corrections are all tried
+_ECHO = 64  # characters of an over-long input echoed back
+
+# What may stand at each position of the fixed-length kinds.
+_SLOTS: dict[str, tuple[frozenset[str], ...]] = {
+    RIC: (frozenset(DIGITS),) * 17 + (RIC_CHECK,),
+    USCC: (USCC_SET,) * 2 + (frozenset(DIGITS),) * 6 + (USCC_SET,) * 8 + (USCC_SET,) * 2,
+}
+_ICP_LETTERS = frozenset("AX")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about one character (or a span) of the input.
+
+    ``position`` and ``char`` are as typed (1-based); a fault of the corrected
+    value (checksum, date…) has the position in that value and no character.
+    """
+
+    reason: str
+    position: int | None = None
+    char: str | None = None
+    looks_like: str | None = None
+    end: int | None = None  # last position of a span (birth date, region)
+    count: int | None = None  # characters there are (a wrong length)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "position": self.position,
+            "end": self.end,
+            "char": escape(self.char) if self.char is not None else None,
+            "codepoint": f"U+{ord(self.char):04X}" if self.char else None,
+            "looks_like": self.looks_like,
+            "reason": self.reason,
+            "count": self.count,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    input: str
+    kind: str
+    verdict: str
+    suggestion: str | None = None
+    candidates: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    # 1-based positions of the suggestion that differ from what was typed there.
+    changed: tuple[int, ...] = field(default=())
+
+    def as_json(self) -> dict[str, Any]:
+        """The top-level fields of the JSON contract for one identifier."""
+        return {
+            "input": escape(self.input),
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "suggestion": self.suggestion,
+            "candidates": list(self.candidates),
+            "changed": list(self.changed),
+            "problems": [p.as_json() for p in self.problems],
+        }
+
+
+def escape(text: str) -> str:
+    """Show what cannot be seen: invisible and non-ASCII blank characters as ``\\uXXXX``."""
+    if len(text) > MAX_INPUT:
+        return escape(text[:_ECHO]) + f"…(+{len(text) - _ECHO})"
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(c if _visible(c) else f"\\u{ord(c):04x}" for c in text)
+
+
+def _visible(c: str) -> bool:
+    return c == " " or (c.isprintable() and not c.isspace())
+
+
+@dataclass
+class _Char:
+    """One kept character: where it was typed, what was typed, what it reads as."""
+
+    position: int
+    typed: str
+    char: str
+    reason: str | None = None
+
+
+def judge(value: str, kind: str | None = None, today: date | None = None) -> Result:
+    """The verdict on ``value`` as typed; ``kind`` is detected when not given."""
+    today = today or date.today()
+    if kind in (None, RIC) and _fast_valid_ric(value, today):
+        return Result(value, RIC, VALID)
+    if len(value) > MAX_INPUT:
+        return Result(value, kind or _guess_long(value), INVALID, problems=(_too_long(value),))
+    kept, dropped = _clean(value)
+    text = "".join(c.char for c in kept)
+    if kind is None:
+        return _judge_detected(value, kept, dropped, text, today)
+    return _JUDGES[kind](value, kept, dropped, today)
+
+
+def _fast_valid_ric(value: str, today: date) -> bool:
+    """The common case first: a canonical resident ID, checked at C speed."""
+    return (
+        len(value) == 18
+        and value.isascii()
+        and value[:17].isdigit()
+        and fault_ric(value, today) is None
+    )
+
+
+def _too_long(value: str) -> Problem:
+    return Problem("too_long", count=len(value))
+
+
+def _guess_long(value: str) -> str:
+    return ICP if any(ord(c) > 0x2E80 for c in value[:_ECHO]) else RIC
+
+
+def _clean(value: str) -> tuple[list[_Char], list[Problem]]:
+    """Stage one: drop blanks and invisible characters, map what always reads as another."""
+    always, _positional = lookalikes()
+    kept: list[_Char] = []
+    dropped: list[Problem] = []
+    for position, c in enumerate(value, 1):
+        if "!" <= c <= "~":
+            kept.append(_Char(position, c, c))
+        elif c.isspace():
+            dropped.append(Problem("whitespace", position, c))
+        elif unicodedata.category(c) == "Cf":
+            dropped.append(Problem("invisible", position, c))
+        elif c in always:
+            target, cls = always[c]
+            kept.append(_Char(position, c, target, cls))
+        elif "\uff01" <= c <= "\uff5e":
+            kept.append(_Char(position, c, chr(ord(c) - 0xFEE0), "fullwidth"))
+        else:
+            kept.append(_Char(position, c, c))
+    return kept, dropped
+
+
+def _alternatives(c: _Char, allowed: frozenset[str]) -> str:
+    """What ``c`` may stand for where only ``allowed`` may stand ("" when nothing)."""
+    if c.char in allowed and c.reason is None:
+        return c.char
+    positional = lookalikes()[1]
+    upper = c.char.upper()
+    options = ""
+    # A character already mapped (a Greek Β is a B) may still stand for the B's twin (8).
+    for target in (c.char, upper, *positional.get(c.char, ""), *positional.get(upper, "")):
+        if target in allowed and target not in options:
+            options += target
+    return options
+
+
+def _reason(c: _Char, target: str) -> str:
+    if c.reason:
+        return c.reason
+    if c.char != target and c.char.upper() == target:
+        return "lowercase"
+    return "lookalike"
+
+
+# --- the fixed-length kinds: resident ID and credit code -------------------------------
+
+
+def _judge_fixed(
+    value: str, kept: list[_Char], dropped: list[Problem], today: date, kind: str
+) -> Result:
+    slots = _SLOTS[kind]
+    if len(kept) != len(slots):
+        return _wrong_length(value, kept, dropped, kind)
+    options = [_alternatives(c, allowed) for c, allowed in zip(kept, slots, strict=True)]
+    illegal = [
+        Problem("illegal", c.position, c.typed) for c, o in zip(kept, options, strict=True) if not o
+    ]
+    if illegal:
+        marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
+        return Result(value, kind, INVALID, problems=_sorted(dropped, marked, illegal))
+    fault = FAULTS[kind]
+    if not dropped and all(
+        c.reason is None and o == c.char for c, o in zip(kept, options, strict=True)
+    ):
+        first = fault("".join(options), today)
+        if first is None:
+            return Result(value, kind, VALID)
+        if kind == USCC:
+            swapped = _b8_swaps("".join(options), today)
+            if swapped:
+                return _lookalike(value, kind, kept, dropped, swapped, options)
+        return Result(value, kind, INVALID, problems=(_fault_problem(first),))
+    valid = _valid_corrections(options, kind, today)
+    result = _lookalike(value, kind, kept, dropped, valid, options)
+    if valid:
+        return result
+    # Explained, but no correction is valid: say why the likeliest one is not.
+    likeliest = fault("".join(o[0] for o in options), today)
+    extra = (_fault_problem(likeliest),) if likeliest else ()
+    return Result(value, kind, LOOKALIKE, problems=result.problems + extra)
+
+
+def _valid_corrections(options: Sequence[str], kind: str, today: date) -> list[str]:
+    fault = FAULTS[kind]
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > MAX_COMBINATIONS:
+        return []
+    return [s for s in map("".join, itertools.product(*options)) if fault(s, today) is None]
+
+
+def _b8_swaps(value: str, today: date) -> list[str]:
+    """Single B↔8 swaps that make a credit code valid (where the other may stand)."""
+    found = []
+    for i, c in enumerate(value):
+        other = {"B": "8", "8": "B"}.get(c)
+        if other and other in _SLOTS[USCC][i]:
+            candidate = value[:i] + other + value[i + 1 :]
+            if fault_uscc(candidate, today) is None:
+                found.append(candidate)
+    return found
+
+
+def _lookalike(
+    value: str,
+    kind: str,
+    kept: list[_Char],
+    dropped: list[Problem],
+    valid: list[str],
+    options: Sequence[str],
+) -> Result:
+    """A look-alike result: each changed character named, the suggestion if unique."""
+    suggestion = valid[0] if len(valid) == 1 else None
+    slots = _SLOTS[kind]
+    marked = []
+    changed = []
+    for i, (c, o) in enumerate(zip(kept, options, strict=True)):
+        targets = "".join(sorted({v[i] for v in valid})) if valid else o
+        if c.typed == targets:
+            continue
+        legal_as_typed = c.typed == c.char and c.char in slots[i]
+        reason = "b8" if legal_as_typed else _reason(c, targets[0])
+        marked.append(Problem(reason, c.position, c.typed, targets))
+        changed.append(i + 1)
+    return Result(
+        value,
+        kind,
+        LOOKALIKE,
+        suggestion=suggestion,
+        candidates=tuple(valid) if len(valid) > 1 else (),
+        problems=_sorted(dropped, marked),
+        changed=tuple(changed) if suggestion else (),
+    )
+
+
+def _wrong_length(value: str, kept: list[_Char], dropped: list[Problem], kind: str) -> Result:
+    text = "".join(c.char for c in kept)
+    reason = "first_generation" if kind == RIC and len(text) == 15 and text.isdigit() else "length"
+    marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
+    length = Problem(reason, count=len(text))
+    return Result(value, kind, INVALID, problems=(*_sorted(dropped, marked), length))
+
+
+def _fault_problem(fault: Fault) -> Problem:
+    return Problem(fault.reason, fault.position, end=fault.end)
+
+
+def _sorted(*groups: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(itertools.chain(*groups), key=lambda p: p.position or 0))
+
+
+# --- filing numbers: ICP and public security -------------------------------------------
+
+
+def _judge_filing(
+    value: str, kept: list[_Char], dropped: list[Problem], today: date, kind: str
+) -> Result:
+    text = "".join(c.char for c in kept)
+    spaced = kind == PSB and any(_psb_space(kept, p) for p in dropped)
+    if spaced:
+        dropped = [p for p in dropped if not _psb_space(kept, p)]
+    if "ICP证" in text.upper() or _is_business_licence(text):
+        return Result(value, ICP, INVALID, problems=(Problem("licence"),))
+    parsed = _FilingParser(kept, kind, spaced).parse()
+    if isinstance(parsed, Problem):
+        marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
+        return Result(value, kind, INVALID, problems=(*_sorted(dropped, marked), parsed))
+    canonical, marked, changed = parsed
+    if not marked and not dropped:
+        return Result(value, kind, VALID)
+    return Result(
+        value,
+        kind,
+        LOOKALIKE,
+        suggestion=canonical,
+        problems=_sorted(dropped, marked),
+        changed=tuple(changed),
+    )
+
+
+def _psb_space(kept: list[_Char], problem: Problem) -> bool:
+    """The one space that may follow 公网安备 in a public-security number."""
+    if problem.char != " ":
+        return False
+    before = [c for c in kept[:6] if c.position < (problem.position or 0)]
+    return (
+        len(before) == 5
+        and before[-1].position + 1 == problem.position
+        and ("".join(c.char for c in before[1:]) == "公网安备")
+    )
+
+
+def _is_business_licence(text: str) -> bool:
+    """``粤B2-20090059``: a value-added telecom business licence, not a filing."""
+    return len(text) > 4 and text[1:3].upper() in ("B1", "B2") and text[3] == "-"
+
+
+class _FilingParser:
+    """Reads an ICP or public-security number left to right, correcting as it goes."""
+
+    def __init__(self, kept: list[_Char], kind: str, spaced: bool = False) -> None:
+        self.kept, self.kind, self.spaced, self.i = kept, kind, spaced, 0
+        self.out: list[str] = []
+        self.marked: list[Problem] = []
+        self.changed: list[int] = []
+
+    def parse(self) -> tuple[str, list[Problem], list[int]] | Problem:
+        try:
+            self._province()
+            if self.kind == ICP:
+                self._literal("ICP备")
+                self._digits((8, 10))
+                self._literal("号")
+                if self.i < len(self.kept):
+                    self._site()
+            else:
+                self._literal("公网安备")
+                if self.spaced:  # the space the user typed, where one may stand
+                    self.out.append(" ")
+                self._digits((14,))
+                self._literal("号")
+            if self.i < len(self.kept):
+                raise _Stop(Problem("format", self.kept[self.i].position, self.kept[self.i].typed))
+        except _Stop as stop:
+            return stop.problem
+        return "".join(self.out), self.marked, self.changed
+
+    def _take(self, allowed: frozenset[str], what: str) -> None:
+        if self.i >= len(self.kept):
+            raise _Stop(Problem("format", None, None, what))
+        c = self.kept[self.i]
+        options = _alternatives(c, allowed)
+        if not options:
+            raise _Stop(Problem("format", c.position, c.typed, what))
+        self._put(c, options[0])
+
+    def _put(self, c: _Char, target: str) -> None:
+        self.out.append(target)
+        if c.typed != target:
+            self.marked.append(Problem(_reason(c, target), c.position, c.typed, target))
+            self.changed.append(len(self.out))
+        self.i += 1
+
+    def _province(self) -> None:
+        self._take(frozenset(provinces()), "province")
+
+    def _literal(self, text: str) -> None:
+        for ch in text:
+            self._take(frozenset(ch), ch)
+
+    def _digits(self, lengths: tuple[int, ...]) -> None:
+        start = self.i
+        while self.i < len(self.kept) and _alternatives(self.kept[self.i], DIGITS):
+            self._take(DIGITS, "0-9")
+        if self.i - start not in lengths:
+            at = self.kept[start].position if start < len(self.kept) else None
+            raise _Stop(Problem("length", at, count=self.i - start))
+
+    def _site(self) -> None:
+        self._take(frozenset("-"), "-")
+        start = self.i
+        self._digits(tuple(range(1, 10)))
+        if self.out[-(self.i - start)] == "0":
+            raise _Stop(Problem("site", self.kept[start].position, self.kept[start].typed))
+        if self.i < len(self.kept) and _alternatives(self.kept[self.i], _ICP_LETTERS):
+            self._take(_ICP_LETTERS, "A/X")
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+# --- detecting the kind ------------------------------------------------------------------
+
+
+def _judge_detected(
+    value: str, kept: list[_Char], dropped: list[Problem], text: str, today: date
+) -> Result:
+    if "公网安备" in text:
+        return _judge_filing(value, kept, dropped, today, PSB)
+    if "ICP" in text.upper() or "备" in text or _is_business_licence(text):
+        return _judge_filing(value, kept, dropped, today, ICP)
+    if any(ord(c) > 0x2E80 and c not in lookalikes()[1] for c in text):  # Chinese text
+        return _judge_filing(value, kept, dropped, today, ICP)
+    if len(kept) == 18:
+        ric = _judge_fixed(value, kept, dropped, today, RIC)
+        if ric.verdict == VALID or not _could_be_uscc(kept):
+            return ric
+        uscc = _judge_fixed(value, kept, dropped, today, USCC)
+        rank = {VALID: 0, LOOKALIKE: 1, INVALID: 2}
+        if rank[uscc.verdict] < rank[ric.verdict]:
+            return uscc
+        return ric if _reads_as_digits(kept) else uscc
+    kind = RIC if _reads_as_digits(kept) else USCC
+    return _judge_fixed(value, kept, dropped, today, kind)
+
+
+def _reads_as_digits(kept: list[_Char]) -> bool:
+    """Every character but the last one reads as a digit (letters that look like one too)."""
+    digits = _SLOTS[RIC][0]
+    return all(_alternatives(c, digits) for c in kept[:-1])
+
+
+def _could_be_uscc(kept: list[_Char]) -> bool:
+    return all(_alternatives(c, USCC_SET) for c in kept)
+
+
+_JUDGES = {
+    RIC: lambda v, k, d, t: _judge_fixed(v, k, d, t, RIC),
+    USCC: lambda v, k, d, t: _judge_fixed(v, k, d, t, USCC),
+    ICP: lambda v, k, d, t: _judge_filing(v, k, d, t, ICP),
+    PSB: lambda v, k, d, t: _judge_filing(v, k, d, t, PSB),
+}

@@ -1,0 +1,119 @@
+"""What each kind of identifier must be, checked on a value already in canonical form.
+
+Each ``fault_*`` function returns ``None`` for a valid value, else a :class:`Fault`
+naming what is wrong and where (1-based positions).  The checksums run first and
+in C where Python allows (``int(…, base)``): they reject most bad values before
+the date and the region, which cost a look-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from beianaudit.identifiers.regions import region_codes
+from beianaudit.identifiers.tables import provinces
+
+RIC, USCC, ICP, PSB = "ric", "uscc", "icp", "psb"
+KINDS = (RIC, USCC, ICP, PSB)
+
+DIGITS = frozenset("0123456789")
+RIC_CHECK = DIGITS | {"X"}
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, S, V, Z
+USCC_SET = frozenset(USCC_ALPHABET)
+# Each USCC character to the base-34 digit of the same value: 34 ≡ 3 (mod 31), so
+# int(reversed, 34) % 31 is the weighted sum with weights 3**i (GB 32100).
+_USCC_BASE34 = str.maketrans(USCC_ALPHABET, "0123456789ABCDEFGHIJKLMNOPQRSTU")
+_GB11714_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+# The oldest birth year accepted: second-generation numbers were issued from 1999 on.
+OLDEST_BIRTH_YEAR = 1880
+
+
+@dataclass(frozen=True)
+class Fault:
+    reason: str  # checksum, gb11714, date, future, region, format, province, site
+    position: int | None = None  # 1-based, in the canonical value
+    end: int | None = None  # last position of a span (date, region)
+
+
+def ric_check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2 over 17 ASCII digits: 13 ≡ 2 (mod 11) gives the weights."""
+    value = (1 - 2 * int(first17, 13)) % 11
+    return "X" if value == 10 else str(value)
+
+
+def uscc_check_char(first17: str) -> str:
+    """GB 32100 mod-31 check character over 17 characters of the USCC alphabet."""
+    total = int(first17.translate(_USCC_BASE34)[::-1], 34) % 31
+    return USCC_ALPHABET[(31 - total) % 31]
+
+
+def gb11714_check_char(body8: str) -> str:
+    """GB 11714 check digit of an organisation code's first eight characters."""
+    total = sum(int(c, 36) * w for c, w in zip(body8, _GB11714_WEIGHTS, strict=True))
+    value = 11 - total % 11
+    return "X" if value == 10 else "0" if value == 11 else str(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _birth_date(yyyymmdd: str) -> date | None:
+    try:
+        born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
+    except ValueError:
+        return None
+    return born if born.year >= OLDEST_BIRTH_YEAR else None
+
+
+def fault_ric(value: str, today: date) -> Fault | None:
+    """An 18-character resident ID: 17 ASCII digits, then a digit or X (GB 11643)."""
+    if len(value) != 18 or not value.isascii() or not value[:17].isdigit():
+        return Fault("format")
+    if value[17] != ric_check_char(value[:17]):
+        return Fault("checksum", 18)
+    born = _birth_date(value[6:14])
+    if born is None:
+        return Fault("date", 7, 14)
+    if born > today:
+        return Fault("future", 7, 14)
+    if value[:6] not in region_codes():
+        return Fault("region", 1, 6)
+    return None
+
+
+def fault_uscc(value: str, today: date | None = None) -> Fault | None:
+    """An 18-character unified social credit code (GB 32100, with GB 11714 inside)."""
+    if (
+        len(value) != 18
+        or not value.isascii()
+        or not value[2:8].isdigit()
+        or not USCC_SET.issuperset(value)
+    ):
+        return Fault("format")
+    if value[17] != uscc_check_char(value[:17]):
+        return Fault("checksum", 18)
+    if value[16] != gb11714_check_char(value[8:16]):
+        return Fault("gb11714", 17)
+    return None
+
+
+@functools.cache
+def _filing_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    abbr = "".join(provinces())
+    icp = re.compile(rf"([{abbr}])ICP备(\d{{8}}|\d{{10}})号(?:-([1-9]\d*)([AX])?)?", re.ASCII)
+    psb = re.compile(rf"([{abbr}])公网安备 ?(\d{{14}})号", re.ASCII)
+    return icp, psb
+
+
+def fault_icp(value: str, today: date | None = None) -> Fault | None:
+    """``浙ICP备2021000001号-1``: province, ICP备, 8 or 10 digits, 号, optional site."""
+    return None if _filing_patterns()[0].fullmatch(value) else Fault("format")
+
+
+def fault_psb(value: str, today: date | None = None) -> Fault | None:
+    """``京公网安备 11010502030143号``: province, 公网安备, 14 digits, 号."""
+    return None if _filing_patterns()[1].fullmatch(value) else Fault("format")
+
+
+FAULTS = {RIC: fault_ric, USCC: fault_uscc, ICP: fault_icp, PSB: fault_psb}

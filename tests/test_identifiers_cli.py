@@ -1,0 +1,128 @@
+"""``beianaudit id`` and the BA201/BA202 checks, as a user drives them."""
+
+from __future__ import annotations
+
+import json
+
+from beianaudit.checks.identifiers import filing_numbers, subject_id
+
+from beianaudit.config import load
+from beianaudit.context import Context
+from tests.conftest import SAMPLES, TODAY
+
+RIC = "330106199003071236"
+
+
+def test_id_names_the_o_and_what_to_type(run_cli) -> None:
+    result = run_cli("id", "3301O6199003071236")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "3301O*********1236  [resident ID number] look-alike characters"
+    assert "position 5: “O” (U+004F) looks like “0”: type “0”" in lines[1]
+    assert lines[2].endswith("type instead: 33010*********1236")
+    assert lines[3].index("^") == lines[2].index("33010") + 4
+    assert RIC not in result.output  # the middle of a resident ID is never shown whole
+
+
+def test_id_in_chinese(run_cli) -> None:
+    result = run_cli("id", "--lang", "zh_CN", "3301O6199003071236")
+    assert "第 5 位：“O”（U+004F）形似 “0”：请输入 “0”" in result.output
+    assert "应输入" in result.output
+
+
+def test_valid_id_is_masked_and_exits_0(run_cli) -> None:
+    result = run_cli("id", RIC)
+    assert result.exit_code == 0
+    assert result.output.strip() == "3301**********1236  [resident ID number] valid"
+
+
+def test_id_json_contract(run_cli) -> None:
+    result = run_cli("id", "--format", "json", "91330106MA27QBK08R")
+    data = json.loads(result.output)
+    assert data["tool"] == "beianaudit"
+    assert (data["kind"], data["verdict"], data["suggestion"]) == (
+        "uscc",
+        "lookalike",
+        "91330106MA27Q8K08R",
+    )
+    assert data["problems"][0]["reason"] == "b8"
+    (finding,) = data["findings"]
+    assert finding["check"] == "BA201"
+    assert finding["data"]["verdict"] == "lookalike"
+    several = json.loads(run_cli("id", "--format", "json", RIC, "x").output)
+    assert [r["verdict"] for r in several["results"]] == ["valid", "invalid"]
+
+
+def test_id_kind_option(run_cli) -> None:
+    data = json.loads(run_cli("id", "--kind", "icp", "--format", "json", RIC).output)
+    assert (data["kind"], data["verdict"]) == ("icp", "invalid")
+
+
+def test_batch_jsonl_one_line_per_input_in_order(run_cli, tmp_path) -> None:
+    lines = [RIC, " " + RIC, "", "浙ICP备2021000001号-1", "junk\u200b", "9" * 100_000]
+    path = tmp_path / "ids.txt"
+    path.write_bytes("\r\n".join(lines).encode() + b"\n\xff\xfe\n")
+    result = run_cli("id", "--file", str(path), "--format", "jsonl")
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["verdict"] for o in out] == [
+        "valid",
+        "lookalike",
+        "invalid",
+        "valid",
+        "invalid",
+        "invalid",
+        "invalid",
+    ]
+    assert out[4]["input"] == "junk\\u200b"
+
+
+def test_batch_from_stdin(run_cli) -> None:
+    result = run_cli("id", "--file", "-", input=f"{RIC}\n3301O6199003071236\n")
+    assert result.output.count("[resident ID number]") == 2
+
+
+def test_id_needs_values_or_a_file(run_cli) -> None:
+    result = run_cli("id")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def run(check, path):
+    return list(check.run(Context(config=load(path), today=TODAY)))
+
+
+def test_checks_pass_on_the_samples() -> None:
+    for sample in ("personal.toml", "enterprise.toml"):
+        assert run(subject_id, SAMPLES / sample) == []
+        assert run(filing_numbers, SAMPLES / sample) == []
+
+
+def test_checks_report_lookalikes_in_the_config(write_config) -> None:
+    path = write_config(
+        '[subject]\ntype = "personal"\nid = "3301O6199003071236"\n'
+        '[filing]\nnumbers = ["浙ICP备2021000001号-1", "浙ICP備2021000001號", "粤B2-20090059"]\n'
+    )
+    (found,) = run(subject_id, path)
+    assert (found.check, found.target) == ("BA201", "subject.id")
+    assert found.data == {**found.data, "verdict": "lookalike", "kind": "ric", "suggestion": RIC}
+    assert RIC not in found.message
+    numbers = run(filing_numbers, path)
+    assert [(f.target, f.data["verdict"]) for f in numbers] == [
+        ("filing.numbers[1]", "lookalike"),
+        ("filing.numbers[2]", "invalid"),
+    ]
+    assert numbers[1].data["kind"] == "icp"
+
+
+def test_subject_type_decides_the_kind(write_config) -> None:
+    path = write_config('[subject]\ntype = "enterprise"\nid = "' + RIC + '"\n')
+    (found,) = run(subject_id, path)
+    assert found.data["kind"] == "uscc"
+
+
+def test_check_command_runs_them(run_cli, write_config) -> None:
+    path = write_config('[subject]\ntype = "personal"\nid = "3301O6199003071236"\n')
+    result = run_cli("check", "--config", str(path), "--format", "json")
+    assert result.exit_code == 1
+    assert [f["check"] for f in json.loads(result.output)["findings"]] == ["BA201"]

@@ -1,0 +1,125 @@
+"""Property tests: every single look-alike substitution in a valid number is caught,
+and the suggestion restores the original whenever it is unique."""
+
+from __future__ import annotations
+
+import string
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beianaudit.identifiers import INVALID, LOOKALIKE, VALID, judge
+from beianaudit.identifiers.kinds import (
+    USCC_ALPHABET,
+    gb11714_check_char,
+    ric_check_char,
+    uscc_check_char,
+)
+from beianaudit.identifiers.regions import region_codes
+from beianaudit.identifiers.tables import lookalikes, provinces
+from tests.conftest import TODAY
+
+SETTINGS = settings(max_examples=60, deadline=None)
+
+
+@st.composite
+def rics(draw: st.DrawFn) -> str:
+    region = draw(st.sampled_from(sorted(region_codes())))
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY - timedelta(days=1)))
+    serial = draw(st.text(string.digits, min_size=3, max_size=3))
+    first17 = f"{region}{born:%Y%m%d}{serial}"
+    return first17 + ric_check_char(first17)
+
+
+@st.composite
+def usccs(draw: st.DrawFn) -> str:
+    head = draw(st.text(USCC_ALPHABET, min_size=2, max_size=2))
+    region = draw(st.text(string.digits, min_size=6, max_size=6))
+    body = draw(st.text(USCC_ALPHABET, min_size=8, max_size=8))
+    first17 = head + region + body + gb11714_check_char(body)
+    return first17 + uscc_check_char(first17)
+
+
+@st.composite
+def icps(draw: st.DrawFn) -> str:
+    abbr = draw(st.sampled_from(sorted(provinces())))
+    digits = draw(st.sampled_from([8, 10]))
+    number = draw(st.text(string.digits, min_size=digits, max_size=digits))
+    site = draw(st.one_of(st.just(""), st.integers(1, 999).map(lambda n: f"-{n}")))
+    suffix = draw(st.sampled_from(["", "A", "X"])) if site else ""
+    return f"{abbr}ICP备{number}号{site}{suffix}"
+
+
+def twins(char: str, depth: int = 1) -> set[str]:
+    """Every character the tables say may be typed for ``char`` (a twin's twins too)."""
+    always, positional = lookalikes()
+    found = {c for c, (target, _cls) in always.items() if target in (char, char.lower())}
+    found |= {c for c, targets in positional.items() if char in targets}
+    if char.isascii() and char.isalpha():
+        found.add(char.lower())
+    if "!" <= char <= "~":
+        found.add(chr(ord(char) + 0xFEE0))  # full-width
+    if depth:
+        found |= {t for c in found for t in twins(c, depth - 1)}
+    return found - {char}
+
+
+def substitutions(value: str):
+    for i, char in enumerate(value):
+        for twin in twins(char):
+            yield i, value[:i] + twin + value[i + 1 :]
+
+
+def assert_caught(value: str, kind: str) -> None:
+    assert judge(value, kind, TODAY).verdict == VALID
+    for i, typed in substitutions(value):
+        result = judge(typed, kind, TODAY)
+        assert result.verdict == LOOKALIKE, (value, typed, result)
+        assert any(p.position == i + 1 for p in result.problems), (typed, result)
+        if result.suggestion is not None or len(result.candidates) <= 1:
+            assert result.suggestion == value, (typed, result)
+
+
+@SETTINGS
+@given(rics())
+def test_ric_every_lookalike_is_caught(value: str) -> None:
+    assert_caught(value, "ric")
+    assert judge(value, None, TODAY).verdict == VALID
+
+
+@SETTINGS
+@given(usccs())
+def test_uscc_every_lookalike_is_caught(value: str) -> None:
+    assert_caught(value, "uscc")
+    for i, char in enumerate(value):  # a B for an 8 and back, where both may stand
+        other = {"8": "B", "B": "8"}.get(char)
+        if other and i not in range(2, 8):
+            result = judge(value[:i] + other + value[i + 1 :], "uscc", TODAY)
+            assert result.verdict == LOOKALIKE
+            assert value == result.suggestion or value in result.candidates
+
+
+@SETTINGS
+@given(icps())
+def test_icp_every_lookalike_is_caught(value: str) -> None:
+    assert_caught(value, "icp")
+    assert judge(value, None, TODAY).verdict == VALID
+
+
+@SETTINGS
+@given(rics(), st.sampled_from(["\u200b", " ", "\u3000", "\u00a0", "\ufeff"]), st.data())
+def test_blank_or_invisible_anywhere(value: str, blank: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(value)))
+    result = judge(value[:at] + blank + value[at:], None, TODAY)
+    assert (result.verdict, result.suggestion) == (LOOKALIKE, value)
+
+
+@SETTINGS
+@given(st.text(max_size=60))
+def test_any_text_gets_a_verdict(value: str) -> None:
+    result = judge(value, None, TODAY)
+    assert result.verdict in (VALID, LOOKALIKE, INVALID)
+    result.as_json()
+    if result.suggestion is not None:
+        assert judge(result.suggestion, result.kind, TODAY).verdict == VALID
