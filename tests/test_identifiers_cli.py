@@ -123,6 +123,6 @@ def test_subject_type_decides_the_kind(write_config) -> None:
 
 def test_check_command_runs_them(run_cli, write_config) -> None:
     path = write_config('[subject]\ntype = "personal"\nid = "3301O6199003071236"\n')
-    result = run_cli("check", "--config", str(path), "--format", "json")
+    result = run_cli("check", "--config", str(path), "--format", "json", "--only", "BA201,BA202")
     assert result.exit_code == 1
     assert [f["check"] for f in json.loads(result.output)["findings"]] == ["BA201"]
