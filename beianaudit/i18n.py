@@ -18,6 +18,9 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 
 _current: _gettext.NullTranslations | None = None
 _current_lang = ""
+# Translations already looked up in the current language: a chained lookup walks
+# every catalog, and batch commands translate the same few messages per line.
+_memo: dict[str, str] = {}
 
 
 def language_from_env(environ: Mapping[str, str] | None = None) -> str:
@@ -65,6 +68,7 @@ def set_language(lang: str | None = None) -> str:
         raise ValueError(lang)
     if lang != _current_lang:
         _current, _current_lang = load_catalogs(lang), lang
+        _memo.clear()
         _translate_click(lang)
     return lang
 
@@ -89,10 +93,13 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    if _current is None:
-        set_language()
-    assert _current is not None
-    return _current.gettext(message)
+    found = _memo.get(message)
+    if found is None:
+        if _current is None:
+            set_language()
+        assert _current is not None
+        found = _memo[message] = _current.gettext(message)
+    return found
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -32,6 +32,9 @@ CHECK_ID = "BA301"
 MAX_LENGTH = 65536
 # Browsers strip these from both ends of a URL (WHATWG: C0 controls and space).
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+_ATTRIBUTES = ("href", "protocol", "username", "password", "port", "hostname", "pathname")
+# What ada-url serialises an IP host as: dotted decimal IPv4, bracketed IPv6.
+_IP_HOST = re.compile(r"\[.*\]|\d+\.\d+\.\d+\.\d+")
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _HOST_PORT = re.compile(r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)")
@@ -193,15 +196,10 @@ def clip(text: str, limit: int = 2048) -> str:
 def display(text: str, limit: int = 200) -> str:
     """``text`` safe for a terminal: control and format characters (bidi overrides,
     escape sequences) shown as ``\\x{…}``, and cut at ``limit`` characters."""
-    import unicodedata
-
-    out = []
-    for ch in clip(text, limit):
-        if ch.isprintable() or ch == "…":
-            out.append(ch)
-        else:
-            out.append(f"\\x{{{ord(ch):x}}}")
-    return unicodedata.normalize("NFC", "".join(out))
+    text = clip(text, limit)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\x{{{ord(ch):x}}}" for ch in text)
 
 
 @cache
@@ -250,17 +248,17 @@ def classify(text: str) -> UrlResult:
     import ada_url
 
     try:
-        url = ada_url.URL(candidate)
+        url = ada_url.parse_url(candidate, attributes=_ATTRIBUTES)
     except ValueError:
         return invalid(text, "unparseable")
-    scheme = url.protocol[:-1]
+    scheme = url["protocol"][:-1]
     if scheme not in ("http", "https"):
         return invalid(text, "scheme", scheme=scheme)
-    host = url.hostname
+    host = url["hostname"]
     bare = host[:-1] if host.endswith(".") else host
     reasons: list[Reason] = []
-    userinfo = url.username + (":" + url.password if url.password else "")
-    common = {"input": text, "url": url.href, "host": host}
+    userinfo = url["username"] + (":" + url["password"] if url["password"] else "")
+    common = {"input": text, "url": url["href"], "host": host}
     if _official(bare, url, userinfo):
         if OFFICIAL_HOST not in stripped.lower():
             written = stripped.split("//", 1)[-1][: len(OFFICIAL_HOST) + 16]
@@ -277,18 +275,18 @@ def classify(text: str) -> UrlResult:
             registered_domain=OFFICIAL_DOMAIN,
             reasons=(("official_host", {}), *reasons),
         )
-    if url.host_type != ada_url.HostType.DEFAULT:
+    if _IP_HOST.fullmatch(host):
         judged = HostJudgement(OTHER, (("ip_host", {"host": host}),), "", bare)
     else:
         judged = judge_host(bare)
     verdict = judged.verdict
     reasons.extend(judged.reasons)
-    if bare == OFFICIAL_HOST and url.port:
-        reasons.append(("nonstandard_port", {"port": url.port}))
+    if bare == OFFICIAL_HOST and url["port"]:
+        reasons.append(("nonstandard_port", {"port": url["port"]}))
     trick: Reason | None = None
     if userinfo:
         trick = ("userinfo", {"userinfo": userinfo, "host": judged.unicode})
-    elif verdict == OTHER and _brand_in_path(url.pathname):
+    elif verdict == OTHER and _brand_in_path(url["pathname"]):
         trick = ("brand_in_path", {"host": judged.unicode})
     if trick:
         verdict = LOOKALIKE
@@ -302,16 +300,9 @@ def classify(text: str) -> UrlResult:
     )
 
 
-def _official(bare: str, url: Any, userinfo: str) -> bool:
+def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:
     """The one path to ``official``/``official_insecure``: keep it this narrow."""
-    import ada_url
-
-    return (
-        bare == OFFICIAL_HOST
-        and url.host_type == ada_url.HostType.DEFAULT
-        and url.port == ""
-        and userinfo == ""
-    )
+    return bare == OFFICIAL_HOST and url["port"] == "" and userinfo == ""
 
 
 def _brand_in_path(path: str) -> bool:
@@ -329,7 +320,7 @@ class HostJudgement:
     unicode: str
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def judge_host(host: str) -> HostJudgement:
     """The verdict a host name earns by itself (never ``official``: see :func:`classify`)."""
     import ada_url
@@ -374,6 +365,8 @@ def judge_host(host: str) -> HostJudgement:
 
 def _match_reasons(matches: list[Any]) -> tuple[Reason, ...]:
     """One reason a brand: the first part that imitates it says enough."""
+    if not matches:
+        return ()
     first = {m.brand: m for m in reversed(matches)}
     return tuple(
         (m.code, {"part": m.part, "brand": m.brand}) for m in matches if first[m.brand] is m

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 # Full-width forms that a link may be written with; full-width commas, brackets,
 # quotes and the like are left alone: they end a link.
@@ -55,7 +55,7 @@ class Found:
     link: str  # full-width forms mapped to ASCII
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _in_link(ch: str) -> bool:
     if ch.isascii():
         return ch not in _ASCII_STOP and ch.isprintable()

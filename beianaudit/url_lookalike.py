@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Brand tokens of the real host: a part whose skeleton contains one of these
@@ -23,6 +23,11 @@ BRANDS = ("beian", "miit")
 WHOLE_BRANDS = ("gov",)
 # Multi-letter look-alikes, read after the single characters are mapped.
 _SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"))
+
+
+@cache
+def _ascii_table() -> dict[int, str]:
+    return {ord(ch): ascii_ for ch, ascii_ in confusables().items() if ch.isascii()}
 
 
 @cache
@@ -38,16 +43,15 @@ def confusables() -> dict[str, str]:
     return table
 
 
-@cache
 def skeleton(text: str) -> str:
     """What ``text`` looks like, reduced to plain ASCII letters where it imitates them."""
-    table = confusables()
-    out = []
-    for ch in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(ch):
-            continue
-        out.append(table.get(ch, ch))
-    result = "".join(out).lower()
+    if text.isascii():
+        result = text.lower().translate(_ascii_table())
+    else:
+        table = confusables()
+        chars = unicodedata.normalize("NFKD", text)
+        result = "".join(table.get(ch, ch) for ch in chars if not unicodedata.combining(ch))
+        result = result.lower()
     for seq, letter in _SEQUENCES:
         result = result.replace(seq, letter)
     return result
@@ -107,7 +111,7 @@ def imitations(labels: list[str]) -> list[Match]:
     return matches
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def _imitation(part: str) -> Match | None:
     sk = skeleton(part)
     for brand in BRANDS + WHOLE_BRANDS:

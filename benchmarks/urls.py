@@ -1,0 +1,155 @@
+"""URLs: ``beianaudit url --file - --format jsonl`` over generated links, against a bare loop.
+
+    python benchmarks/urls.py [--n 1000000] [--json]
+
+Generates ``--n`` links, a mix of every verdict (the official host written in its
+accepted forms, government hosts, look-alikes of many shapes with random labels,
+unrelated sites, short links, IPs, junk), writes them to a temporary file and runs
+the batch mode on them as a user would: a fresh ``beianaudit`` process, output to
+/dev/null.  In the same run it times a bare loop over the same links: ada-url
+parsing plus tldextract on the host, nothing else.  It prints both rates, their
+ratio and the batch process's peak memory at n/10 and n (flat memory: streaming).
+Targets (issue 4): at least 100,000 links/s, within 3x of the bare loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("beianaudit")
+
+_TEMPLATES = [
+    "https://beian.miit.gov.cn/{path}",
+    "HTTPS://BEIAN.MIIT.GOV.CN.:443/{path}",
+    "https://beian。miit。gov。cn/{path}",
+    "http://beian.miit.gov.cn/{path}",
+    "https://{word}.miit.gov.cn/{path}",
+    "https://www.{word}.gov.cn/{path}",
+    "https://beian.miit.gov.cn.{word}.com/{path}",
+    "https://beian.miit.gov.cn@{word}.top/{path}",
+    "https://bеian.miit.gov.cn.{word}.cn/{path}",
+    "https://{word}-beian.com/{path}",
+    "https://miit{word}.cn/{path}",
+    "https://beian.miit.gov.{word}/{path}",
+    "https://{word}.example.com/{path}",
+    "https://www.{word}.com.cn/{path}",
+    "http://{word}.net/{path}",
+    "http://t.cn/{word}",
+    "https://10.{n}.{n}.{n}/{path}",
+    "javascript:alert('{word}')",
+    "{word} {word}",
+    "",
+]
+
+
+def generate(n: int, seed: int = 4) -> list[str]:
+    rng = random.Random(seed)
+    letters = string.ascii_lowercase
+
+    def word() -> str:
+        return "".join(rng.choices(letters, k=rng.randint(3, 10)))
+
+    urls = []
+    for i in range(n):
+        template = _TEMPLATES[i % len(_TEMPLATES)]
+        urls.append(
+            template.format(
+                word=word(),
+                path=f"{word()}/{word()}?id={rng.randint(0, 10**6)}",
+                n=rng.randint(0, 255),
+            )
+        )
+    return urls
+
+
+def bare_loop(urls: list[str]) -> float:
+    """ada-url parsing plus tldextract on the host: the floor of any such tool."""
+    import ada_url
+    import tldextract
+
+    extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    extractor.extract_str("warm.example.com")
+    start = time.perf_counter()
+    for url in urls:
+        try:
+            host = ada_url.URL(url).hostname
+        except ValueError:
+            continue
+        extractor.extract_str(host)
+    return time.perf_counter() - start
+
+
+def batch(path: str) -> tuple[float, int]:
+    """Seconds of ``beianaudit url --file PATH --format jsonl`` and its peak RSS in KiB."""
+    code = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+        "print(time.perf_counter() - start, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    argv = [sys.executable, "-c", code, str(SCRIPT), "url", "--file", path, "--format", "jsonl"]
+    seconds, rss = subprocess.run(argv, capture_output=True, text=True, check=True).stdout.split()
+    return float(seconds), int(rss)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    urls = generate(args.n)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "urls.txt")
+        small = os.path.join(tmp, "small.txt")
+        Path(path).write_text("\n".join(urls) + "\n", encoding="utf-8")
+        Path(small).write_text("\n".join(urls[: max(1, args.n // 10)]) + "\n", encoding="utf-8")
+        bare = bare_loop(urls)
+        seconds, rss = batch(path)
+        _, rss_small = batch(small)
+    rate, bare_rate = args.n / seconds, args.n / bare
+    rows = [
+        {
+            "figure": "url batch (jsonl)",
+            "median": rate,
+            "unit": "links/s",
+            "baseline": bare_rate,
+            "ratio": bare_rate / rate,
+        },
+        {
+            "figure": "url bare loop (ada-url + tldextract)",
+            "median": bare_rate,
+            "unit": "links/s",
+            "baseline": None,
+            "ratio": None,
+        },
+        {
+            "figure": f"url batch peak RSS, n={args.n}",
+            "median": rss / 1024,
+            "unit": "MiB",
+            "baseline": rss_small / 1024,
+            "ratio": rss / max(rss_small, 1),
+        },
+    ]
+    if args.json:
+        print(json.dumps(rows))
+        return
+    print(f"{args.n} links; one run each (a shared 2-core machine: figures are noisy)")
+    print(f"{'figure':42} {'value':>12} {'unit':8} {'baseline':>12} {'ratio':>6}")
+    for row in rows:
+        base = "" if row["baseline"] is None else f"{row['baseline']:12.0f}"
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:6.2f}"
+        print(f"{row['figure']:42} {row['median']:12.0f} {row['unit']:8} {base:>12} {ratio:>6}")
+
+
+if __name__ == "__main__":
+    main()
