@@ -5,9 +5,13 @@ full-width punctuation around or inside them (``https：／／beian。miit。gov
 and often without a scheme (``beian-miit.cn/login``).  The text is first mapped
 character for character (full-width ASCII to ASCII, ideographic full stops to dots)
 so that offsets still point into the original; a link then runs until whitespace,
-an ideograph or CJK punctuation.  The mapped form is what gets judged (a browser
-reads full-width dots and letters in a host name the same way); the original
-span is what is shown.
+an ideograph or CJK punctuation.
+
+The mapped form only finds where a link starts and ends.  What gets judged is the
+link as written, with only its scheme prefix mapped (``https：／／`` → ``https://``):
+a browser itself maps full-width dots and letters in a host name, but a full-width
+slash is no delimiter to it, so ``https://beian.miit.gov.cn／@evil.com`` goes to
+evil.com, and judging the mapped form would call it official.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ _CJK = (
 _SCHEMED = re.compile(
     r"(?i)(?<![a-z0-9])(?:(?:https?|ftp|file|wss?)://|(?:https?):[\\/]|(?:javascript|vbscript|data|mailto):)"
 )
+_PREFIX = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}[:：][/／\\＼]{0,2}")
 _LEAD = "([{<'\":,;.!?*-"
 _TRAIL = ".,;:!?'\"*>]}"
 
@@ -52,7 +57,7 @@ class Found:
 
     start: int
     written: str  # the original characters
-    link: str  # full-width forms mapped to ASCII
+    link: str  # as written, but for a full-width scheme prefix: what is judged
 
 
 @lru_cache(maxsize=4096)
@@ -110,6 +115,14 @@ def _looks_like_host(link: str) -> bool:
     return bool(public_suffix(host))
 
 
+def _browser_form(written: str) -> str:
+    """``written`` with a full-width scheme prefix mapped, and nothing else."""
+    prefix = _PREFIX.match(written)
+    if not prefix:
+        return written
+    return prefix.group().translate(_TABLE) + written[prefix.end() :]
+
+
 def extract(text: str) -> list[Found]:
     """Every link-like thing in ``text``, in order."""
     mapped = text.translate(_TABLE)
@@ -122,5 +135,6 @@ def extract(text: str) -> list[Found]:
         link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
-        found.append(Found(start=start, written=text[start:end], link=link))
+        written = text[start:end]
+        found.append(Found(start=start, written=written, link=_browser_form(written)))
     return found

@@ -15,12 +15,12 @@ from tests.conftest import SAMPLES
     ("text", "links"),
     [
         ("请登录beian-miit.cn/login处理", ["beian-miit.cn/login"]),
-        ("官网：https：／／beian。miit。gov。cn，谢谢", ["https://beian.miit.gov.cn"]),
+        ("官网：https：／／beian。miit。gov。cn，谢谢", ["https://beian。miit。gov。cn"]),
         ("（https://beian.miit.gov.cn/x）详询", ["https://beian.miit.gov.cn/x"]),
         ("see (https://a.example/wiki/Foo_(bar)).", ["https://a.example/wiki/Foo_(bar)"]),
         ("链接:https://t.cn/A6x！", ["https://t.cn/A6x"]),
         ("点击javascript:alert(1)领取", ["javascript:alert(1)"]),
-        ("登录ｂｅｉａｎ．ｍｉｉｔ．ｇｏｖ．ｃｎ。", ["beian.miit.gov.cn"]),
+        ("登录ｂｅｉａｎ．ｍｉｉｔ．ｇｏｖ．ｃｎ。", ["ｂｅｉａｎ．ｍｉｉｔ．ｇｏｖ．ｃｎ"]),
         ("bеian.miit.gov.cn/登录", ["bеian.miit.gov.cn/"]),
         ("https://evil.com\\@beian.miit.gov.cn/ 中", ["https://evil.com\\@beian.miit.gov.cn/"]),
         ("两个：a.example.cn、b.example.com；", ["a.example.cn", "b.example.com"]),
@@ -42,6 +42,25 @@ def test_links_found(text: str, links: list[str]) -> None:
 )
 def test_no_false_links(text: str) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A full-width slash, question mark or hash is no delimiter to a browser:
+        # what follows the @ is the host.  Mapping them first would say "official".
+        ("请登录https://beian.miit.gov.cn／@evil.example处理", "lookalike"),
+        ("请登录https://beian.miit.gov.cn？@evil.example处理", "lookalike"),
+        ("请登录https://beian.miit.gov.cn＃@evil.example处理", "lookalike"),
+        ("请登录beian.miit.gov.cn／@evil.example处理", "lookalike"),
+        ("官网：https：／／beian。miit。gov。cn，谢谢", "official"),
+        # A browser cannot open this one either:
+        ("官网 ｈｔｔｐｓ：／／ｂｅｉａｎ．ｍｉｉｔ．ｇｏｖ．ｃｎ／ 谢谢", "invalid"),
+    ],
+)
+def test_full_width_delimiters_are_judged_as_a_browser_reads_them(text: str, verdict: str) -> None:
+    (found,) = extract(text)
+    assert classify(found.link).verdict == verdict
 
 
 def test_sample_sms_has_every_kind() -> None:
