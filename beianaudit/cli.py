@@ -41,6 +41,16 @@ def _ids(value: str | None) -> list[str]:
 @format_option("text", "json")
 @click.option("--only", metavar="ID,…", help=_("Run only these checks."))
 @click.option("--skip", metavar="ID,…", help=_("Do not run these checks."))
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help=_("Also check a new password, read from the first line of stdin."),
+)
+@click.option(
+    "--ask-password",
+    is_flag=True,
+    help=_("Also check a new password, typed at a hidden prompt."),
+)
 @fail_on_option
 @lang_option
 @click.pass_context
@@ -50,6 +60,8 @@ def check_command(
     fmt: str,
     only: str | None,
     skip: str | None,
+    password_stdin: bool,
+    ask_password: bool,
     fail_on: str,
 ) -> None:
     from beianaudit import registry
@@ -65,7 +77,13 @@ def check_command(
         raise UserError(
             _("unknown check id: {ids} (see: beianaudit checks)").format(ids=exc)
         ) from None
-    findings = problems + registry.run(selected, Context(config=config, today=today(ctx)))
+    password = None
+    if password_stdin or ask_password:
+        from beianaudit.commands.password import read_password
+
+        password = read_password(from_stdin=password_stdin)
+    context = Context(config=config, today=today(ctx), password=password)
+    findings = problems + registry.run(selected, context)
     report = Report(tuple(findings))
     emit(report, fmt)
     ctx.exit(report.exit_code(Severity.parse(fail_on)))
@@ -111,6 +129,7 @@ def checks_command(ctx: click.Context, fmt: str) -> None:
 from beianaudit.commands.contacts import contacts_group  # noqa: E402
 from beianaudit.commands.identifier import id_command  # noqa: E402
 from beianaudit.commands.journal import journal_group  # noqa: E402
+from beianaudit.commands.password import password_command  # noqa: E402
 from beianaudit.commands.plan import plan_command  # noqa: E402
 from beianaudit.commands.remind import remind_command  # noqa: E402
 from beianaudit.commands.url import url_command  # noqa: E402
@@ -118,6 +137,7 @@ from beianaudit.commands.url import url_command  # noqa: E402
 cli.add_command(contacts_group)
 cli.add_command(id_command)
 cli.add_command(journal_group)
+cli.add_command(password_command)
 cli.add_command(plan_command)
 cli.add_command(remind_command)
 cli.add_command(url_command)

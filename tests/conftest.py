@@ -56,3 +56,44 @@ def run_cli() -> Callable[..., Result]:
         return CliRunner().invoke(cli, list(args), input=input, obj={"today": today}, **kw)
 
     return run
+
+
+# --- keyring (issue 3): no test reaches the OS keyring ------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def no_real_keyring() -> None:
+    """The ``fail`` backend, as on a headless server, unless a test installs its own."""
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def memory_keyring():  # -> MemoryKeyring
+    """An in-memory keyring backend, installed for this test."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if self.store.pop((service, username), None) is None:
+                raise PasswordDeleteError(username)
+
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend

@@ -1,0 +1,174 @@
+"""``beianaudit password``: check a new filing password before resetting it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from beianaudit.commands.common import (
+    UserError,
+    config_option,
+    emit,
+    fail_on_option,
+    format_option,
+    lang_option,
+    today,
+)
+from beianaudit.i18n import _
+
+if TYPE_CHECKING:
+    from beianaudit.config import Config
+    from beianaudit.secret import Secret
+
+FAMILY = "BA1"  # the password checks, built-in or plugged in
+# Far beyond any real password (the rules judge all of it, strength the first 72);
+# a longer line is a pasted file, refused before it is held in memory.
+MAX_PASSWORD = 1024
+
+
+def _stdin_line() -> str:
+    """The first line of stdin, as text; a one-line error on junk, never the content."""
+    too_long = UserError(
+        _("stdin: the password line is longer than {n} characters").format(n=MAX_PASSWORD)
+    )
+    stream = getattr(sys.stdin, "buffer", None)
+    limit = MAX_PASSWORD * 4 + 3  # UTF-8 takes at most 4 bytes a character, then \r\n
+    raw = stream.readline(limit) if stream is not None else None
+    if raw is None:
+        line = sys.stdin.readline(MAX_PASSWORD + 3)
+    elif len(raw) >= limit and not raw.endswith(b"\n"):
+        raise too_long
+    else:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                _("stdin: the password line is not UTF-8 text (byte {byte})").format(
+                    byte=exc.start + 1
+                )
+            ) from None
+    line = line.removesuffix("\n").removesuffix("\r")
+    if len(line) > MAX_PASSWORD:
+        raise too_long
+    return line
+
+
+def read_password(from_stdin: bool) -> Secret:
+    """One line from stdin, or a hidden prompt typed twice; never an argument."""
+    from beianaudit.secret import Secret
+
+    if from_stdin:
+        value = _stdin_line()
+    else:
+        value = click.prompt(
+            _("New password"),
+            hide_input=True,
+            confirmation_prompt=_("Repeat it"),
+            show_default=False,
+            err=True,
+        )
+    if not value:
+        raise UserError(_("no password given (an empty line)"))
+    if len(value) > MAX_PASSWORD:
+        raise UserError(_("the password is longer than {n} characters").format(n=MAX_PASSWORD))
+    return Secret(value)
+
+
+def optional_config(config_path: str | None) -> Config:
+    """The config when there is one; without ``--config`` a missing file is fine."""
+    from beianaudit import config
+    from beianaudit.commands.common import load_config
+
+    if config_path or config.default_path().exists():
+        return load_config(config_path)
+    return config.Config(path=Path(), subject=config.Subject(type="personal"))
+
+
+def password_findings(ctx: click.Context, cfg: Config, password: Secret) -> list:
+    """Run every BA1xx check from the registry against ``password``."""
+    from beianaudit import registry
+    from beianaudit.context import Context
+
+    checks, problems = registry.discover()
+    family = [r for r in checks if r.check.id.startswith(FAMILY)]
+    context = Context(config=cfg, today=today(ctx), password=password)
+    return problems + registry.run(family, context)
+
+
+@click.command("password", help=_("Check a new filing password before you reset it."))
+@config_option
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help=_("Read the password from the first line of stdin instead of a hidden prompt."),
+)
+@click.option(
+    "--remember",
+    is_flag=True,
+    help=_("After a successful reset: keep this password in the OS keyring for the next check."),
+)
+@click.option("--forget", is_flag=True, help=_("Remove the remembered password from the keyring."))
+@format_option("text", "json")
+@fail_on_option
+@lang_option
+@click.pass_context
+def password_command(
+    ctx: click.Context,
+    config_path: str | None,
+    password_stdin: bool,
+    remember: bool,
+    forget: bool,
+    fmt: str,
+    fail_on: str,
+) -> None:
+    from beianaudit import secrets_store
+    from beianaudit.finding import Severity
+    from beianaudit.report import Report
+
+    cfg = optional_config(config_path)
+    if forget:
+        if remember:
+            raise UserError(_("--forget and --remember exclude each other"))
+        try:
+            removed = secrets_store.forget(cfg)
+        except secrets_store.StoreUnavailable as exc:
+            raise UserError(
+                _("no secure keyring available ({backend})").format(backend=exc)
+            ) from None
+        click.echo(_("Removed the remembered password.") if removed else _("Nothing remembered."))
+        return
+    secret = read_password(password_stdin)
+    findings = password_findings(ctx, cfg, secret)
+    extra = {}
+    if remember:
+        extra["remembered"] = _remember(cfg, secret, findings, ask=not password_stdin)
+    report = Report(tuple(findings), extra=extra)
+    emit(report, fmt)
+    ctx.exit(report.exit_code(Severity.parse(fail_on)))
+
+
+def _remember(cfg: Config, secret: Secret, findings: list, ask: bool) -> bool:
+    """Store ``secret`` once the user confirms the reset worked (the flag confirms on stdin)."""
+    from beianaudit import secrets_store
+
+    if any(f.check == "BA107" and f.data.get("backend") for f in findings):
+        return False  # BA107 already said there is no keyring; once is enough
+    if ask and not click.confirm(
+        _("Did the reset at beian.miit.gov.cn succeed with this password?"), err=True
+    ):
+        return False
+    try:
+        secrets_store.save(cfg, secret)
+    except secrets_store.StoreUnavailable as exc:
+        click.echo(
+            _("beianaudit: not remembered: no secure keyring available ({backend})").format(
+                backend=exc
+            ),
+            err=True,
+        )
+        return False
+    click.echo(_("Remembered in the OS keyring for the next check."), err=True)
+    return True

@@ -1,0 +1,254 @@
+"""Password policy (BA1xx): the filing system's rules, strength, personal data, old vs new.
+
+Every check yields nothing when the context holds no candidate password, so
+``beianaudit check`` without ``--password-stdin`` / ``--ask-password`` skips them.
+No finding carries the password or a piece of it: counts, positions, code points
+and the names of what was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from beianaudit import password_rules as rules
+from beianaudit.context import Context
+from beianaudit.finding import Finding, Severity
+from beianaudit.i18n import N_, _
+from beianaudit.registry import check
+from beianaudit.strength import KIND_NAMES, MAX_LENGTH, Strength
+
+TARGET = "password"
+CLASS_NAMES = {
+    "upper": N_("upper-case letters"),
+    "lower": N_("lower-case letters"),
+    "digit": N_("digits"),
+    "special": N_("special characters"),
+}
+ODD_KINDS = {
+    "fullwidth": N_("full-width"),
+    "cjk": N_("Chinese or other wide character"),
+    "invisible": N_("invisible or control character"),
+    "space": N_("space"),
+    "other": N_("non-ASCII"),
+}
+SHOWN_ODD = 5  # positions named in one finding
+
+_last: tuple[Context, Strength] | None = None
+
+
+def strength_of(ctx: Context) -> Strength:
+    """zxcvbn's verdict for this context, computed once for the checks that share it."""
+    global _last
+    if _last is not None and _last[0] is ctx:
+        return _last[1]
+    from beianaudit.personal_words import context_words
+    from beianaudit.strength import evaluate
+
+    assert ctx.password is not None
+    result = evaluate(ctx.password.reveal(), context_words(ctx.config))
+    _last = (ctx, result)
+    return result
+
+
+def _finding(check_id: str, severity: Severity, message: str, hint: str = "", **data: object):
+    return Finding(check_id, severity, message, TARGET, hint, dict(data))
+
+
+@check("BA101", N_("Password length"))
+def length(ctx: Context) -> Iterator[Finding]:
+    """Error when the password is shorter than policy.min_length (default 8)."""
+    if ctx.password is None:
+        return
+    need, have = ctx.config.policy.min_length, len(ctx.password)
+    if have < need:
+        yield _finding(
+            "BA101",
+            Severity.ERROR,
+            _(
+                "the password has {have} characters; the filing system requires at least {need}"
+            ).format(have=have, need=need),
+            _("make it longer: a few unrelated words are long and easy to type"),
+            length=have,
+            min_length=need,
+        )
+
+
+@check("BA102", N_("Character classes"))
+def classes(ctx: Context) -> Iterator[Finding]:
+    """Error when fewer than policy.min_classes of upper, lower, digit, special occur."""
+    if ctx.password is None:
+        return
+    need = ctx.config.policy.min_classes
+    present = rules.character_classes(ctx.password.reveal())
+    if len(present) < need:
+        missing = [c for c in rules.CLASSES if c not in present]
+        yield _finding(
+            "BA102",
+            Severity.ERROR,
+            _("the password uses {have} of the 4 character classes; {need} are required").format(
+                have=len(present), need=need
+            ),
+            _("add: {missing}").format(missing=_(", ").join(_(CLASS_NAMES[c]) for c in missing)),
+            classes=sorted(present),
+            min_classes=need,
+        )
+
+
+@check("BA103", N_("Banned simple passwords"))
+def banned(ctx: Context) -> Iterator[Finding]:
+    """Error when a banned simple password (123456, admin, policy.banned) occurs anywhere."""
+    if ctx.password is None:
+        return
+    found = rules.banned_inside(ctx.password.reveal(), ctx.config.policy.banned)
+    if found:
+        yield _finding(
+            "BA103",
+            Severity.ERROR,
+            _("the password contains a banned simple password: {words}").format(
+                words=", ".join(found)
+            ),
+            _("the filing system refuses these anywhere in the password, in any case"),
+            banned=found,
+        )
+
+
+@check("BA104", N_("Characters a login page may not accept"))
+def characters(ctx: Context) -> Iterator[Finding]:
+    """Error on full-width, Chinese, invisible or other non-ASCII characters; warn on spaces."""
+    if ctx.password is None:
+        return
+    odd = list(rules.odd_characters(ctx.password.reveal()))
+    for severity in (Severity.ERROR, Severity.WARNING):
+        chosen = [o for o in odd if (o.kind == "space") is (severity is Severity.WARNING)]
+        if not chosen:
+            continue
+        named = _(", ").join(
+            _("position {position}: {codepoint} ({kind})").format(
+                position=o.position, codepoint=o.codepoint, kind=_(ODD_KINDS[o.kind])
+            )
+            for o in chosen[:SHOWN_ODD]
+        )
+        more = len(chosen) - SHOWN_ODD
+        if more > 0:
+            named += _(", and {n} more").format(n=more)
+        yield _finding(
+            "BA104",
+            severity,
+            _("characters the login page may not take as typed: {named}").format(named=named)
+            if severity is Severity.ERROR
+            else _("the password has spaces, which login forms often trim: {named}").format(
+                named=named
+            ),
+            _(
+                "use only ASCII letters, digits and symbols; switch the input method to "
+                "English (half-width) before typing"
+            ),
+            characters=[
+                {"position": o.position, "codepoint": o.codepoint, "kind": o.kind} for o in chosen
+            ],
+        )
+
+
+def _advice(result: Strength) -> str:
+    kinds = _(", ").join(_(KIND_NAMES[k]) for k in result.personal)
+    parts = [_(w).format(kinds=kinds) for w in result.warnings]
+    parts += [_(s) for s in result.suggestions]
+    return " ".join(parts)
+
+
+@check("BA105", N_("Password strength"))
+def strength(ctx: Context) -> Iterator[Finding]:
+    """Error when zxcvbn, taught Chinese habits and your own data, scores below policy.min_score."""
+    if ctx.password is None:
+        return
+    result = strength_of(ctx)
+    need = ctx.config.policy.min_score
+    data = {
+        "score": result.score,
+        "min_score": need,
+        "guesses_log10": result.guesses_log10,
+        "judged_characters": result.judged,
+        "habits": list(result.habits),
+    }
+    judged = ""
+    if len(ctx.password) > MAX_LENGTH:
+        judged = " " + _("(strength judged on the first {n} characters)").format(n=MAX_LENGTH)
+    if result.score < need:
+        yield _finding(
+            "BA105",
+            Severity.ERROR,
+            _(
+                "the password is easy to guess: strength {score} of 4, at least {need} required"
+            ).format(score=result.score, need=need)
+            + judged,
+            _advice(result),
+            **data,
+        )
+    else:
+        yield _finding(
+            "BA105",
+            Severity.INFO,
+            _("strength {score} of 4 (at least {need} required)").format(
+                score=result.score, need=need
+            )
+            + judged,
+            **data,
+        )
+
+
+@check("BA106", N_("Personal data in the password"))
+def personal_data(ctx: Context) -> Iterator[Finding]:
+    """Warn when the password holds your name, ID, birth date, phone, email or domain."""
+    if ctx.password is None:
+        return
+    result = strength_of(ctx)
+    kinds = [k for k in result.personal if k != "service"]
+    if kinds:
+        yield _finding(
+            "BA106",
+            Severity.WARNING,
+            _("the password contains your own data: {kinds}").format(
+                kinds=_(", ").join(_(KIND_NAMES[k]) for k in kinds)
+            ),
+            _("an attacker who knows your filing (it is public) tries these first"),
+            kinds=kinds,
+        )
+
+
+@check("BA107", N_("Old and new password"))
+def old_password(ctx: Context) -> Iterator[Finding]:
+    """Error when the password is close to the one remembered in the keyring."""
+    if ctx.password is None:
+        return
+    from beianaudit import secrets_store
+
+    try:
+        old = secrets_store.load(ctx.config)
+    except secrets_store.StoreUnavailable as exc:
+        yield _finding(
+            "BA107",
+            Severity.INFO,
+            _("no secure keyring available ({backend}): not compared with the old password").format(
+                backend=exc
+            ),
+            _("on a desktop session the system keyring is used; on a server this stays off"),
+            backend=str(exc),
+        )
+        return
+    if old is None:
+        return
+    why = rules.too_similar(ctx.password.reveal(), old.reveal())
+    if why is None:
+        return
+    messages = {
+        "same": N_("the password is the same as the old one"),
+        "skeleton": N_("the password differs from the old one only in digits or case"),
+        "edit": N_("the password is only a few edits away from the old one"),
+    }
+    yield _finding(
+        "BA107",
+        Severity.ERROR,
+        _(messages[why]),
+        _("choose a new password, not a variant of the old one (Beian@2025 → Beian@2026)"),
+        reason=why,
+    )

@@ -1,0 +1,207 @@
+"""Strength: zxcvbn taught Chinese habits and the person's own data (beianaudit.strength)."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beianaudit import personal_words, strength
+from beianaudit.config import Config, Subject, load
+from tests.conftest import ROOT, SAMPLES
+
+CASES = [
+    tuple(line.split("\t"))
+    for line in (ROOT / "tests" / "data" / "password" / "chinese_cases.txt")
+    .read_text("utf-8")
+    .splitlines()
+    if line and not line.startswith("#")
+]
+PERSONAL = personal_words.context_words(load(SAMPLES / "personal.toml"))
+# Random-looking or several unrelated words: a Chinese attacker has no shortcut.
+STRONG = [
+    "Kx9#mQ2v!Lp7",
+    "Blue7!Window%Sand",
+    "correct-horse-battery",
+    "T7q!x2Rk@9wZ",
+    "Gv4&Lp9!rT2s",
+    "Maple;Violin8Dust",
+]
+
+
+def test_the_cases_cover_every_habit() -> None:
+    habits = {habit for habit, _ in CASES}
+    assert habits == {"love", "common", "keyboard", "numpad", "pinyin", "personal", "service"}
+    from beianaudit.password_rules import character_classes
+
+    assert all(len(character_classes(pw)) == 4 for _, pw in CASES)
+
+
+@pytest.mark.parametrize(("habit", "password"), CASES)
+def test_chinese_patterns_are_rejected(habit: str, password: str) -> None:
+    result = strength.evaluate(password, PERSONAL)
+    assert result.score < 3, (habit, result)
+    assert result.warnings, "a rejection says why"
+
+
+@pytest.mark.parametrize("password", STRONG)
+def test_strong_passwords_still_pass(password: str) -> None:
+    assert strength.evaluate(password, PERSONAL).score >= 3
+
+
+def test_plain_zxcvbn_is_fooled_where_we_are_not() -> None:
+    from zxcvbn import zxcvbn
+
+    assert zxcvbn("Woaini@1314")["score"] >= 3
+    assert zxcvbn("Zhangwei@1990")["score"] >= 3
+    assert strength.evaluate("Woaini@1314", PERSONAL).habits == ("chinese",)
+    assert strength.evaluate("Zhangwei@1990", PERSONAL).personal == ("name", "id")
+
+
+@pytest.mark.parametrize(
+    ("password", "kind"),
+    [
+        ("Qz!19900307kp", "id"),
+        ("Qz!900307kp#", "id"),
+        ("Qz!1236kp#Xw", "id"),
+        ("Qz!13912345678", "phone"),
+        ("Rt!5678#Yk", "phone"),
+        ("Rt!zhangwei#Yk", "name"),
+        ("Rt!zwei#Yk8", "name"),
+    ],
+)
+def test_personal_data_is_found_and_named_by_kind(password: str, kind: str) -> None:
+    assert kind in strength.evaluate(password, PERSONAL).personal
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("zhangwei", ["zhangwei"]),
+        ("xiaoming", ["xiaoming"]),
+        ("XiaoMing", ["xiaoming"]),
+        ("woaizhongguo", ["woaizhongguo"]),
+        ("xkqzvbtr", []),
+        ("zhuang", []),  # one syllable is not a pinyin word here
+    ],
+)
+def test_pinyin_matcher(text: str, words: list[str]) -> None:
+    whole = [
+        m["matched_word"]
+        for m in strength.pinyin_matches(text)
+        if m["i"] == 0 and m["j"] == len(text) - 1
+    ]
+    assert whole == words
+
+
+def test_pinyin_rank_grows_with_syllables() -> None:
+    ranks = {m["matched_word"]: m["rank"] for m in strength.pinyin_matches("zhangweiming")}
+    assert ranks["zhangwei"] < ranks["zhangweiming"]
+
+
+def test_company_name_gives_its_distinctive_part() -> None:
+    assert personal_words.distinctive_part("杭州某某科技有限公司") == "某某"
+    assert personal_words.distinctive_part("浙江阿里巴巴网络技术有限公司") == "阿里巴巴"
+    assert personal_words.distinctive_part("深圳（前海）云帆信息技术有限公司") == "云帆"
+    assert personal_words.distinctive_part("张伟") == "张伟"
+    words = dict(personal_words.context_words(load(SAMPLES / "enterprise.toml")))
+    assert words["moumou"] == "name"
+    assert "zhoumoumou" not in words  # no given-name forms for a company
+
+
+def test_personal_name_forms() -> None:
+    assert personal_words.pinyin_forms("张伟", personal=True) == [
+        "zhangwei",
+        "zw",
+        "zhangw",
+        "zwei",
+        "wei",
+    ]
+    assert personal_words.pinyin_forms("某某公司") == ["moumougongsi", "mmgs"]
+    assert personal_words.pinyin_forms("ACME") == []
+
+
+def test_id_words_hold_the_birth_date_and_tails() -> None:
+    words = set(personal_words.id_words("330106199003071236"))
+    assert {"19900307", "900307", "0307", "1990", "1236", "071236"} <= words
+    assert set(personal_words.id_words("91330106MA27Q8K08R")) >= {"Q8K08R", "K08R"}
+
+
+def test_domains_drop_generic_labels() -> None:
+    assert list(personal_words.domain_words("www.my-shop.com.cn")) == [
+        "my-shop",
+        "myshop",
+        "my",
+        "shop",
+    ]
+
+
+def test_long_passwords_are_judged_on_a_prefix() -> None:
+    long = "Kx9#mQ2v!Lp7" * 20
+    result = strength.evaluate(long, PERSONAL)
+    assert result.judged == strength.MAX_LENGTH
+    assert result.score == 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=90))
+def test_any_unicode_is_scored(password: str) -> None:
+    result = strength.evaluate(password, PERSONAL)
+    assert 0 <= result.score <= 4
+    assert result.judged == min(len(password), strength.MAX_LENGTH)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=string.ascii_letters + string.digits + "@!#", max_size=40))
+def test_bounded_dictionary_match_equals_zxcvbns(password: str) -> None:
+    from zxcvbn import matching
+
+    dictionaries = dict(matching.RANKED_DICTIONARIES)
+    dictionaries["user_inputs"] = matching.build_ranked_dict(["zhangwei", "1990"])
+    assert strength.bounded_dictionary_match(password, dictionaries) == _upstream(
+        password, dictionaries
+    )
+
+
+def _upstream(password, dictionaries):
+    """zxcvbn 4.5's dictionary_match, as published (every substring, every dictionary)."""
+    matches = []
+    lower = password.lower()
+    for name, ranked in dictionaries.items():
+        for i in range(len(password)):
+            for j in range(i, len(password)):
+                if lower[i : j + 1] in ranked:
+                    matches.append(
+                        {
+                            "pattern": "dictionary",
+                            "i": i,
+                            "j": j,
+                            "token": password[i : j + 1],
+                            "matched_word": lower[i : j + 1],
+                            "rank": ranked[lower[i : j + 1]],
+                            "dictionary_name": name,
+                            "reversed": False,
+                            "l33t": False,
+                        }
+                    )
+    return sorted(matches, key=lambda m: (m["i"], m["j"]))
+
+
+def test_random_passwords_keep_their_score() -> None:
+    """Teaching zxcvbn Chinese must not punish random passwords."""
+    rng = random.Random(7)  # noqa: S311 (a fixed sample, not a secret)
+    alphabet = string.ascii_letters + string.digits + "!@#$%^&*"
+    for _ in range(20):
+        password = "".join(rng.choice(alphabet) for _ in range(14))
+        assert strength.evaluate(password, PERSONAL).score >= 3
+
+
+def test_personal_words_without_config() -> None:
+    words = dict(personal_words.context_words(None))
+    assert words["beian"] == words["miit"] == "service"
+    blank = Config(path=Path(), subject=Subject(type="personal"))
+    assert personal_words.context_words(blank) == personal_words.context_words(None)
