@@ -33,16 +33,19 @@ _TABLE = str.maketrans(_MAPPED)
 
 # Characters of ASCII that never occur in a link as people write them.
 _ASCII_STOP = frozenset(' \t\r\n\x0b\x0c<>"`{}|^')
-# Blocks of ideographs, kana, hangul and CJK punctuation: they end a link.
-_CJK = (
-    (0x2E80, 0x9FFF),
+# Ideographs, kana and hangul end a link, and so does the punctuation of a Chinese
+# sentence.  Any other character stays inside and the URL parser decides: a symbol
+# such as ﹒ (small full stop) is a dot to a browser, so a link must not end there.
+_CJK_LETTERS = (
+    (0x2E80, 0x2FFF),
+    (0x3040, 0x31FF),
+    (0x3400, 0x9FFF),
     (0xA960, 0xA97F),
     (0xAC00, 0xD7FF),
     (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFFEF),
     (0x20000, 0x3FFFF),
 )
+_CJK_STOP = frozenset("，、；！（）「」『』【】〔〕《》〈〉“”‘’…—·")
 _SCHEMED = re.compile(
     r"(?i)(?<![a-z0-9])(?:(?:https?|ftp|file|wss?)://|(?:https?):[\\/]|(?:javascript|vbscript|data|mailto):)"
 )
@@ -64,12 +67,14 @@ class Found:
 def _in_link(ch: str) -> bool:
     if ch.isascii():
         return ch not in _ASCII_STOP and ch.isprintable()
-    code = ord(ch)
-    if any(lo <= code <= hi for lo, hi in _CJK):
+    if ch.isspace() or ch in _CJK_STOP:
         return False
-    # Letters, marks, digits and invisible format characters (a zero-width space
-    # or soft hyphen inside a host is a trick worth judging, not a break).
-    return unicodedata.category(ch)[0] in "LMN" or unicodedata.category(ch) == "Cf"
+    code = ord(ch)
+    # Invisible format characters (a zero-width space, a soft hyphen) stay inside:
+    # they are tricks worth judging, not breaks.
+    return not any(lo <= code <= hi for lo, hi in _CJK_LETTERS) and (
+        ch.isprintable() or unicodedata.category(ch) == "Cf"
+    )
 
 
 def _tokens(mapped: str) -> Iterator[tuple[int, int]]:

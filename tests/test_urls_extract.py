@@ -54,6 +54,11 @@ def test_no_false_links(text: str) -> None:
         ("请登录https://beian.miit.gov.cn＃@evil.example处理", "lookalike"),
         ("请登录beian.miit.gov.cn／@evil.example处理", "lookalike"),
         ("官网：https：／／beian。miit。gov。cn，谢谢", "official"),
+        # A symbol right after the host does not end the link: ending there would
+        # call the part before it official, whatever the browser makes of the rest.
+        ("请登录https://beian.miit.gov.cn﹒evil.example处理", "invalid"),
+        ("请登录https://beian.miit.gov.cn\u2024evil.example处理", "invalid"),
+        ("请登录https://beian.miit.gov.cn⁄evil.example处理", "lookalike"),
         # A browser cannot open this one either:
         ("官网 ｈｔｔｐｓ：／／ｂｅｉａｎ．ｍｉｉｔ．ｇｏｖ．ｃｎ／ 谢谢", "invalid"),
     ],
