@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit.identifiers import INVALID, LOOKALIKE, VALID, judge
+from beianaudit.identifiers import INVALID, LOOKALIKE, VALID, judge, judgement
 from beianaudit.identifiers.kinds import (
     USCC_ALPHABET,
     gb11714_check_char,
@@ -123,3 +123,23 @@ def test_any_text_gets_a_verdict(value: str) -> None:
     result.as_json()
     if result.suggestion is not None:
         assert judge(result.suggestion, result.kind, TODAY).verdict == VALID
+
+
+def full_path(value: str):
+    """The slow path alone, bypassing the fast ones ``judge`` takes first."""
+    kept, dropped = judgement._clean(value)
+    text = "".join(c.char for c in kept)
+    return judgement._judge_detected(value, kept, dropped, text, TODAY)
+
+
+@SETTINGS
+@given(st.one_of(rics(), usccs(), icps()), st.integers(0, 17), st.sampled_from("0123456789BX"))
+def test_fast_paths_agree_with_the_full_path(value: str, at: int, char: str) -> None:
+    for typed in (value, value[:at] + char + value[at + 1 :]):
+        fast, full = judge(typed, None, TODAY), full_path(typed)
+        assert (fast.kind, fast.verdict, fast.suggestion, fast.problems) == (
+            full.kind,
+            full.verdict,
+            full.suggestion,
+            full.problems,
+        )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from beianaudit.finding import Finding, Severity
-from beianaudit.i18n import N_, _
-from beianaudit.identifiers.judge import VALID, Problem, Result, escape
+from beianaudit.i18n import N_, _, current_language
+from beianaudit.identifiers.judgement import VALID, Problem, Result, escape
 from beianaudit.identifiers.kinds import ICP, PSB, RIC
 from beianaudit.mask import mask_id
 
@@ -63,12 +64,22 @@ VALUE_MESSAGES = {
 }
 
 
+def _cached(message: str) -> str:
+    """``_(message)``, remembered per language: a batch asks for the same few thousands of times."""
+    return _translated(current_language(), message)
+
+
+@functools.lru_cache(maxsize=256)
+def _translated(language: str, message: str) -> str:
+    return _(message)
+
+
 def kind_name(kind: str) -> str:
-    return _(KIND_NAMES[kind])
+    return _cached(KIND_NAMES[kind])
 
 
 def verdict_name(verdict: str) -> str:
-    return _(VERDICT_NAMES[verdict])
+    return _cached(VERDICT_NAMES[verdict])
 
 
 def describe(problem: Problem, kind: str) -> str:
@@ -80,7 +91,7 @@ def describe(problem: Problem, kind: str) -> str:
     else:
         template = VALUE_MESSAGES.get(problem.reason, problem.reason)
     char = problem.char or ""
-    return _(template).format(
+    return _cached(template).format(
         pos=problem.position,
         end=problem.end,
         char=_quoted(char),

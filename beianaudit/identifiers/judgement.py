@@ -11,6 +11,7 @@ candidates, and a single one is the suggestion.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from beianaudit.identifiers.kinds import (
     USCC,
     USCC_SET,
     Fault,
+    fault_icp,
     fault_ric,
     fault_uscc,
 )
@@ -110,7 +112,7 @@ def _visible(c: str) -> bool:
     return c == " " or (c.isprintable() and not c.isspace())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     """One kept character: where it was typed, what was typed, what it reads as."""
 
@@ -123,8 +125,16 @@ class _Char:
 def judge(value: str, kind: str | None = None, today: date | None = None) -> Result:
     """The verdict on ``value`` as typed; ``kind`` is detected when not given."""
     today = today or date.today()
-    if kind in (None, RIC) and _fast_valid_ric(value, today):
+    if kind is None:
+        fast = _fast_digits(value, today)
+        if fast is not None:
+            return fast
+    elif kind == RIC and _fast_valid_ric(value, today):
         return Result(value, RIC, VALID)
+    if kind in (None, USCC) and _fast_valid_uscc(value):
+        return Result(value, USCC, VALID)
+    if kind in (None, ICP) and "ICP" in value and fault_icp(value) is None:
+        return Result(value, ICP, VALID)
     if len(value) > MAX_INPUT:
         return Result(value, kind or _guess_long(value), INVALID, problems=(_too_long(value),))
     kept, dropped = _clean(value)
@@ -142,6 +152,29 @@ def _fast_valid_ric(value: str, today: date) -> bool:
         and value[:17].isdigit()
         and fault_ric(value, today) is None
     )
+
+
+def _fast_digits(value: str, today: date) -> Result | None:
+    """Eighteen digits (the last maybe X), the common case, judged without the slow path.
+
+    ``None`` when the full path must decide: a single B for an 8 could make a credit code.
+    """
+    if not (len(value) == 18 and value.isascii() and value[:17].isdigit()):
+        return None
+    if value[17] not in RIC_CHECK:
+        return None
+    fault = fault_ric(value, today)
+    if fault is None:
+        return Result(value, RIC, VALID)
+    if fault_uscc(value) is None:
+        return Result(value, USCC, VALID)
+    if _b8_swaps(value, today):
+        return None
+    return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+
+
+def _fast_valid_uscc(value: str) -> bool:
+    return len(value) == 18 and USCC_SET.issuperset(value) and fault_uscc(value) is None
 
 
 def _too_long(value: str) -> Problem:
@@ -178,11 +211,16 @@ def _alternatives(c: _Char, allowed: frozenset[str]) -> str:
     """What ``c`` may stand for where only ``allowed`` may stand ("" when nothing)."""
     if c.char in allowed and c.reason is None:
         return c.char
+    return _mapped_alternatives(c.char, allowed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _mapped_alternatives(char: str, allowed: frozenset[str]) -> str:
     positional = lookalikes()[1]
-    upper = c.char.upper()
+    upper = char.upper()
     options = ""
     # A character already mapped (a Greek Β is a B) may still stand for the B's twin (8).
-    for target in (c.char, upper, *positional.get(c.char, ""), *positional.get(upper, "")):
+    for target in (char, upper, *positional.get(char, ""), *positional.get(upper, "")):
         if target in allowed and target not in options:
             options += target
     return options
@@ -270,7 +308,10 @@ def _lookalike(
     marked = []
     changed = []
     for i, (c, o) in enumerate(zip(kept, options, strict=True)):
-        targets = "".join(sorted({v[i] for v in valid})) if valid else o
+        if suggestion:
+            targets = suggestion[i]
+        else:
+            targets = "".join(sorted({v[i] for v in valid})) if valid else o
         if c.typed == targets:
             continue
         legal_as_typed = c.typed == c.char and c.char in slots[i]
@@ -397,11 +438,11 @@ class _FilingParser:
         self.i += 1
 
     def _province(self) -> None:
-        self._take(frozenset(provinces()), "province")
+        self._take(_province_set(), "province")
 
     def _literal(self, text: str) -> None:
         for ch in text:
-            self._take(frozenset(ch), ch)
+            self._take(_single(ch), ch)
 
     def _digits(self, lengths: tuple[int, ...]) -> None:
         start = self.i
@@ -419,6 +460,16 @@ class _FilingParser:
             raise _Stop(Problem("site", self.kept[start].position, self.kept[start].typed))
         if self.i < len(self.kept) and _alternatives(self.kept[self.i], _ICP_LETTERS):
             self._take(_ICP_LETTERS, "A/X")
+
+
+@functools.cache
+def _province_set() -> frozenset[str]:
+    return frozenset(provinces())
+
+
+@functools.cache
+def _single(ch: str) -> frozenset[str]:
+    return frozenset(ch)
 
 
 class _Stop(Exception):
@@ -440,8 +491,8 @@ def _judge_detected(
         return _judge_filing(value, kept, dropped, today, ICP)
     if len(kept) == 18:
         ric = _judge_fixed(value, kept, dropped, today, RIC)
-        if ric.verdict == VALID or not _could_be_uscc(kept):
-            return ric
+        if ric.verdict == VALID or ric.suggestion or not _could_be_uscc(kept):
+            return ric  # a valid resident ID explains it: no credit code can do better
         uscc = _judge_fixed(value, kept, dropped, today, USCC)
         rank = {VALID: 0, LOOKALIKE: 1, INVALID: 2}
         if rank[uscc.verdict] < rank[ric.verdict]:
