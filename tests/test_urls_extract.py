@@ -103,4 +103,7 @@ def test_extract_never_raises_and_spans_point_into_the_text(text: str) -> None:
     for found in extract(text):
         assert text[found.start : found.start + len(found.written)] == found.written
         assert len(found.link) == len(found.written)
+        # What is judged is what was written, but for a scheme prefix (https：／／).
+        same = next((i for i in range(len(found.link)) if found.link[i:] == found.written[i:]), 0)
+        assert same <= 15
         assert classify(found.link).verdict

@@ -39,3 +39,46 @@ def test_invalid_input_is_not_fetched() -> None:
         raise AssertionError("fetched")
 
     assert resolve(classify("mailto:a@b.cn"), fetch).verdict == "invalid"
+
+
+def test_http_fetch_reads_one_hop_only_on_loopback() -> None:
+    """The real fetch against a server on 127.0.0.1: no redirect followed, no body sent."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from beianaudit.url_resolve import http_fetch
+
+    seen: list[tuple[str, str, str | None]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            seen.append((self.command, self.path, self.headers.get("Cookie")))
+            if self.command == "HEAD":
+                self.send_response(405)
+            else:
+                self.send_response(302)
+                self.send_header("Location", "https://beian-miit.com/next")
+                self.send_header("Set-Cookie", "session=1")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_HEAD = do_GET = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        start = classify(f"http://127.0.0.1:{server.server_port}/s?x=1")
+        result = resolve(
+            start,
+            lambda method, url: http_fetch(method, url) if "127.0.0.1" in url else (200, None),
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen == [("HEAD", "/s?x=1", None), ("GET", "/s?x=1", None)]
+    assert [hop["status"] for hop in result.hops] == [302, 200]
+    assert result.verdict == "lookalike"
