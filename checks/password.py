@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from beianaudit import password_rules as rules
 from beianaudit.context import Context
 from beianaudit.finding import Finding, Severity
-from beianaudit.i18n import N_, _
+from beianaudit.i18n import N_, _, current_language
 from beianaudit.registry import check
 from beianaudit.strength import KIND_NAMES, MAX_LENGTH, Strength
 
@@ -153,7 +153,8 @@ def _advice(result: Strength) -> str:
     kinds = _(", ").join(_(KIND_NAMES[k]) for k in result.personal)
     parts = [_(w).format(kinds=kinds) for w in result.warnings]
     parts += [_(s) for s in result.suggestions]
-    return " ".join(parts)
+    # Chinese sentences end in full-width punctuation and take no space between them.
+    return ("" if current_language() == "zh_CN" else " ").join(parts)
 
 
 @check("BA105", N_("Password strength"))

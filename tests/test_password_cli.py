@@ -296,3 +296,34 @@ def test_finding_data_is_plain(run_cli) -> None:
     for f in json.loads(result.stdout)["findings"]:
         Finding(f["check"], f["severity"], f["message"], f["target"], f["hint"], f["data"])
         assert "Woaini" not in json.dumps(f)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=200))
+def test_any_bytes_on_stdin_never_crash(run_cli, data: bytes) -> None:
+    result = run_cli("password", "--password-stdin", "--format", "json", input=data)
+    assert result.exit_code in (0, 1, 2)
+    assert "Traceback" not in result.output
+    if result.exit_code == 2:
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_locked_keyring_is_said_not_raised(run_cli, memory_keyring, monkeypatch) -> None:
+    from keyring.errors import KeyringLocked
+
+    def locked(*args):
+        raise KeyringLocked("locked: " + STRONG)
+
+    monkeypatch.setattr(memory_keyring, "set_password", locked)
+    result = run_password(run_cli, STRONG, "--remember")
+    assert result.exit_code == 0
+    assert "not remembered" in result.stderr
+    assert "KeyringLocked" in result.stderr
+    assert STRONG not in result.output
+
+
+def test_the_password_is_no_command_line_argument(run_cli) -> None:
+    assert run_cli("password", "--password", STRONG).exit_code == 2
+    assert run_cli("password", STRONG).exit_code == 2
