@@ -153,11 +153,16 @@ def test_icp_and_psb_forms() -> None:
     [
         ("浙ICP备2021000001号-01", "site"),
         ("浙ICP备2021000001号-0", "site"),
-        ("浙ICP备202100000号", "length"),
-        ("港ICP备2021000001号", "format"),
+        ("浙ICP备202100000号", "icp_digits"),
+        ("港ICP备2021000001号", "province"),
+        ("浙ICP/2021000001号", "format"),
         ("京ICP证000001号", "licence"),
         ("粤B2-20090059", "licence"),
-        ("京公网安备 1101050203014号", "length"),
+        ("京公网安备 1101050203014号", "psb_digits"),
+        ("浙ICP备202100001号", "icp_digits"),
+        ("浙ICP备2027000001号", "year"),
+        ("浙ICP备2021000001号-", "missing"),
+        ("浙ICP备2021000001号-1Y", "trailing"),
     ],
 )
 def test_filing_numbers_invalid(value: str, reason: str) -> None:

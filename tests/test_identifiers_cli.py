@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from beianaudit.checks.identifiers import filing_numbers, subject_id
 
 from beianaudit.config import load
@@ -126,3 +132,28 @@ def test_check_command_runs_them(run_cli, write_config) -> None:
     result = run_cli("check", "--config", str(path), "--format", "json", "--only", "BA201,BA202")
     assert result.exit_code == 1
     assert [f["check"] for f in json.loads(result.output)["findings"]] == ["BA201"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="select on a pipe")
+def test_batch_streams_one_result_per_line_as_it_reads() -> None:
+    """The first result arrives while the input is still open."""
+    script = Path(sys.executable).with_name("beianaudit")
+    proc = subprocess.Popen(
+        [str(script), "id", "--file", "-", "--format", "jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
+    try:
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        proc.stdin.write(b"3301O6199003071236\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 20)
+        assert ready, "no result before the input was closed"
+        first = json.loads(proc.stdout.readline())
+        assert first["suggestion"] == RIC
+        proc.stdin.close()
+        assert proc.wait(20) == 1
+    finally:
+        proc.kill()

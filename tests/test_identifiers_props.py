@@ -44,8 +44,10 @@ def usccs(draw: st.DrawFn) -> str:
 @st.composite
 def icps(draw: st.DrawFn) -> str:
     abbr = draw(st.sampled_from(sorted(provinces())))
-    digits = draw(st.sampled_from([8, 10]))
-    number = draw(st.text(string.digits, min_size=digits, max_size=digits))
+    year = draw(
+        st.sampled_from([f"{y:02d}" for y in range(100)] + [str(y) for y in range(2000, 2027)])
+    )
+    number = year + draw(st.text(string.digits, min_size=6, max_size=6))
     site = draw(st.one_of(st.just(""), st.integers(1, 999).map(lambda n: f"-{n}")))
     suffix = draw(st.sampled_from(["", "A", "X"])) if site else ""
     return f"{abbr}ICP备{number}号{site}{suffix}"

@@ -38,7 +38,9 @@ CHAR_MESSAGES = {
     "dash": N_("position {pos}: {char} ({code}) is not a hyphen: type -"),
     "b8": N_("position {pos}: {char} may be {to}: with {to} the check character is right"),
     "illegal": N_("position {pos}: {char} ({code}) cannot stand here"),
-    "format": N_("position {pos}: {char} ({code}) does not belong here"),
+    "format": N_("position {pos}: {char} ({code}) does not belong here: expected {expected}"),
+    "trailing": N_("position {pos}: {char} ({code}) and what follows do not belong to the number"),
+    "province": N_("position {pos}: {char} is not a province abbreviation (such as 京, 沪, 粤)"),
     "site": N_("position {pos}: a site number starts at 1, without a leading 0"),
 }
 # What to say about the value as a whole or a span of it.
@@ -60,7 +62,10 @@ VALUE_MESSAGES = {
         "a telecom business licence number (ICP证, B1-/B2-), not a filing number: "
         "find the number that reads like 浙ICP备…号"
     ),
-    "format_end": N_("it ends too early: {to} is missing"),
+    "missing": N_("it ends too early: {expected} is missing"),
+    "icp_digits": N_("position {pos}: {count} digits, where an ICP filing number has 8 or 10"),
+    "psb_digits": N_("position {pos}: {count} digits, where a public-security number has 14"),
+    "year": N_("positions {pos}-{end}: the filing year is in the future"),
 }
 
 
@@ -86,8 +91,6 @@ def describe(problem: Problem, kind: str) -> str:
     """One line about one problem, in the current language."""
     if problem.char is not None and problem.reason in CHAR_MESSAGES:
         template = CHAR_MESSAGES[problem.reason]
-    elif problem.reason == "format":
-        template = VALUE_MESSAGES["format_end"]
     else:
         template = VALUE_MESSAGES.get(problem.reason, problem.reason)
     char = problem.char or ""
@@ -99,6 +102,7 @@ def describe(problem: Problem, kind: str) -> str:
         to=_quoted(problem.looks_like or ""),
         count=problem.count,
         kind=kind_name(kind),
+        expected=_quoted(problem.expected or ""),
     )
 
 

@@ -62,6 +62,7 @@ class Problem:
     looks_like: str | None = None
     end: int | None = None  # last position of a span (birth date, region)
     count: int | None = None  # characters there are (a wrong length)
+    expected: str | None = None  # what should stand there (a filing number's fixed parts)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +73,7 @@ class Problem:
             "looks_like": self.looks_like,
             "reason": self.reason,
             "count": self.count,
+            "expected": self.expected,
         }
 
 
@@ -133,7 +135,7 @@ def judge(value: str, kind: str | None = None, today: date | None = None) -> Res
         return Result(value, RIC, VALID)
     if kind in (None, USCC) and _fast_valid_uscc(value):
         return Result(value, USCC, VALID)
-    if kind in (None, ICP) and "ICP" in value and fault_icp(value) is None:
+    if kind in (None, ICP) and "ICP" in value and fault_icp(value, today) is None:
         return Result(value, ICP, VALID)
     if len(value) > MAX_INPUT:
         return Result(value, kind or _guess_long(value), INVALID, problems=(_too_long(value),))
@@ -362,6 +364,11 @@ def _judge_filing(
         marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
         return Result(value, kind, INVALID, problems=(*_sorted(dropped, marked), parsed))
     canonical, marked, changed = parsed
+    fault = FAULTS[kind](canonical, today)
+    if fault is not None:
+        return Result(
+            value, kind, INVALID, problems=(*_sorted(dropped, marked), _fault_problem(fault))
+        )
     if not marked and not dropped:
         return Result(value, kind, VALID)
     return Result(
@@ -405,7 +412,7 @@ class _FilingParser:
             self._province()
             if self.kind == ICP:
                 self._literal("ICP备")
-                self._digits((8, 10))
+                self._digits((8, 10), "icp_digits")
                 self._literal("号")
                 if self.i < len(self.kept):
                     self._site()
@@ -413,21 +420,22 @@ class _FilingParser:
                 self._literal("公网安备")
                 if self.spaced:  # the space the user typed, where one may stand
                     self.out.append(" ")
-                self._digits((14,))
+                self._digits((14,), "psb_digits")
                 self._literal("号")
             if self.i < len(self.kept):
-                raise _Stop(Problem("format", self.kept[self.i].position, self.kept[self.i].typed))
+                extra = self.kept[self.i]
+                raise _Stop(Problem("trailing", extra.position, extra.typed))
         except _Stop as stop:
             return stop.problem
         return "".join(self.out), self.marked, self.changed
 
-    def _take(self, allowed: frozenset[str], what: str) -> None:
+    def _take(self, allowed: frozenset[str], expected: str, reason: str = "format") -> None:
         if self.i >= len(self.kept):
-            raise _Stop(Problem("format", None, None, what))
+            raise _Stop(Problem("missing", expected=expected))
         c = self.kept[self.i]
         options = _alternatives(c, allowed)
         if not options:
-            raise _Stop(Problem("format", c.position, c.typed, what))
+            raise _Stop(Problem(reason, c.position, c.typed, expected=expected))
         self._put(c, options[0])
 
     def _put(self, c: _Char, target: str) -> None:
@@ -438,24 +446,27 @@ class _FilingParser:
         self.i += 1
 
     def _province(self) -> None:
-        self._take(_province_set(), "province")
+        self._take(_province_set(), "京", "province")
 
     def _literal(self, text: str) -> None:
         for ch in text:
             self._take(_single(ch), ch)
 
-    def _digits(self, lengths: tuple[int, ...]) -> None:
+    def _digits(self, lengths: tuple[int, ...], reason: str) -> None:
+        """Take a run of digits of one of ``lengths``."""
         start = self.i
         while self.i < len(self.kept) and _alternatives(self.kept[self.i], DIGITS):
             self._take(DIGITS, "0-9")
         if self.i - start not in lengths:
             at = self.kept[start].position if start < len(self.kept) else None
-            raise _Stop(Problem("length", at, count=self.i - start))
+            raise _Stop(Problem(reason, at, count=self.i - start))
 
     def _site(self) -> None:
-        self._take(frozenset("-"), "-")
+        self._take(_single("-"), "-")
+        if self.i == len(self.kept):
+            raise _Stop(Problem("missing", expected="1"))
         start = self.i
-        self._digits(tuple(range(1, 10)))
+        self._digits(tuple(range(1, 10)), "site")
         if self.out[-(self.i - start)] == "0":
             raise _Stop(Problem("site", self.kept[start].position, self.kept[start].typed))
         if self.i < len(self.kept) and _alternatives(self.kept[self.i], _ICP_LETTERS):

@@ -107,8 +107,16 @@ def _filing_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def fault_icp(value: str, today: date | None = None) -> Fault | None:
-    """``浙ICP备2021000001号-1``: province, ICP备, 8 or 10 digits, 号, optional site."""
-    return None if _filing_patterns()[0].fullmatch(value) else Fault("format")
+    """``浙ICP备2021000001号-1``: province, ICP备, 8 or 10 digits, 号, optional site.
+
+    Ten digits start with the year of filing, which cannot be in the future.
+    """
+    match = _filing_patterns()[0].fullmatch(value)
+    if match is None:
+        return Fault("format")
+    if today and len(match[2]) == 10 and int(match[2][:4]) > today.year:
+        return Fault("year", 6, 9)
+    return None
 
 
 def fault_psb(value: str, today: date | None = None) -> Fault | None:
