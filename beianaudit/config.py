@@ -20,6 +20,9 @@ from beianaudit import CONFIG_ENV
 from beianaudit.i18n import _
 
 MAX_BYTES = 1 << 20
+# Deeper than any config needs; tomllib takes quadratic time on long dotted keys
+# and deep values overflow the stack of whatever walks them.
+MAX_DEPTH = 64
 SUBJECT_TYPES = ("personal", "enterprise")
 SECRET_WORDS = ("password", "passwd", "secret", "token", "pwd")
 
@@ -165,12 +168,17 @@ def load(path: Path) -> Config:
     import tomllib
 
     text = read_text(path)
+    too_deep = ConfigError(_("{path}: nested too deeply to be a config").format(path=path))
+    if _DEEP_KEY.search(text):
+        raise too_deep
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_syntax_error(path, text, str(exc))) from None
     except RecursionError:
-        raise ConfigError(_("{path}: nested too deeply to be a config").format(path=path)) from None
+        raise too_deep from None
+    if depth(raw) > MAX_DEPTH:
+        raise too_deep
     return Config(path=path, raw=raw, text=text, **_validate(path, text, raw))
 
 
@@ -181,16 +189,36 @@ def _syntax_error(path: Path, text: str, message: str) -> str:
     match = _POSITION.search(message)
     reason = message[: match.start()] if match else message
     line = int(match.group(1)) if match and match.group(1) else text.count("\n") + 1
-    key = _key_on_line(text, line)
+    key = printable(_key_on_line(text, line))
     where = f"{path}:{line}: {key}: " if key else f"{path}:{line}: "
     return where + _("TOML syntax error: {reason}").format(reason=reason)
+
+
+def depth(value: Any) -> int:
+    """How deeply tables and arrays nest in a parsed value (without recursion)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def printable(text: str) -> str:
+    """``text`` with control and invisible characters escaped, so an error stays one line."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 def _validate(path: Path, text: str, raw: Mapping[str, Any]) -> dict[str, Any]:
     def fail(key: tuple[str, ...], message: str) -> ConfigError:
         line = locate(text, key)
         where = f"{path}:{line}" if line else str(path)
-        return ConfigError(f"{where}: {'.'.join(key)}: {message}")
+        return ConfigError(f"{where}: {printable('.'.join(key))}: {message}")
 
     sections: dict[str, Any] = {}
     for name, value in raw.items():
@@ -296,6 +324,12 @@ _DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
 _HEADER = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
 _ASSIGN = re.compile(rf"^\s*({_DOTTED})\s*=")
 _PART = re.compile(_KEY_PART)
+# A dotted key of more than MAX_DEPTH parts anywhere (possessive and anchored at the
+# start of a part, so the search stays linear on a 1 MiB line).
+_ONE_PART = r"""(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
+_DEEP_KEY = re.compile(
+    rf"""(?<![A-Za-z0-9_.'"-]){_ONE_PART}(?:[ \t]*+\.[ \t]*+{_ONE_PART}){{{MAX_DEPTH}}}"""
+)
 
 
 def _split_key(dotted: str) -> tuple[str, ...]:

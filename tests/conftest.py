@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from beianaudit import i18n
 from beianaudit.cli import cli
@@ -97,3 +98,8 @@ def memory_keyring():  # -> MemoryKeyring
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     return backend
+
+
+# Long fuzz runs are opt-in: HYPOTHESIS_PROFILE=long pytest (see tests/fuzzing.py).
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

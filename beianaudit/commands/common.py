@@ -32,7 +32,10 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"beianaudit: {self.format_message()}", err=True)
+        from beianaudit.config import printable
+
+        # Escaped: a path or key with a newline or a terminal escape stays one inert line.
+        click.echo(f"beianaudit: {printable(self.format_message())}", err=True)
 
 
 class Group(click.Group):

@@ -1,0 +1,55 @@
+"""What the fuzz tests share: their budget, the clock on each input, the one-line rule.
+
+The default run stays small so that the whole suite keeps within its minute;
+``HYPOTHESIS_PROFILE=long pytest tests/test_fuzz_*.py`` multiplies every budget.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from hypothesis import HealthCheck, settings
+
+T = TypeVar("T")
+
+LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
+LONG_FACTOR = 50
+SECONDS_PER_INPUT = 1.0
+TEN_MB = 10 * 1024 * 1024
+
+
+def budget(examples: int) -> settings:
+    """Hypothesis settings for a fuzz test: ``examples`` now, many more in the long run.
+
+    The one-second rule is checked by :func:`timed` on each input rather than by
+    hypothesis' deadline, which would also count the test's own set-up.
+    """
+    return settings(
+        max_examples=examples * LONG_FACTOR if LONG else examples,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+        ],
+    )
+
+
+def timed(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call ``fn``, and fail when one input takes a second or more."""
+    start = time.perf_counter()
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        elapsed = time.perf_counter() - start
+        assert elapsed < SECONDS_PER_INPUT, f"{elapsed:.2f} s for one input"
+
+
+def assert_one_line(message: str) -> None:
+    """A user-facing error: one non-empty line, no traceback."""
+    assert message.strip(), "empty error message"
+    assert "\n" not in message.strip(), f"error over several lines: {message!r}"
+    assert "Traceback" not in message, message

@@ -1,0 +1,185 @@
+"""The command line under random argument vectors.
+
+Vectors are built from the real commands and their options (found by walking
+``cli.commands``, so a command is covered the day it lands), mixed with junk:
+wrong values, unknown options, odd Unicode, surrogates as a broken locale gives
+them, broken and missing configs. Whatever comes in, the exit code is 0, 1 or 2 and
+no traceback escapes.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from beianaudit import i18n
+from beianaudit.cli import cli
+from tests.conftest import MINIMAL, SAMPLES, TODAY
+from tests.fuzzing import assert_one_line, budget
+
+SAMPLE = str(SAMPLES / "personal.toml")
+
+
+Words = tuple[str, ...]
+
+
+def leaves(group: click.Group, prefix: Words = ()) -> list[tuple[Words, click.Command]]:
+    """Every command with the words that reach it (``contacts verified``…)."""
+    found: list[tuple[Words, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found.extend(leaves(command, path))
+    return found
+
+
+COMMANDS = leaves(cli)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    """Paths an option or argument may name: good, broken, missing, odd."""
+    good = tmp_path / "good.toml"
+    good.write_text(SAMPLES.joinpath("personal.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    good.chmod(0o600)
+    broken = tmp_path / "broken.toml"
+    broken.write_text(MINIMAL + "[subject\n", encoding="utf-8")
+    binary = tmp_path / "binary"
+    binary.write_bytes(bytes(range(256)) * 4)
+    lines = tmp_path / "lines.txt"
+    lines.write_text("https://beian.miit.gov.cn/\n\x00\n330106199003071236\n\n" + "x" * 5000 + "\n")
+    return {
+        "good": str(good),
+        "broken": str(broken),
+        "binary": str(binary),
+        "lines": str(lines),
+        "missing": str(tmp_path / "missing.toml"),
+        "dir": str(tmp_path),
+        "stdin": "-",
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--resolve`` may be drawn: it must meet a dead network and say so in one line."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network disabled in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+junk_text = st.text(
+    st.characters(exclude_categories=["Cs"])
+    | st.sampled_from("\n\r\x1b\x00\ud800\udcff\u202e\u3000\ufeff"),
+    max_size=30,
+)
+
+
+def values_for(param: click.Parameter, files: dict[str, str]) -> st.SearchStrategy[str]:
+    """Good values of this parameter's type, and some that are not."""
+    kind = param.type
+    good: st.SearchStrategy[str]
+    if isinstance(kind, click.Choice):
+        good = st.sampled_from([str(c) for c in kind.choices])
+    elif isinstance(kind, click.types.IntParamType | click.types.FloatParamType):
+        good = st.integers(-10, 100_000).map(str)
+    elif isinstance(kind, click.types.DateTime) or param.name in ("on", "date", "since"):
+        good = st.dates().map(str)
+    else:
+        good = st.sampled_from(list(files.values())) | st.sampled_from(
+            [
+                "https://beian.miit.gov.cn/",
+                "http://beian.miit.gov.cn.evil.example/",
+                "330106199003071236",
+                "91350100M000100Y43",
+                "浙ICP备2021000001号-1",
+                "phone",
+                "email",
+                "BA501,BA999",
+            ]
+        )
+    return st.integers(0, 5).flatmap(lambda pick: junk_text if pick == 0 else good)
+
+
+@st.composite
+def vectors(draw: st.DrawFn, files: dict[str, str]) -> list[str]:
+    words, command = draw(st.sampled_from(COMMANDS))
+    argv = list(words)
+    for param in command.params:
+        if not draw(st.integers(0, 2)):
+            continue
+        if isinstance(param, click.Option):
+            argv.append(draw(st.sampled_from(param.opts + param.secondary_opts)))
+            if not param.is_flag and not param.count:
+                argv.append(draw(values_for(param, files)))
+        else:
+            count = 1 if param.nargs == 1 else draw(st.integers(0, 3))
+            argv.extend(draw(values_for(param, files)) for _ in range(count))
+    if draw(st.integers(0, 3)) == 0:  # junk: unknown options, stray words, a cut vector
+        junk = draw(
+            st.lists(
+                junk_text | st.sampled_from(["--", "-", "--nope", "-x", "--format"]), max_size=4
+            )
+        )
+        at = draw(st.integers(0, len(argv)))
+        argv[at : at + draw(st.integers(0, 2))] = junk
+    return argv
+
+
+@budget(200)
+@given(data=st.data())
+def test_random_argument_vectors(files: dict[str, str], data: st.DataObject) -> None:
+    i18n.set_language("en")  # a drawn --lang must not leak into the next example
+    argv = data.draw(vectors(files), label="argv")
+    stdin = data.draw(
+        st.sampled_from(["", "Passw0rd!x\n", "https://beian.miit.gov.cn/\n"]) | junk_text
+    )
+    env = {"BEIANAUDIT_CONFIG": data.draw(st.sampled_from([None, files["good"], files["broken"]]))}
+    result = CliRunner().invoke(cli, argv, input=stdin, env=env, obj={"today": TODAY})
+    assert result.exit_code in (0, 1, 2), (argv, result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        argv,
+        repr(result.exception),
+    )
+    assert "Traceback" not in result.output
+    if result.exit_code == 2:
+        assert result.stderr.strip(), argv
+        if result.stderr.startswith("beianaudit:"):  # ours: exactly one line
+            assert_one_line(result.stderr)
+        else:  # click's usage error: usage, then one line that says what is wrong
+            assert_one_line(result.stderr.strip().splitlines()[-1])
+
+
+def test_every_command_is_walked() -> None:
+    """The walk finds the group's commands, nested ones included."""
+    names = {" ".join(words) for words, _command in COMMANDS}
+    assert {"check", "checks"} <= names
+    for words, command in COMMANDS:
+        if isinstance(command, click.Group):
+            assert {" ".join((*words, sub)) for sub in command.commands} <= names
+
+
+@pytest.mark.parametrize("path", ["a\nb", "x\x1b[31m\u202e", "\r"])
+def test_error_lines_escape_control_characters(run_cli, path: str) -> None:
+    result = run_cli("check", "--config", path)
+    assert result.exit_code == 2
+    assert_one_line(result.stderr)
+    assert "\x1b" not in result.stderr
+    assert "\u202e" not in result.stderr
+
+
+@pytest.mark.parametrize(("words", "command"), COMMANDS, ids=[" ".join(w) for w, _c in COMMANDS])
+def test_every_command_has_help(words: tuple[str, ...], command: click.Command) -> None:
+    result = CliRunner().invoke(cli, [*words, "--help"], obj={"today": TODAY})
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
