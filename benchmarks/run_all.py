@@ -2,11 +2,12 @@
 
     python benchmarks/run_all.py [--n N] [--json | --markdown] [--timeout S] [NAME…]
 
-Each ``benchmarks/*.py`` (but this one and ``_``-prefixed helpers) runs as its own
-process with ``--json`` (and ``--n N`` when given) and must print one JSON list of
-rows ``{"figure", "median", "unit", "baseline", "ratio"}`` on stdout.  A benchmark
-that fails, times out or prints anything else becomes a row that says so; the
-others still run.  ``--markdown`` prints the table with the machine it ran on, as
+Each ``benchmarks/*.py`` that is a script (it has a ``__main__`` guard; helper
+modules such as ``timing.py`` have none), this one apart, runs as its own process
+with ``--json`` (and ``--n N`` when given) and must print one JSON list of rows
+``{"figure", "median", "unit", "baseline", "ratio"}`` on stdout.  A benchmark that
+fails, times out or prints anything else becomes a row that says so; the others
+still run.  ``--markdown`` prints the table with the machine it ran on, as
 the README's "Benchmarks" section shows it.  Figures from a shared 2-core machine
 are noisy: compare ratios measured in one run rather than medians across runs.
 """
@@ -77,7 +78,8 @@ def scripts(folder: Path = HERE, names: list[str] | None = None) -> list[Path]:
     found = [
         p
         for p in sorted(folder.glob("*.py"))
-        if p.name != Path(__file__).name and not p.name.startswith("_")
+        if p.name != Path(__file__).name
+        and 'if __name__ == "__main__":' in p.read_text(encoding="utf-8")
     ]
     if names:
         found = [p for p in found if p.stem in names]
