@@ -171,10 +171,10 @@ def _carets(value: str, changed: tuple[int, ...]) -> str:
 def summary(result: Result) -> str:
     """One line: what the identifier is and what to do."""
     if result.suggestion:
-        return _("{kind} has look-alike characters: type {value}").format(
+        return _("the {kind} has look-alike characters: type {value}").format(
             kind=kind_name(result.kind), value=shown(result.suggestion, result)
         )
-    return _("{kind} is {verdict}").format(
+    return _("the {kind} is {verdict}").format(
         kind=kind_name(result.kind), verdict=verdict_name(result.verdict)
     )
 
@@ -189,7 +189,7 @@ def finding(result: Result, target: str) -> Finding | None:
         severity=Severity.ERROR,
         message=summary(result),
         target=target,
-        hint="; ".join(describe(p, result.kind) for p in result.problems),
+        hint=_("; ").join(describe(p, result.kind) for p in result.problems),
         data={
             "verdict": result.verdict,
             "kind": result.kind,
