@@ -157,3 +157,13 @@ def test_batch_streams_one_result_per_line_as_it_reads() -> None:
         assert proc.wait(20) == 1
     finally:
         proc.kill()
+
+
+def test_bytes_that_are_not_utf8_get_a_verdict(run_cli) -> None:
+    result = run_cli("id", "--file", "-", "--format", "jsonl", input=b"\xff\xfe330106\n\x00\n")
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["verdict"] for o in out] == ["invalid", "invalid"]
+    assert (
+        out[0]["input"] == "\ufffd\ufffd330106"
+    )  # shown as the replacement characters they became
+    assert "Traceback" not in result.output

@@ -184,7 +184,7 @@ def _too_long(value: str) -> Problem:
 
 
 def _guess_long(value: str) -> str:
-    return ICP if any(ord(c) > 0x2E80 for c in value[:_ECHO]) else RIC
+    return ICP if any(map(_is_han, value[:_ECHO])) else RIC
 
 
 def _clean(value: str) -> tuple[list[_Char], list[Problem]]:
@@ -498,7 +498,7 @@ def _judge_detected(
         return _judge_filing(value, kept, dropped, today, PSB)
     if "ICP" in text.upper() or "备" in text or _is_business_licence(text):
         return _judge_filing(value, kept, dropped, today, ICP)
-    if any(ord(c) > 0x2E80 and c not in lookalikes()[1] for c in text):  # Chinese text
+    if any(_is_han(c) and c not in lookalikes()[1] for c in text):  # Chinese text
         return _judge_filing(value, kept, dropped, today, ICP)
     if len(kept) == 18:
         ric = _judge_fixed(value, kept, dropped, today, RIC)
@@ -511,6 +511,11 @@ def _judge_detected(
         return ric if _reads_as_digits(kept) else uscc
     kind = RIC if _reads_as_digits(kept) else USCC
     return _judge_fixed(value, kept, dropped, today, kind)
+
+
+def _is_han(c: str) -> bool:
+    """A Chinese character (CJK unified ideographs, their extensions and compatibility forms)."""
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"
 
 
 def _reads_as_digits(kept: list[_Char]) -> bool:
