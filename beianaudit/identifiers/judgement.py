@@ -250,8 +250,7 @@ def _judge_fixed(
         Problem("illegal", c.position, c.typed) for c, o in zip(kept, options, strict=True) if not o
     ]
     if illegal:
-        marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
-        return Result(value, kind, INVALID, problems=_sorted(dropped, marked, illegal))
+        return Result(value, kind, INVALID, problems=_sorted(dropped, _mapped(kept), illegal))
     fault = FAULTS[kind]
     if not dropped and all(
         c.reason is None and o == c.char for c, o in zip(kept, options, strict=True)
@@ -334,9 +333,13 @@ def _lookalike(
 def _wrong_length(value: str, kept: list[_Char], dropped: list[Problem], kind: str) -> Result:
     text = "".join(c.char for c in kept)
     reason = "first_generation" if kind == RIC and len(text) == 15 and text.isdigit() else "length"
-    marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
     length = Problem(reason, count=len(text))
-    return Result(value, kind, INVALID, problems=(*_sorted(dropped, marked), length))
+    return Result(value, kind, INVALID, problems=(*_sorted(dropped, _mapped(kept)), length))
+
+
+def _mapped(kept: list[_Char]) -> list[Problem]:
+    """The characters stage one mapped (full-width, other scripts…), named in any verdict."""
+    return [Problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
 
 
 def _fault_problem(fault: Fault) -> Problem:
@@ -361,8 +364,7 @@ def _judge_filing(
         return Result(value, ICP, INVALID, problems=(Problem("licence"),))
     parsed = _FilingParser(kept, kind, spaced).parse()
     if isinstance(parsed, Problem):
-        marked = [Problem(c.reason, c.position, c.typed) for c in kept if c.reason]
-        return Result(value, kind, INVALID, problems=(*_sorted(dropped, marked), parsed))
+        return Result(value, kind, INVALID, problems=(*_sorted(dropped, _mapped(kept)), parsed))
     canonical, marked, changed = parsed
     fault = FAULTS[kind](canonical, today)
     if fault is not None:
