@@ -150,26 +150,22 @@ def _prepare() -> None:
     matching.dictionary_match = bounded_dictionary_match  # type: ignore[assignment]
 
 
-Index = dict[str, list[tuple[str, int]]]
-_cache: dict[tuple[int, ...], tuple[list[dict[str, int]], Index, int]] = {}
+_cache: dict[tuple[int, ...], tuple[list[dict[str, int]], frozenset[str], int]] = {}
 
 
-def _merged(named: list[tuple[str, dict[str, int]]]) -> tuple[Index, int]:
-    """word -> [(dictionary, rank)…] over the lasting dictionaries, and the longest
-    word: built once, reused while the same dictionary objects are passed."""
-    key = tuple(id(ranked) for _, ranked in named)
+def _all_words(ranked: list[dict[str, int]]) -> tuple[frozenset[str], int]:
+    """Every word of the lasting dictionaries and the longest one's length, built once
+    (a few ms, in C) and reused while the same dictionary objects are passed."""
+    key = tuple(map(id, ranked))
     hit = _cache.get(key)
-    if hit is not None and all(a is b for a, (_, b) in zip(hit[0], named, strict=True)):
+    if hit is not None and all(a is b for a, b in zip(hit[0], ranked, strict=True)):
         return hit[1], hit[2]
-    index: Index = {}
-    for name, ranked in named:
-        for word, rank in ranked.items():
-            index.setdefault(word, []).append((name, rank))
-    longest = max(map(len, index), default=0)
+    words = frozenset().union(*ranked)
+    longest = max(map(len, words), default=0)
     if len(_cache) >= 4:  # a caller that keeps passing new dictionaries
         _cache.clear()
-    _cache[key] = ([r for _, r in named], index, longest)
-    return index, longest
+    _cache[key] = (ranked, words, longest)
+    return words, longest
 
 
 def bounded_dictionary_match(
@@ -177,32 +173,32 @@ def bounded_dictionary_match(
 ) -> list[dict[str, Any]]:
     """zxcvbn's ``dictionary_match``: the same matches in the same order, found faster.
 
-    The lasting dictionaries (all but the per-call ``user_inputs``) are looked up
-    through one merged index, and only substrings no longer than the longest word
-    are tried.
+    A substring is looked up in the dictionaries only when it is in the set of all
+    their words, and only substrings no longer than the longest word are tried.
     """
     from zxcvbn import matching
 
     dictionaries = (
         matching.RANKED_DICTIONARIES if _ranked_dictionaries is None else _ranked_dictionaries
     )
-    order = {name: n for n, name in enumerate(dictionaries)}
-    lasting = [(name, r) for name, r in dictionaries.items() if name != USER]
-    groups = [_merged(lasting)] if lasting else []
-    for name, ranked in dictionaries.items():
-        if name == USER:
-            index = {word: [(name, rank)] for word, rank in ranked.items()}
-            groups.append((index, max(map(len, ranked), default=0)))
+    named = list(dictionaries.items())
+    # user_inputs changes with every call: it is looked up on its own, never cached.
+    lasting = [ranked for name, ranked in named if name != USER]
+    words, longest = _all_words(lasting)
+    user = dictionaries.get(USER, {})
+    longest = max(longest, max(map(len, user), default=0))
     lower = password.lower()
     length = len(password)
     matches = []
-    for index, longest in groups:
-        for i in range(length):
-            for j in range(i, min(length, i + longest)):
-                hits = index.get(lower[i : j + 1])
-                for name, rank in hits or ():
-                    matches.append(word_match(password, i, j, rank, name))
-    return sorted(matches, key=lambda m: (m["i"], m["j"], order[m["dictionary_name"]]))
+    for i in range(length):
+        for j in range(i, min(length, i + longest)):
+            word = lower[i : j + 1]
+            if word in words or word in user:
+                for name, ranked in named:
+                    rank = ranked.get(word)
+                    if rank is not None:
+                        matches.append(word_match(password, i, j, rank, name))
+    return matches
 
 
 def word_match(password: str, i: int, j: int, rank: float, name: str) -> dict[str, Any]:

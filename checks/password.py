@@ -15,7 +15,7 @@ from beianaudit.context import Context
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _, current_language
 from beianaudit.registry import check
-from beianaudit.strength import KIND_NAMES, MAX_LENGTH, Strength
+from beianaudit.strength import KIND_NAMES, MAX_LENGTH, PERSONAL_KINDS, Strength
 
 TARGET = "password"
 CLASS_NAMES = {
@@ -203,7 +203,7 @@ def personal_data(ctx: Context) -> Iterator[Finding]:
     if ctx.password is None:
         return
     result = strength_of(ctx)
-    kinds = [k for k in result.personal if k != "service"]
+    kinds = [k for k in result.personal if k in PERSONAL_KINDS]
     if kinds:
         yield _finding(
             "BA106",
