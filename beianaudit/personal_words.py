@@ -9,9 +9,11 @@ word carries a kind so that feedback can say *what* was found, never the value.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from beianaudit.config import Config
 
@@ -58,22 +60,68 @@ def distinctive_part(name: str) -> str:
     return core
 
 
+MAX_READINGS = 8  # pinyin spellings tried for one name (polyphonic characters multiply)
+
+
+@cache
+def _table() -> dict[str, str]:
+    """Code point (as text) -> its pinyin readings with tones, from pypinyin's table.
+
+    The table is read as the data file it is: importing ``pypinyin`` itself loads
+    its phrase tables too, 250 ms for words a password check never needs.
+    """
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("pypinyin")  # finds the package without running it
+    folder = Path(next(iter(spec.submodule_search_locations or ()), "")) if spec else Path()
+    try:
+        table = json.loads((folder / "pinyin_dict.json").read_text("utf-8"))
+    except (OSError, ValueError):  # another layout: take the slower public way
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        table = {str(code): readings for code, readings in pinyin_dict.items()}
+    return table
+
+
+def char_readings(ch: str) -> tuple[str, ...]:
+    """The pinyin readings of one character without tones (ü as v), most common first."""
+    raw = _table().get(str(ord(ch)), "")
+    return tuple(dict.fromkeys(_toneless(r) for r in raw.split(",") if r.strip()))
+
+
+def _toneless(reading: str) -> str:
+    decomposed = unicodedata.normalize("NFD", reading.strip().lower()).replace("u\u0308", "v")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def spellings(text: str) -> list[list[str]]:
+    """The syllables of the Chinese characters in ``text``: each one's first reading,
+    then the same with one character read another way (单 → dan, chan, shan), at most
+    :data:`MAX_READINGS` spellings; a long company name cannot multiply them."""
+    options = [found for ch in text if (found := char_readings(ch))]
+    if not options:
+        return []
+    first = [readings[0] for readings in options]
+    result = [first]
+    for position, readings in enumerate(options):
+        for other in readings[1:]:
+            result.append([*first[:position], other, *first[position + 1 :]])
+    return result[:MAX_READINGS]
+
+
 def pinyin_forms(text: str, personal: bool = False) -> list[str]:
     """Full pinyin (zhangwei) and initials (zw); for a person's name also the mixed
-    forms people use (zhangw, zwei) and the given name alone (wei)."""
-    from pypinyin import Style, lazy_pinyin
-
-    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    if not han:
-        return []
-    syllables = [s.lower() for s in lazy_pinyin(han, style=Style.NORMAL, v_to_u=False)]
-    full = "".join(syllables)
-    initials = "".join(s[0] for s in syllables)
-    forms = [full, initials]
-    if personal and len(syllables) > 1:
-        given = "".join(syllables[1:])
-        forms += [syllables[0] + initials[1:], initials[0] + given, given]
-    return forms
+    forms people use (zhangw, zwei) and the given name alone (wei).  Every reading
+    of a polyphonic character counts: an attacker tries them all."""
+    forms: list[str] = []
+    for syllables in spellings(text):
+        initials = "".join(s[0] for s in syllables)
+        forms += ["".join(syllables), initials]
+        if personal and len(syllables) > 1:
+            given = "".join(syllables[1:])
+            forms += [syllables[0] + initials[1:], initials[0] + given, given]
+    return list(dict.fromkeys(forms))
 
 
 def id_words(number: str) -> Iterator[str]:

@@ -121,8 +121,29 @@ def test_personal_name_forms() -> None:
         "zwei",
         "wei",
     ]
-    assert personal_words.pinyin_forms("某某公司") == ["moumougongsi", "mmgs"]
+    assert personal_words.pinyin_forms("某某公司")[:2] == ["moumougongsi", "mmgs"]
     assert personal_words.pinyin_forms("ACME") == []
+
+
+def test_polyphonic_surnames_give_every_reading() -> None:
+    assert {"zengxiaoming", "cengxiaoming", "zxm"} <= set(
+        personal_words.pinyin_forms("曾小明", personal=True)
+    )
+    assert {"shanxue", "danxue"} <= set(personal_words.pinyin_forms("单雪"))
+    assert personal_words.pinyin_forms("吕") == ["lv", "l"]
+    assert len(personal_words.spellings("重庆长城重工有限公司")) <= personal_words.MAX_READINGS
+
+
+def test_names_do_not_import_pypinyin_itself() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom beianaudit.personal_words import pinyin_forms\n"
+        "assert pinyin_forms('张伟') == ['zhangwei', 'zw']\nprint('pypinyin' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_id_words_hold_the_birth_date_and_tails() -> None:
