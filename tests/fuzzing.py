@@ -1,4 +1,5 @@
-"""What the fuzz tests share: their budget, the clock on each input, the one-line rule.
+"""What the hardening tests share: their budget, the clock on each input, the one-line
+rule, and every command of the CLI.
 
 The default run stays small so that the whole suite keeps within its minute;
 ``HYPOTHESIS_PROFILE=long pytest tests/test_fuzz_*.py`` multiplies every budget.
@@ -11,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import click
 from hypothesis import HealthCheck, settings
 
 T = TypeVar("T")
@@ -53,3 +55,24 @@ def assert_one_line(message: str) -> None:
     assert message.strip(), "empty error message"
     assert "\n" not in message.strip(), f"error over several lines: {message!r}"
     assert "Traceback" not in message, message
+
+
+Words = tuple[str, ...]
+
+
+def commands(
+    group: click.Group | None = None, prefix: Words = ()
+) -> list[tuple[Words, click.Command]]:
+    """Every command with the words that reach it (``contacts verified``…), found by
+    walking the group, so that a command is covered the day it lands."""
+    if group is None:
+        from beianaudit.cli import cli
+
+        group = cli
+    found: list[tuple[Words, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found.extend(commands(command, path))
+    return found

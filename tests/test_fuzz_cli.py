@@ -21,26 +21,12 @@ from hypothesis import strategies as st
 from beianaudit import i18n
 from beianaudit.cli import cli
 from tests.conftest import MINIMAL, SAMPLES, TODAY
-from tests.fuzzing import assert_one_line, budget
+from tests.fuzzing import assert_one_line, budget, commands
 
 SAMPLE = str(SAMPLES / "personal.toml")
 
 
-Words = tuple[str, ...]
-
-
-def leaves(group: click.Group, prefix: Words = ()) -> list[tuple[Words, click.Command]]:
-    """Every command with the words that reach it (``contacts verified``…)."""
-    found: list[tuple[Words, click.Command]] = []
-    for name, command in sorted(group.commands.items()):
-        path = (*prefix, name)
-        found.append((path, command))
-        if isinstance(command, click.Group):
-            found.extend(leaves(command, path))
-    return found
-
-
-COMMANDS = leaves(cli)
+COMMANDS = commands()
 
 
 @pytest.fixture

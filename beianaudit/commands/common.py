@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from beianaudit.report import Report
 
 SEVERITIES = ("error", "warning", "info")
+ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secrets
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,9 +42,15 @@ class UserError(click.ClickException):
 class Group(click.Group):
     """A group that turns any unexpected exception into one line and exit 2."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[ARGV_KEY] = list(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _without_secrets(exc, ctx.meta.get(ARGV_KEY, [])) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
@@ -59,6 +66,33 @@ class Group(click.Group):
                     "internal error ({error}); run again with BEIANAUDIT_DEBUG=1 and report it"
                 ).format(error=type(exc).__name__)
             ) from None
+
+
+def takes_password(command: click.Command | None) -> bool:
+    """The command reads a password (``--password-stdin`` or a prompt)."""
+    return command is not None and any(p.name == "password_stdin" for p in command.params)
+
+
+def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError:
+    """Click quotes stray words in its usage errors (``unexpected extra argument
+    (Hunter2!)``); on a command that reads a password such a word may be the
+    password, so the error names none of them and says where a password goes."""
+    if isinstance(exc, click.BadParameter) or not takes_password(
+        exc.ctx.command if exc.ctx else None
+    ):
+        return exc  # a known option's wrong value (--format xml) is shown as click words it
+    message = exc.format_message()
+    values = [w.partition("=")[2] if w.startswith("-") else w for w in argv]
+    # An unknown option is quoted too: "--Hunter2!" may be the password itself.
+    if not isinstance(exc, click.NoSuchOption) and not any(v and v in message for v in values):
+        return exc
+    return UserError(
+        _(
+            "unexpected words on the command line (not shown): a password is never taken "
+            "as an argument, where shell history and the process list keep it; "
+            "use --password-stdin or the hidden prompt (see --help)"
+        )
+    )
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
