@@ -64,26 +64,23 @@ def config(tmp_path: Path) -> str:
 # --- keyring backends -------------------------------------------------------------------
 
 
-class Recording(KeyringBackend):
-    """Encrypted as far as beianaudit can tell; keeps what it is given in memory."""
+class Broken(KeyringBackend):
+    """A backend beianaudit must not be able to store in; ``stored`` says if it did."""
 
     priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
+    stored = False
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
+        return None
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
+        self.stored = True
 
     def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+        raise PasswordSetError("nothing to delete")
 
 
-class Failing(Recording):
+class Failing(Broken):
     """A backend that breaks on every call (D-Bus gone, a broken install)."""
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -95,7 +92,7 @@ class Failing(Recording):
     delete_password = set_password  # type: ignore[assignment]
 
 
-class Locked(Recording):
+class Locked(Broken):
     """A locked collection: every call raises KeyringLocked."""
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -105,13 +102,14 @@ class Locked(Recording):
         raise KeyringLocked(f"locked, cannot store {password}")
 
 
-class PlainFile(Recording):
+class PlainFile(Broken):
     """What keyrings.alt's PlaintextKeyring does: writes the password into a file."""
 
     priority = 0.5  # type: ignore[assignment]
     file: Path
 
     def set_password(self, service: str, username: str, password: str) -> None:
+        self.stored = True
         self.file.write_text(password, encoding="utf-8")
 
 
@@ -180,14 +178,13 @@ def test_stdin_password_never_leaks(
             found = {f["check"]: f for f in json.loads(result.stdout)["findings"]}
             assert found["BA001"]["data"]["exception"] == "ValueError"
             assert found["BA107"]["severity"] == "info", found.get("BA107")
-    assert getattr(chosen, "store", {}) == {}  # nothing stored in any of these backends
+    assert not getattr(chosen, "stored", False)  # nothing stored in any of these backends
 
 
 def test_remember_stores_only_in_an_encrypted_keyring(
-    run_cli, caplog: pytest.LogCaptureFixture, tmp_path: Path, config: str
+    run_cli, memory_keyring, caplog: pytest.LogCaptureFixture, tmp_path: Path, config: str
 ) -> None:
-    backend = Recording()
-    keyring.set_keyring(backend)
+    backend = memory_keyring
     result = run_cli(
         "password", "--password-stdin", "--remember", "--config", config, input=PASSWORD + "\n"
     )
