@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -137,7 +137,9 @@ class UrlResult:
     def severity(self) -> Severity:
         return SEVERITY[self.verdict]
 
+    @cached_property
     def reason_texts(self) -> list[str]:
+        """Translated once: the text report and the JSON fields both show them."""
         return [reason_text(code, params) for code, params in self.reasons]
 
     def message(self) -> str:
@@ -146,7 +148,7 @@ class UrlResult:
             text += " " + _("[host {unicode}, punycode {ascii}]").format(
                 unicode=display(self.host_unicode), ascii=self.host
             )
-        details = self.reason_texts()
+        details = self.reason_texts
         if not details:
             return text
         return _("{verdict}: {reasons}").format(verdict=text, reasons=_("; ").join(details))
@@ -177,7 +179,8 @@ class UrlResult:
             "host_unicode": self.host_unicode,
             "registered_domain": self.registered_domain,
             "reasons": [
-                {"code": code, "text": reason_text(code, params)} for code, params in self.reasons
+                {"code": code, "text": text}
+                for (code, _params), text in zip(self.reasons, self.reason_texts, strict=True)
             ],
         }
         if self.hops:
