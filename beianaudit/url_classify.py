@@ -260,7 +260,8 @@ def classify(text: str) -> UrlResult:
     host = url["hostname"]
     bare = host[:-1] if host.endswith(".") else host
     reasons: list[Reason] = []
-    userinfo = url["username"] + (":" + url["password"] if url["password"] else "")
+    # A password in a link is shown masked, as every secret is.
+    userinfo = url["username"] + (":***" if url["password"] else "")
     common = {"input": text, "url": url["href"], "host": host}
     if _official(bare, url, userinfo):
         if OFFICIAL_HOST not in stripped.lower():

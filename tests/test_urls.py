@@ -67,6 +67,13 @@ def test_browser_and_urllib_disagree(text: str, browser_host: str, verdict: str)
     assert result.verdict == verdict
 
 
+def test_a_password_in_the_link_is_not_repeated() -> None:
+    result = classify("https://beian.miit.gov.cn:Hunter2x@evil.example/")
+    assert result.verdict == "lookalike"
+    assert "Hunter2x" not in result.message()
+    assert "beian.miit.gov.cn:***" in result.message()
+
+
 def test_punycode_and_unicode_forms() -> None:
     result = classify("https://bеian.miit.gov.cn/")
     assert result.host == "xn--bian-v4d.miit.gov.cn"
