@@ -216,29 +216,55 @@ def word_match(password: str, i: int, j: int, rank: float, name: str) -> dict[st
     }
 
 
-def pinyin_matches(password: str) -> list[dict[str, Any]]:
-    """zxcvbn dictionary matches for every letter run made of two or more pinyin syllables."""
+def _fewest_syllables(text: str, start: int) -> dict[int, int]:
+    """For each end that ``text[start:end]`` can be spelled up to, the fewest syllables."""
     table = syllables()
+    fewest = {start: 0}
+    for k in range(start, len(text)):
+        if k not in fewest:
+            continue
+        for size in range(1, MAX_SYLLABLE + 1):
+            end = k + size
+            if end <= len(text) and text[k:end] in table:
+                count = fewest[k] + 1
+                if count < fewest.get(end, count + 1):
+                    fewest[end] = count
+    return fewest
+
+
+def pinyin_matches(password: str) -> list[dict[str, Any]]:
+    """zxcvbn dictionary matches for every letter run made of two or more pinyin syllables.
+
+    Any syllables cost 100 guesses each.  A name (a common surname, then syllables)
+    costs the surname's rank, then 100 a syllable.  A doubled syllable (jiajia,
+    dongdong: the usual nickname form) costs one syllable.
+    """
+    surnames = chinese_dictionaries()[SURNAMES]
     lower = password.lower()
     matches = []
     for run in _LETTERS.finditer(lower):
         start_run, text = run.start(), run.group()
-        for i in range(len(text)):
-            # fewest syllables that spell text[i:k], for each reachable k
-            fewest = {i: 0}
-            for k in range(i, len(text)):
-                if k not in fewest:
-                    continue
-                for size in range(1, MAX_SYLLABLE + 1):
-                    end = k + size
-                    if end <= len(text) and text[k:end] in table:
-                        count = fewest[k] + 1
-                        if count < fewest.get(end, count + 1):
-                            fewest[end] = count
+        spelled = [_fewest_syllables(text, i) for i in range(len(text))]
+        for i, fewest in enumerate(spelled):
+            names = [
+                (i + n, surnames[text[i : i + n]])
+                for n in range(1, MAX_SYLLABLE + 1)
+                if i + n < len(text) and text[i : i + n] in surnames
+            ]
             for end, count in fewest.items():
-                if count >= 2 and end - i >= MIN_PINYIN_LETTERS:
-                    a, b = start_run + i, start_run + end - 1
-                    matches.append(word_match(password, a, b, SYLLABLE_GUESSES**count, PINYIN))
+                if count < 2 or end - i < MIN_PINYIN_LETTERS:
+                    continue
+                word = text[i:end]
+                guesses = SYLLABLE_GUESSES**count
+                half = len(word) // 2
+                if count == 2 and word[:half] == word[half:]:
+                    guesses = SYLLABLE_GUESSES
+                for given_start, rank in names:
+                    given = spelled[given_start].get(end)
+                    if given:
+                        guesses = min(guesses, rank * SYLLABLE_GUESSES**given)
+                a, b = start_run + i, start_run + end - 1
+                matches.append(word_match(password, a, b, guesses, PINYIN))
     return matches
 
 

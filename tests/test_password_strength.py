@@ -103,6 +103,15 @@ def test_pinyin_rank_grows_with_syllables() -> None:
     assert ranks["zhangwei"] < ranks["zhangweiming"]
 
 
+def test_pinyin_names_and_nicknames_cost_less() -> None:
+    def rank(word: str) -> float:
+        return next(m["rank"] for m in strength.pinyin_matches(word) if m["token"] == word)
+
+    assert rank("wangxiaoer") < rank("xiaoerwang")  # surname first: a name
+    assert rank("jiajia") == strength.SYLLABLE_GUESSES  # a doubled syllable
+    assert rank("xingyun") == strength.SYLLABLE_GUESSES**2  # no surname: any two syllables
+
+
 def test_company_name_gives_its_distinctive_part() -> None:
     assert personal_words.distinctive_part("杭州某某科技有限公司") == "某某"
     assert personal_words.distinctive_part("浙江阿里巴巴网络技术有限公司") == "阿里巴巴"
