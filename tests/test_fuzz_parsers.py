@@ -172,13 +172,15 @@ def run_password_checks(password: str, config: Config) -> list:
 
 @budget(100)
 @given(
-    st.text(max_size=1024) | st.text(st.sampled_from(NEAR), max_size=200), st.sampled_from(CONFIGS)
+    st.text(max_size=1000) | st.text(st.sampled_from(NEAR), max_size=200), st.sampled_from(CONFIGS)
 )
-def test_password_checks_any_text(password: str, config: Config) -> None:
+def test_password_checks_any_text(text: str, config: Config) -> None:
+    # The marker makes the password one that no message can contain by chance
+    # ("upper-" is in a hint), so finding it means the password was echoed.
+    password = text + "Zq9\u2603x"
     for finding in run_password_checks(password, config):
         assert_jsonable(finding.as_json())
-        if len(password) >= 6:
-            assert password not in json.dumps(finding.as_json(), ensure_ascii=False)
+        assert password not in json.dumps(finding.as_json(), ensure_ascii=False)
 
 
 @pytest.mark.parametrize(
