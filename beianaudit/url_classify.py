@@ -109,6 +109,10 @@ _REASON_TEXT = {
     "unrelated": N_("{host} has nothing to do with the filing system"),
     "redirected": N_("followed {hops} redirect(s) to the final address"),
     "too_many_redirects": N_("stopped after {hops} redirects"),
+    "cloaking": N_(
+        "it ends at the real site, but {host} redirected it there and may send a browser "
+        "elsewhere than this check"
+    ),
     "resolve_failed": N_("could not follow the link ({error}): judged where it stopped"),
     "empty": N_("empty"),
     "too_long": N_("too long ({length} characters)"),

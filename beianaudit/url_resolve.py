@@ -14,7 +14,16 @@ from collections.abc import Callable
 from typing import Any
 
 from beianaudit import __version__
-from beianaudit.url_classify import INVALID, UrlResult, classify
+from beianaudit.url_classify import (
+    GOV_OTHER,
+    INVALID,
+    LOOKALIKE,
+    OFFICIAL,
+    OFFICIAL_INSECURE,
+    OTHER,
+    UrlResult,
+    classify,
+)
 
 MAX_HOPS = 10
 TIMEOUT = 5.0
@@ -62,6 +71,7 @@ def resolve(result: UrlResult, fetch: Fetch | None = None) -> UrlResult:
     if result.verdict == INVALID:
         return result
     hops: list[dict[str, Any]] = []
+    passed: list[UrlResult] = []  # the addresses that redirected
     current = result
     problem: tuple[str, dict[str, str]] | None = None
     for _ in range(MAX_HOPS + 1):
@@ -85,12 +95,32 @@ def resolve(result: UrlResult, fetch: Fetch | None = None) -> UrlResult:
             target = ada_url.join_url(current.url, location)
         except ValueError:
             target = location
+        passed.append(current)
         current = classify(target)
     reasons = list(current.reasons)
-    if len(hops) > 1:
-        reasons.append(("redirected", {"hops": str(len(hops) - 1)}))
+    verdict = current.verdict
+    if passed:
+        reasons.append(("redirected", {"hops": str(len(passed))}))
+    cloaker = _cloaker(passed) if verdict in (OFFICIAL, OFFICIAL_INSECURE) else None
+    if cloaker:
+        verdict = LOOKALIKE if cloaker.verdict == LOOKALIKE else OTHER
+        reasons.append(("cloaking", {"host": cloaker.host_unicode or cloaker.host}))
     if problem:
         reasons.append(problem)
     return dataclasses.replace(
-        current, input=result.input, reasons=tuple(reasons), hops=tuple(hops)
+        current, input=result.input, verdict=verdict, reasons=tuple(reasons), hops=tuple(hops)
     )
+
+
+def _cloaker(passed: list[UrlResult]) -> UrlResult | None:
+    """The first redirecting address that could send a browser elsewhere than it sent us.
+
+    A site may redirect a checker to the real filing system and a browser to a
+    phishing page (cloaking); only link shorteners and government hosts are trusted
+    to redirect everyone alike, so only through them does a link end ``official``.
+    """
+    for hop in passed:
+        trusted = hop.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER)
+        if not trusted and not any(code == "shortener" for code, _params in hop.reasons):
+            return hop
+    return None

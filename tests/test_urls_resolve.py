@@ -23,6 +23,23 @@ def test_head_refused_then_get() -> None:
     assert result.reasons[-1][0] == "redirected"
 
 
+def test_a_redirect_to_the_real_site_through_an_unknown_host_is_not_official() -> None:
+    chain = {
+        "https://bit.ly/x": (301, "https://beian-miit.top/"),
+        "https://beian-miit.top/": (302, "https://beian.miit.gov.cn/"),
+        "https://beian.miit.gov.cn/": (200, None),
+    }
+    result = resolve(classify("https://bit.ly/x"), lambda m, u: chain[u])
+    assert result.url == "https://beian.miit.gov.cn/"
+    assert result.verdict == "lookalike"  # it may cloak: show us one thing, a browser another
+    assert result.reasons[-1][0] == "cloaking"
+    plain = resolve(
+        classify("https://example.com/"),
+        lambda m, u: chain.get(u, (302, "https://beian.miit.gov.cn/")),
+    )
+    assert plain.verdict == "other"
+
+
 def test_redirect_loop_stops() -> None:
     result = resolve(classify("https://bit.ly/x"), lambda m, u: (302, u))
     assert len(result.hops) == MAX_HOPS
