@@ -17,10 +17,7 @@ evil.com, and judging the mapped form would call it official.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 # Full-width forms that a link may be written with; full-width commas, brackets,
 # quotes and the like are left alone: they end a link.
@@ -31,21 +28,17 @@ _MAPPED.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # lower cas
 _MAPPED.update({ord(c): chr(ord(c) - 0xFEE0) for c in "－＿～？＃＝＆％"})
 _TABLE = str.maketrans(_MAPPED)
 
-# Characters of ASCII that never occur in a link as people write them.
-_ASCII_STOP = frozenset(' \t\r\n\x0b\x0c<>"`{}|^')
-# Ideographs, kana and hangul end a link, and so does the punctuation of a Chinese
-# sentence.  Any other character stays inside and the URL parser decides: a symbol
-# such as ﹒ (small full stop) is a dot to a browser, so a link must not end there.
-_CJK_LETTERS = (
-    (0x2E80, 0x2FFF),
-    (0x3040, 0x31FF),
-    (0x3400, 0x9FFF),
-    (0xA960, 0xA97F),
-    (0xAC00, 0xD7FF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x3FFFF),
+# What ends a link: white space, ASCII that never occurs in a link as people write
+# it, ideographs, kana and hangul, and the punctuation of a Chinese sentence.  Any
+# other character stays inside and the URL parser decides: a symbol such as ﹒
+# (small full stop) is a dot to a browser, so a link must not end there; an
+# invisible format character (a zero-width space) is a trick worth judging.
+_TOKEN = re.compile(
+    '[^\\s\x00-\x1f\x7f<>"`{}|^'
+    "\u2e80-\u2fff\u3040-\u31ff\u3400-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    "\U00020000-\U0003ffff"
+    "，、；！（）「」『』【】〔〕《》〈〉“”‘’…—·]+"
 )
-_CJK_STOP = frozenset("，、；！（）「」『』【】〔〕《》〈〉“”‘’…—·")
 _SCHEMED = re.compile(
     r"(?i)(?<![a-z0-9])(?:(?:https?|ftp|file|wss?)://|(?:https?):[\\/]|(?:javascript|vbscript|data|mailto):)"
 )
@@ -61,33 +54,6 @@ class Found:
     start: int
     written: str  # the original characters
     link: str  # as written, but for a full-width scheme prefix: what is judged
-
-
-@lru_cache(maxsize=4096)
-def _in_link(ch: str) -> bool:
-    if ch.isascii():
-        return ch not in _ASCII_STOP and ch.isprintable()
-    if ch.isspace() or ch in _CJK_STOP:
-        return False
-    code = ord(ch)
-    # Invisible format characters (a zero-width space, a soft hyphen) stay inside:
-    # they are tricks worth judging, not breaks.
-    return not any(lo <= code <= hi for lo, hi in _CJK_LETTERS) and (
-        ch.isprintable() or unicodedata.category(ch) == "Cf"
-    )
-
-
-def _tokens(mapped: str) -> Iterator[tuple[int, int]]:
-    start = None
-    for i, ch in enumerate(mapped):
-        if _in_link(ch):
-            if start is None:
-                start = i
-        elif start is not None:
-            yield start, i
-            start = None
-    if start is not None:
-        yield start, len(mapped)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -137,7 +103,8 @@ def extract(text: str) -> list[Found]:
     """Every link-like thing in ``text``, in order."""
     mapped = text.translate(_TABLE)
     found: list[Found] = []
-    for start, end in _tokens(mapped):
+    for token in _TOKEN.finditer(mapped):
+        start, end = token.span()
         scheme = _SCHEMED.search(mapped, start, end)
         if scheme:
             start = scheme.start()
