@@ -50,7 +50,9 @@ def strength_of(ctx: Context) -> Strength:
     return result
 
 
-def _finding(check_id: str, severity: Severity, message: str, hint: str = "", **data: object):
+def _finding(
+    check_id: str, severity: Severity, message: str, hint: str = "", **data: object
+) -> Finding:
     return Finding(check_id, severity, message, TARGET, hint, dict(data))
 
 

@@ -37,6 +37,7 @@ def test_strong_password_passes(run_cli) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["ok"] is True
+    assert (data["score"], data["min_score"]) == (4, 3)
     assert ids(result) == {"BA105": "info", "BA107": "info"}  # score, and no keyring here
 
 

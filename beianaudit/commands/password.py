@@ -21,6 +21,7 @@ from beianaudit.i18n import _
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
+    from beianaudit.finding import Finding
     from beianaudit.secret import Secret
 
 FAMILY = "BA1"  # the password checks, built-in or plugged in
@@ -87,7 +88,7 @@ def optional_config(config_path: str | None) -> Config:
     return config.Config(path=Path(), subject=config.Subject(type="personal"))
 
 
-def password_findings(ctx: click.Context, cfg: Config, password: Secret) -> list:
+def password_findings(ctx: click.Context, cfg: Config, password: Secret) -> list[Finding]:
     """Run every BA1xx check from the registry against ``password``."""
     from beianaudit import registry
     from beianaudit.context import Context
@@ -142,7 +143,10 @@ def password_command(
         return
     secret = read_password(password_stdin)
     findings = password_findings(ctx, cfg, secret)
-    extra = {}
+    extra: dict[str, object] = {}
+    strength = next((f.data for f in findings if f.check == "BA105"), None)
+    if strength:  # the verdict in one top-level field, for scripts
+        extra["score"], extra["min_score"] = strength["score"], strength["min_score"]
     if remember:
         extra["remembered"] = _remember(cfg, secret, findings, ask=not password_stdin)
     report = Report(tuple(findings), extra=extra)
@@ -150,7 +154,7 @@ def password_command(
     ctx.exit(report.exit_code(Severity.parse(fail_on)))
 
 
-def _remember(cfg: Config, secret: Secret, findings: list, ask: bool) -> bool:
+def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -> bool:
     """Store ``secret`` once the user confirms the reset worked (the flag confirms on stdin)."""
     from beianaudit import secrets_store
 
