@@ -101,17 +101,25 @@ def banned(ctx: Context) -> Iterator[Finding]:
     """Error when a banned simple password (123456, admin, policy.banned) occurs anywhere."""
     if ctx.password is None:
         return
-    found = rules.banned_inside(ctx.password.reveal(), ctx.config.policy.banned)
-    if found:
-        yield _finding(
-            "BA103",
-            Severity.ERROR,
-            _("the password contains a banned simple password: {words}").format(
-                words=", ".join(found)
-            ),
-            _("the filing system refuses these anywhere in the password, in any case"),
-            banned=found,
-        )
+    password = ctx.password.reveal()
+    found = rules.banned_inside(password, ctx.config.policy.banned)
+    if not found:
+        return
+    # A banned word that is most of the password is not named: naming it would print it.
+    named = [w for w in found if 2 * len(w) <= len(password)]
+    message = (
+        _("the password contains a banned simple password: {words}").format(words=", ".join(named))
+        if len(named) == len(found)
+        else _("the password is little more than a banned simple password")
+    )
+    yield _finding(
+        "BA103",
+        Severity.ERROR,
+        message,
+        _("the filing system refuses these anywhere in the password, in any case"),
+        banned=named,
+        count=len(found),
+    )
 
 
 @check("BA104", N_("Characters a login page may not accept"))

@@ -77,6 +77,17 @@ def test_policy_is_configurable(run_cli, write_config) -> None:
     assert "BA102" not in found
 
 
+@pytest.mark.parametrize(
+    ("password", "named"), [("Kx9#mQ2v!Lp7admin", ["admin"]), ("Admin1!", []), ("123456", [])]
+)
+def test_a_banned_word_that_is_the_password_is_not_named(run_cli, password, named) -> None:
+    result = run_password(run_cli, password, "--format", "json")
+    finding = next(f for f in json.loads(result.stdout)["findings"] if f["check"] == "BA103")
+    assert finding["data"] == {"banned": named, "count": 1}
+    if not named:
+        assert password.lower() not in json.dumps(finding).lower()
+
+
 def test_personal_data_is_a_warning_named_by_kind(run_cli) -> None:
     result = run_password(run_cli, "Rt!zhangwei#Yk7Qp", "--format", "json")
     finding = next(f for f in json.loads(result.stdout)["findings"] if f["check"] == "BA106")
