@@ -121,7 +121,12 @@ def _imitation(part: str) -> Match | None:
         if brand in sk:
             return Match(_code(part, brand), part, brand)
         # Length 4 and up: three-letter words one edit from "miit" (mit) are too common.
-        if len(part) >= 4 and distance(sk, brand, 1) <= 1:
+        # One edit brings at most one letter the brand lacks: a cheap test first.
+        if (
+            len(part) >= 4
+            and sum(ch not in brand for ch in sk) <= 1
+            and distance(sk, brand, 1) <= 1
+        ):
             return Match("typo", part, brand)
     return None
 

@@ -159,3 +159,14 @@ def test_official_name_under_any_other_domain_is_lookalike(
     for host in (f"beian.miit.gov.cn.{label}.{tld}", f"{label}.beian.miit.gov.cn.{tld}"):
         assert classify(f"{scheme}{host}/login").verdict == "lookalike"
     assert classify(f"https://beian.miit.gov.cn@{label}.{tld}/").verdict == "lookalike"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["beian", "miit"]), st.text("beianmtx", min_size=3, max_size=7))
+def test_the_typo_prefilter_never_hides_a_typo(brand: str, word: str) -> None:
+    from beianaudit.url_lookalike import _imitation
+
+    if distance(word, brand, 1) <= 1 and len(word) >= 4 and brand not in word:
+        match = _imitation(word)
+        assert match is not None
+        assert match.code in ("typo", "brand_token", "homoglyph")
