@@ -31,7 +31,9 @@ ODD_KINDS = {
     "space": N_("space"),
     "other": N_("non-ASCII"),
 }
-SHOWN_ODD = 5  # positions named in one finding
+# Characters named in one finding (message and data alike): enough to find them, too
+# few to spell out a password typed entirely in full-width or Chinese.
+SHOWN_ODD = 3
 
 _last: tuple[Context, Strength] | None = None
 
@@ -154,8 +156,10 @@ def characters(ctx: Context) -> Iterator[Finding]:
                 "English (half-width) before typing"
             ),
             characters=[
-                {"position": o.position, "codepoint": o.codepoint, "kind": o.kind} for o in chosen
+                {"position": o.position, "codepoint": o.codepoint, "kind": o.kind}
+                for o in chosen[:SHOWN_ODD]
             ],
+            count=len(chosen),
         )
 
 

@@ -99,7 +99,17 @@ def test_full_width_is_named_by_position_and_code_point(run_cli) -> None:
     result = run_password(run_cli, "Ｐａｓｓ！word1A")
     assert result.exit_code == 1
     assert "position 1: U+FF30 (full-width)" in result.output
+    assert "and 2 more" in result.output  # three named, not the whole password
     assert "Ｐ" not in result.output
+    finding = next(
+        f
+        for f in json.loads(run_password(run_cli, "Ｐａｓｓ！word1A", "--format", "json").stdout)[
+            "findings"
+        ]
+        if f["check"] == "BA104"
+    )
+    assert finding["data"]["count"] == 5
+    assert [c["position"] for c in finding["data"]["characters"]] == [1, 2, 3]
 
 
 def test_no_config_is_fine_without_config_option(run_cli) -> None:
