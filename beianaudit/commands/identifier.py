@@ -42,6 +42,7 @@ KIND_CHOICES = ("ric", "uscc", "icp", "psb")
     "--file",
     "file",
     type=click.File("rb"),
+    metavar="FILE",
     help=_("Read one identifier a line from FILE ('-' for standard input)."),
 )
 @format_option("text", "json", "jsonl")
