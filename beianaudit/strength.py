@@ -85,6 +85,10 @@ CHINESE_WARNING = N_(
 )
 PINYIN_WARNING = N_("It contains pinyin words or names, which attackers' dictionaries hold.")
 PERSONAL_WARNING = N_("It contains your own data ({kinds}), which an attacker tries first.")
+SERVICE_WARNING = N_(
+    "It contains the filing service's own words (beian, miit, icp), which an attacker "
+    "aiming at this account tries first."
+)
 AVOID_PERSONAL = N_(
     "Leave out your name, ID number, birthday, phone, email and domain, "
     "and the service's own words."
@@ -99,7 +103,6 @@ KIND_NAMES = {
     "phone": N_("phone number"),
     "email": N_("email"),
     "domain": N_("filed domain"),
-    "service": N_("the filing service's words"),
 }
 PERSONAL_KINDS = ("name", "id", "phone", "email", "domain")
 
@@ -387,8 +390,11 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
     )
     warnings = []
     suggestions = []
-    if personal:
+    if set(personal) & set(PERSONAL_KINDS):
         warnings.append(PERSONAL_WARNING)
+    if "service" in personal:
+        warnings.append(SERVICE_WARNING)
+    if personal:
         suggestions.append(AVOID_PERSONAL)
     if "chinese" in habits:
         warnings.append(CHINESE_WARNING)

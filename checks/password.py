@@ -164,7 +164,7 @@ def characters(ctx: Context) -> Iterator[Finding]:
 
 
 def _advice(result: Strength) -> str:
-    kinds = _(", ").join(_(KIND_NAMES[k]) for k in result.personal)
+    kinds = _(", ").join(_(KIND_NAMES[k]) for k in result.personal if k in PERSONAL_KINDS)
     parts = [_(w).format(kinds=kinds) for w in result.warnings]
     parts += [_(s) for s in result.suggestions]
     # Chinese sentences end in full-width punctuation and take no space between them.
