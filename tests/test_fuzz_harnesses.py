@@ -1,0 +1,65 @@
+"""The atheris harnesses in fuzz/ stay runnable: their oracles hold on every seed and on
+random bytes, without atheris (which is only needed for the long, guided runs)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import ROOT
+from tests.fuzzing import budget
+
+HARNESSES = ["urls", "identifiers"]
+
+
+def harness(name: str) -> ModuleType:
+    sys.path.insert(0, str(ROOT / "fuzz"))
+    try:
+        spec = importlib.util.spec_from_file_location(f"fuzz_{name}", ROOT / "fuzz" / f"{name}.py")
+        assert spec
+        assert spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "fuzz"))
+
+
+MODULES = {name: harness(name) for name in HARNESSES}
+
+
+@pytest.mark.parametrize("name", HARNESSES)
+def test_every_seed_passes_the_oracle(name: str) -> None:
+    seeds = list(MODULES[name].seeds())
+    assert len(seeds) >= 5
+    for seed in seeds:
+        MODULES[name].one_input(seed.encode("utf-8"))
+
+
+@pytest.mark.parametrize("name", HARNESSES)
+@budget(60)
+@given(data=st.binary(max_size=300))
+def test_random_bytes_pass_the_oracle(name: str, data: bytes) -> None:
+    MODULES[name].one_input(data)
+
+
+def test_the_url_oracle_catches_a_wrong_official(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness would report the worst bug: a foreign host called official."""
+    from dataclasses import replace
+
+    from beianaudit import url_classify
+
+    real = url_classify.classify
+
+    def fooled(text: str) -> url_classify.UrlResult:
+        result = real(text)
+        return replace(result, verdict="official") if "evil" in text else result
+
+    monkeypatch.setattr(url_classify, "classify", fooled)
+    with pytest.raises(AssertionError):
+        MODULES["urls"].one_input(b"https://beian.miit.gov.cn.evil.example/")
