@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit import personal_words, strength
+from beianaudit import chinese_matching, personal_words, strength, zxcvbn_speed
 from beianaudit.config import Config, Subject, load
 from tests.conftest import ROOT, SAMPLES
 
@@ -92,24 +92,24 @@ def test_personal_data_is_found_and_named_by_kind(password: str, kind: str) -> N
 def test_pinyin_matcher(text: str, words: list[str]) -> None:
     whole = [
         m["matched_word"]
-        for m in strength.pinyin_matches(text)
+        for m in chinese_matching.pinyin_matches(text)
         if m["i"] == 0 and m["j"] == len(text) - 1
     ]
     assert whole == words
 
 
 def test_pinyin_rank_grows_with_syllables() -> None:
-    ranks = {m["matched_word"]: m["rank"] for m in strength.pinyin_matches("zhangweiming")}
+    ranks = {m["matched_word"]: m["rank"] for m in chinese_matching.pinyin_matches("zhangweiming")}
     assert ranks["zhangwei"] < ranks["zhangweiming"]
 
 
 def test_pinyin_names_and_nicknames_cost_less() -> None:
     def rank(word: str) -> float:
-        return next(m["rank"] for m in strength.pinyin_matches(word) if m["token"] == word)
+        return next(m["rank"] for m in chinese_matching.pinyin_matches(word) if m["token"] == word)
 
     assert rank("wangxiaoer") < rank("xiaoerwang")  # surname first: a name
-    assert rank("jiajia") == strength.SYLLABLE_GUESSES  # a doubled syllable
-    assert rank("xingyun") == strength.SYLLABLE_GUESSES**2  # no surname: any two syllables
+    assert rank("jiajia") == chinese_matching.SYLLABLE_GUESSES  # a doubled syllable
+    assert rank("xingyun") == chinese_matching.SYLLABLE_GUESSES**2  # no surname: any two syllables
 
 
 def test_company_name_gives_its_distinctive_part() -> None:
@@ -192,7 +192,7 @@ def test_bounded_dictionary_match_equals_zxcvbns(password: str) -> None:
 
     dictionaries = dict(matching.RANKED_DICTIONARIES)
     dictionaries["user_inputs"] = matching.build_ranked_dict(["zhangwei", "1990"])
-    assert strength.bounded_dictionary_match(password, dictionaries) == _upstream(
+    assert zxcvbn_speed.bounded_dictionary_match(password, dictionaries) == _upstream(
         password, dictionaries
     )
 
