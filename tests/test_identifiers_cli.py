@@ -86,6 +86,15 @@ def test_batch_jsonl_one_line_per_input_in_order(run_cli, tmp_path) -> None:
 def test_batch_from_stdin(run_cli) -> None:
     result = run_cli("id", "--file", "-", input=f"{RIC}\n3301O6199003071236\n")
     assert result.output.count("[resident ID number]") == 2
+    assert result.output.startswith("line 1: 3301**********1236")
+    assert "\nline 2: 3301O" in result.output
+
+
+def test_batch_json_lists_results_even_for_one_line_or_none(run_cli) -> None:
+    for text, count in ((f"{RIC}\n", 1), ("", 0)):
+        result = run_cli("id", "--file", "-", "--format", "json", input=text)
+        assert result.exit_code == 0
+        assert len(json.loads(result.output)["results"]) == count
 
 
 def test_id_needs_values_or_a_file(run_cli) -> None:

@@ -64,12 +64,13 @@ def id_command(
     threshold = Severity.parse(fail_on)
     inputs = _lines(file) if file is not None else iter(values)
     failed = False
+    batch = file is not None
     if fmt == "json":
-        failed = _emit_together(inputs, kind, ctx, threshold)
+        failed = _emit_together(inputs, kind, ctx, threshold, batch)
     else:
-        for report in _reports(inputs, kind, ctx):
-            _emit_one(report, fmt)
-            failed = failed or bool(report[0].exit_code(threshold))
+        for number, item in enumerate(_reports(inputs, kind, ctx), 1):
+            _emit_one(item, fmt, number if batch else None)
+            failed = failed or bool(item[0].exit_code(threshold))
     ctx.exit(int(failed))
 
 
@@ -93,25 +94,33 @@ def _reports(
         yield Report((found,) if found else (), extra=result.as_json()), result
 
 
-def _emit_one(item: tuple[Report, Result], fmt: str) -> None:
+def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None) -> None:
+    """One result: a JSON line, or the text block (headed by its line number in a batch)."""
     report, result = item
     if fmt == "jsonl":
         emit(report, fmt)
         return
     from beianaudit.identifiers.explain import text_lines
 
-    click.echo("\n".join(text_lines(result)))
+    lines = text_lines(result)
+    if line is not None:
+        lines[0] = _("line {n}: {text}").format(n=line, text=lines[0])
+    click.echo("\n".join(lines))
 
 
 def _emit_together(
-    values: Iterator[str], kind: str | None, ctx: click.Context, threshold: Severity
+    values: Iterator[str], kind: str | None, ctx: click.Context, threshold: Severity, batch: bool
 ) -> bool:
-    """One JSON object: a single identifier's fields at the top, several under ``results``."""
+    """One JSON object: a single identifier's fields at the top; several, or any read from
+    a file, under ``results``."""
     from beianaudit.report import Report
 
     items = list(_reports(values, kind, ctx))
     findings = tuple(f for report, _result in items for f in report.findings)
-    extra = items[0][0].extra if len(items) == 1 else {"results": [r.extra for r, _ in items]}
+    if len(items) == 1 and not batch:
+        extra = items[0][0].extra
+    else:
+        extra = {"results": [r.extra for r, _ in items]}
     report = Report(findings, extra=extra)
     emit(report, "json")
     return bool(report.exit_code(threshold))
