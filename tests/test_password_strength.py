@@ -235,3 +235,26 @@ def test_personal_words_without_config() -> None:
     assert words["beian"] == words["miit"] == "service"
     blank = Config(path=Path(), subject=Subject(type="personal"))
     assert personal_words.context_words(blank) == personal_words.context_words(None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["personal", "enterprise"]),
+    st.text(max_size=40),
+    st.text(max_size=30),
+    st.text(max_size=20),
+    st.text(max_size=40),
+    st.lists(st.text(max_size=30), max_size=3),
+)
+def test_context_words_take_any_config_text(kind, name, id_, phone, email, domains) -> None:
+    from beianaudit.config import Contacts, Filing
+
+    config = Config(
+        path=Path(),
+        subject=Subject(type=kind, name=name, id=id_),
+        contacts=Contacts(phone=phone, email=email),
+        filing=Filing(domains=tuple(domains)),
+    )
+    words = personal_words.context_words(config)
+    assert all(len(w) >= personal_words.MIN_WORD and w == w.lower() for w, _ in words)
+    assert len({w for w, _ in words}) == len(words)
