@@ -147,15 +147,18 @@ def password_command(
     strength = next((f.data for f in findings if f.check == "BA105"), None)
     if strength:  # the verdict in one top-level field, for scripts
         extra["score"], extra["min_score"] = strength["score"], strength["min_score"]
-    if remember:
-        extra["remembered"] = _remember(cfg, secret, findings, ask=not password_stdin)
     report = Report(tuple(findings), extra=extra)
-    emit(report, fmt)
+    emit(report, fmt)  # the verdict first: the user confirms the reset after seeing it
+    if remember:
+        _remember(cfg, secret, findings, ask=not password_stdin)
     ctx.exit(report.exit_code(Severity.parse(fail_on)))
 
 
 def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -> bool:
-    """Store ``secret`` once the user confirms the reset worked (the flag confirms on stdin)."""
+    """Store ``secret`` once the user confirms the reset worked (the flag confirms on stdin).
+
+    What happened goes to stderr, so that stdout stays the report alone.
+    """
     from beianaudit import secrets_store
 
     if any(f.check == "BA107" and f.data.get("backend") for f in findings):
