@@ -140,7 +140,7 @@ def judge(value: str, kind: str | None = None, today: date | None = None) -> Res
     if len(value) > MAX_INPUT:
         return Result(value, kind or _guess_long(value), INVALID, problems=(_too_long(value),))
     kept, dropped = _clean(value)
-    text = "".join(c.char for c in kept)
+    text = "".join([c.char for c in kept])
     if kind is None:
         return _judge_detected(value, kept, dropped, text, today)
     return _JUDGES[kind](value, kept, dropped, today)
@@ -189,6 +189,8 @@ def _guess_long(value: str) -> str:
 
 def _clean(value: str) -> tuple[list[_Char], list[Problem]]:
     """Stage one: drop blanks and invisible characters, map what always reads as another."""
+    if value.isascii() and value.isprintable() and " " not in value:
+        return [_Char(position, c, c) for position, c in enumerate(value, 1)], []
     always, _positional = lookalikes()
     kept: list[_Char] = []
     dropped: list[Problem] = []
@@ -500,19 +502,19 @@ def _judge_detected(
         return _judge_filing(value, kept, dropped, today, PSB)
     if "ICP" in text.upper() or "备" in text or _is_business_licence(text):
         return _judge_filing(value, kept, dropped, today, ICP)
-    if any(_is_han(c) and c not in lookalikes()[1] for c in text):  # Chinese text
-        return _judge_filing(value, kept, dropped, today, ICP)
-    if len(kept) == 18:
-        ric = _judge_fixed(value, kept, dropped, today, RIC)
-        if ric.verdict == VALID or ric.suggestion or not _could_be_uscc(kept):
-            return ric  # a valid resident ID explains it: no credit code can do better
-        uscc = _judge_fixed(value, kept, dropped, today, USCC)
-        rank = {VALID: 0, LOOKALIKE: 1, INVALID: 2}
-        if rank[uscc.verdict] < rank[ric.verdict]:
-            return uscc
-        return ric if _reads_as_digits(kept) else uscc
-    kind = RIC if _reads_as_digits(kept) else USCC
-    return _judge_fixed(value, kept, dropped, today, kind)
+    if not text.isascii() and any(_is_han(c) and c not in lookalikes()[1] for c in text):
+        return _judge_filing(value, kept, dropped, today, ICP)  # Chinese text
+    digits = _reads_as_digits(kept)
+    if len(kept) != 18 or not digits:
+        # Not 18 characters: the kind it reads as.  A character that cannot be a digit:
+        # no resident ID, so the credit code's verdict stands.
+        return _judge_fixed(value, kept, dropped, today, RIC if digits else USCC)
+    ric = _judge_fixed(value, kept, dropped, today, RIC)
+    if ric.verdict == VALID or ric.suggestion or not _could_be_uscc(kept):
+        return ric  # a corrected resident ID explains it: a credit code could only tie
+    uscc = _judge_fixed(value, kept, dropped, today, USCC)
+    rank = {VALID: 0, LOOKALIKE: 1, INVALID: 2}
+    return uscc if rank[uscc.verdict] < rank[ric.verdict] else ric
 
 
 def _is_han(c: str) -> bool:
