@@ -219,6 +219,8 @@ def filed_domain_of(email_domain: str, filed: Iterable[str]) -> str | None:
 def _ascii_host(host: str) -> str:
     """A domain as IDNA ASCII where it converts, else as written (lower case)."""
     host = unicodedata.normalize("NFKC", host).strip().rstrip(".").lower()
+    if len(host) > 253:  # no domain is longer, and the IDNA codec takes a second a megabyte
+        return host
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError:

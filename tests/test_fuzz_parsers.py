@@ -245,3 +245,40 @@ def test_journal_ten_megabytes(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "journal.jsonl"
     path.write_bytes(data)
     assert timed(lambda: sum(1 for _ in read(path)))
+
+
+# --- contacts: phone and email ----------------------------------------------------------
+
+PHONE_NEAR = "0123456789０１２３+86- \u3000\u00a0()．.@example.cn张伟"
+
+
+@budget(150)
+@given(texts | st.text(st.sampled_from(PHONE_NEAR), max_size=30), st.lists(texts, max_size=3))
+def test_contact_parsers_any_text(text: str, filed: list[str]) -> None:
+    from beianaudit.contacts import InvalidContact, filed_domain_of, normalise
+
+    for kind in ("phone", "email"):
+        # The marker makes the value one that no reason can contain by chance.
+        for value in (text, text + "Zq9\u2603"):
+            try:
+                normalised = timed(normalise, kind, value)
+            except InvalidContact as exc:
+                reason = str(exc)
+            else:
+                reason = ""
+                assert kind == "email" or (len(normalised) == 11 and normalised.isdigit())
+            assert "\n" not in reason
+            assert value == text or value not in reason  # a personal value is not repeated
+    found = timed(filed_domain_of, text, filed)
+    assert found is None or found in filed
+
+
+@pytest.mark.parametrize("name", HUGE_TEXT)
+def test_contact_parsers_ten_megabytes(name: str) -> None:
+    from beianaudit.contacts import InvalidContact, filed_domain_of, normalise
+
+    for kind in ("phone", "email"):
+        with pytest.raises(InvalidContact):
+            timed(normalise, kind, HUGE_TEXT[name])
+    # A config holds a domain of up to 1 MiB; the IDNA codec took a second on one.
+    timed(filed_domain_of, HUGE_TEXT[name][: 1 << 20], [HUGE_TEXT[name][: 1 << 20]] * 3)
