@@ -189,3 +189,43 @@ def test_control_characters_in_keys_are_escaped(tmp_path: Path, text: str, shown
     assert_one_line(str(caught.value))
     assert "\x1b" not in str(caught.value)
     assert shown in str(caught.value)
+
+
+# --- config updates round-trip ---------------------------------------------------------
+
+comment_lines = st.text(
+    st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\u2028\u2029\x85"),
+    max_size=20,
+).map(lambda c: "# " + c)
+
+
+@budget(100)
+@given(
+    st.sampled_from(SAMPLE_TEXTS),
+    st.lists(st.tuples(st.floats(0, 1), comment_lines), max_size=5),
+    st.sampled_from(["phone_verified", "email_verified"]),
+    st.dates(date(2000, 1, 1), TODAY),
+)
+def test_update_keeps_everything_else(
+    tmp_path: Path, text: str, comments: list, key: str, day: date
+) -> None:
+    """``contacts verified`` on any commented sample: the value set, every other value and
+    every comment kept, the file still a valid config."""
+    from beianaudit.config_update import set_value
+
+    lines = text.splitlines()
+    for where, comment in comments:
+        lines.insert(int(where * len(lines)), comment)
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    before = load_or_error(path)
+    if before is None:  # a comment line that broke a multi-line value
+        return
+    timed(set_value, path, ("contacts", key), day)
+    after = timed(load, path)
+    assert getattr(after.contacts, key) == day
+    expected = {**before.raw, "contacts": {**before.raw.get("contacts", {}), key: day}}
+    assert after.raw == expected
+    kept = path.read_text(encoding="utf-8").splitlines()
+    assert [c for c in lines if c.lstrip().startswith("#")] == [
+        c for c in kept if c.lstrip().startswith("#")
+    ]
