@@ -22,14 +22,21 @@ SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.to
 CHECKS, _problems = registry.discover()
 
 
+# Marks string values: a config error names the key, never the value, which may be a
+# secret typed into the wrong place.
+VALUE_MARK = "\u2603Vq7"
+
+
 def load_or_error(path: Path) -> Config | None:
-    """Load ``path`` in under a second; a ConfigError must be one line naming the file."""
+    """Load ``path`` in under a second; a ConfigError must be one line naming the file,
+    and no marked value."""
     try:
         return timed(load, path)
     except ConfigError as exc:
         message = str(exc)
     assert_one_line(message)
     assert message.startswith(str(path)), message
+    assert VALUE_MARK not in message, message
     return None
 
 
@@ -80,6 +87,7 @@ def test_mutated_samples(tmp_path: Path, text: str, edits: list) -> None:
 KNOWN_KEYS = sorted({(s, f) for s, cls in SECTIONS.items() for f in cls.__dataclass_fields__})
 scalars = st.one_of(
     st.text(max_size=40),
+    st.text(max_size=20).map(lambda text: text + VALUE_MARK),
     st.integers(-(2**63), 2**63 - 1),
     st.integers(-5, 5000),
     st.booleans(),

@@ -250,3 +250,52 @@ def test_usage_errors_elsewhere_keep_their_detail(run_cli) -> None:
     assert "surplus" in result.stderr
     result = run_cli("password", "--format", "xml")
     assert "'xml' is not one of" in result.stderr
+
+
+# --- a secret typed into the config -------------------------------------------------------
+
+CONFIG_SECRET = "Cfg!Secret\u2603-9xQ"
+
+
+def arguments_for(command: click.Command) -> list[str]:
+    """Plausible values for the command's required arguments."""
+    words = []
+    for param in command.params:
+        if isinstance(param, click.Argument) and param.required:
+            choices = getattr(param.type, "choices", None)
+            words.append(str(choices[0]) if choices else "x")
+    return words
+
+
+def test_a_secret_in_the_config_is_never_shown(run_cli, tmp_path: Path, caplog) -> None:
+    """Whatever command reads the config, a password put there is named, not shown."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'password = "{CONFIG_SECRET}"\n'
+        + (SAMPLES / "personal.toml").read_text(encoding="utf-8")
+        + f'\n[mail]\nsmtp = {{ passwd = "{CONFIG_SECRET}" }}\n',
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    ran = 0
+    for words, command in commands():
+        if isinstance(command, click.Group) or "config_path" not in {
+            p.name for p in command.params
+        }:
+            continue
+        formats = getattr(
+            next((p.type for p in command.params if p.name == "fmt"), None), "choices", ["text"]
+        )
+        for fmt in formats:
+            fmt_args = ["--format", fmt] if len(formats) > 1 or fmt != "text" else []
+            argv = [*words, *arguments_for(command), "--config", str(path), *fmt_args]
+            result = run_cli(*argv, input="")
+            assert result.exit_code in (0, 1, 2), (argv, result.output)
+            assert CONFIG_SECRET not in result.output, argv
+            assert CONFIG_SECRET[:8] not in result.output, argv
+            ran += 1
+    assert CONFIG_SECRET not in caplog.text
+    assert ran >= 6
+    report = run_cli("check", "--config", str(path), "--format", "json")
+    keys = {f["data"].get("key") for f in json.loads(report.stdout)["findings"]}
+    assert {"password", "mail.smtp.passwd"} <= keys  # named, so the user can remove it
