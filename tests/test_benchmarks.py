@@ -46,13 +46,13 @@ def test_rows_parsed_and_failures_reported_per_benchmark(tmp_path: Path) -> None
     script(tmp_path, "chatty", "print('median 3 ms')")
     script(tmp_path, "slow", "time.sleep(30)")
     (tmp_path / "helper.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
-    rows = run_all.collect(run_all.scripts(tmp_path), n=7, timeout=1)
+    rows = run_all.collect(run_all.scripts(tmp_path), n=7, timeout=2)
     by_name = {r.benchmark: r for r in rows}
     assert set(by_name) == {"good", "crash", "chatty", "slow"}  # helpers are not run
     assert by_name["good"] == run_all.Row("good", **ROW)
     assert by_name["crash"].error == "exit 1: boom: no data"
     assert by_name["chatty"].error == "stdout is not one JSON document"
-    assert by_name["slow"].error == "timed out after 1 s"
+    assert by_name["slow"].error == "timed out after 2 s"
     text = run_all.table(rows)
     assert "FAILED" in text
     assert "123,456" in text
