@@ -169,3 +169,30 @@ def test_every_command_has_help(words: tuple[str, ...], command: click.Command) 
     result = CliRunner().invoke(cli, [*words, "--help"], obj={"today": TODAY})
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["url", "--file", "-", "--format", "jsonl"], ["id", "--file", "-"], ["checks"]],
+    ids=" ".join,
+)
+def test_a_reader_that_stops_early_is_no_error(argv: list[str]) -> None:
+    """`beianaudit … | head -1`: the closed pipe ends the run quietly, not as an
+    "internal error" asking for a bug report."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("beianaudit")
+    proc = subprocess.Popen(
+        [str(script), *argv],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout
+    assert proc.stdin
+    proc.stdout.close()  # the reader is gone before the first line
+    _out, err = proc.communicate(b"https://beian.miit.gov.cn/\n330106199003071236\n" * 20_000)
+    assert proc.returncode in (0, 1), err
+    assert err.decode() == ""

@@ -53,6 +53,8 @@ class Group(click.Group):
             raise _without_secrets(exc, ctx.meta.get(ARGV_KEY, [])) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            raise  # `beianaudit … | head`: click's main exits quietly, as a pipeline expects
         except Exception as exc:
             from beianaudit.config import ConfigError
 
