@@ -9,6 +9,9 @@ no traceback escapes.
 
 from __future__ import annotations
 
+import io
+import json
+import re
 import socket
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from hypothesis import strategies as st
 
 from beianaudit import i18n
 from beianaudit.cli import cli
+from beianaudit.commands.common import bounded_lines
 from tests.conftest import MINIMAL, SAMPLES, TODAY
 from tests.fuzzing import assert_one_line, budget, commands
 
@@ -196,3 +200,64 @@ def test_a_reader_that_stops_early_is_no_error(argv: list[str]) -> None:
     _out, err = proc.communicate(b"https://beian.miit.gov.cn/\n330106199003071236\n" * 20_000)
     assert proc.returncode in (0, 1), err
     assert err.decode() == ""
+
+
+# --- batch input: a line without end ----------------------------------------------------
+
+
+@budget(150)
+@given(
+    st.lists(st.text(st.characters(exclude_characters="\n"), max_size=12), max_size=8),
+    st.booleans(),
+    st.integers(1, 10),
+    st.sampled_from([io.StringIO, lambda s: io.BytesIO(s.encode("utf-8"))]),
+)
+def test_bounded_lines(parts: list[str], last_ends: bool, keep: int, make) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(parts) + ("\n" if last_ends and parts else "")
+    stream = make(text)
+    data = text if isinstance(stream, io.StringIO) else text.encode("utf-8")
+    lines = re.findall(r"[^\n]*\n|[^\n]+$" if isinstance(data, str) else rb"[^\n]*\n|[^\n]+$", data)
+    expected = [line[:keep] for line in lines]
+    assert list(bounded_lines(stream, keep)) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "good"),
+    [
+        (["url", "--file", "-", "--format", "jsonl"], "https://beian.miit.gov.cn/"),
+        (["id", "--file", "-", "--format", "jsonl"], "330106199003071236"),
+    ],
+    ids=["url", "id"],
+)
+def test_a_line_without_end_costs_no_memory(argv: list[str], good: str) -> None:
+    """120 MB without a newline, then a good line: the long line is judged (too long),
+    the next one too, and the process stays small (it grew by gigabytes before)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("beianaudit")
+    # Streamed in 1 MiB pieces by a small parent: a child forked from a parent that
+    # holds the data would count the parent's pages in its own peak.
+    measure = (
+        "import resource, subprocess, sys\n"
+        "proc = subprocess.Popen([sys.argv[1], *sys.argv[3:]], stdin=subprocess.PIPE)\n"
+        "for _ in range(120):\n"
+        "    proc.stdin.write(bytes(1 << 20))\n"
+        "proc.stdin.write(b'\\n' + sys.argv[2].encode() + b'\\n')\n"
+        "proc.stdin.close()\n"
+        "proc.wait()\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", measure, str(script), good, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    peak_kib = int(out[-1])
+    results = [json.loads(line) for line in out[-3:-1]]
+    assert results[0]["verdict"] == "invalid"
+    assert results[1]["input"] == good
+    assert results[1]["verdict"] in ("official", "valid")
+    assert peak_kib < 150_000, f"{peak_kib // 1024} MiB"

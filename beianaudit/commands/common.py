@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, AnyStr, TypeVar
 
 import click
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("error", "warning", "info")
 ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secrets
+MAX_LINE = 10 << 20  # of a batch line kept in memory; longer ones are judged by this much
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -178,3 +179,15 @@ def emit(report: Report, fmt: str, header: str = "") -> None:
     else:
         colour = use_colour(sys.stdout)
         click.echo(render_text(report, colour=colour, header=header), color=colour)
+
+
+def bounded_lines(stream: IO[AnyStr], keep: int = MAX_LINE) -> Iterator[AnyStr]:
+    """Each line of ``stream`` as ``for line in stream`` gives it, but a line longer
+    than ``keep`` is cut there and the rest of it read and dropped piece by piece:
+    a line without end (``--file /dev/zero``, a binary dump) costs no memory.
+    Batch commands judge a cut line as too long, as they would the whole of it."""
+    while line := stream.readline(keep):
+        if len(line) == keep and line[-1:] not in ("\n", b"\n"):
+            while (rest := stream.readline(keep)) and rest[-1:] not in ("\n", b"\n"):
+                pass
+        yield line

@@ -9,6 +9,7 @@ import click
 
 from beianaudit.commands.common import (
     UserError,
+    bounded_lines,
     emit,
     fail_on_option,
     format_option,
@@ -76,7 +77,7 @@ def id_command(
 
 def _lines(stream: IO[bytes]) -> Iterator[str]:
     """Each line as it is, apart from its line ending; bytes that are not UTF-8 become U+FFFD."""
-    for raw in stream:
+    for raw in bounded_lines(stream):
         yield raw.rstrip(b"\n").rstrip(b"\r").decode("utf-8", errors="replace")
 
 

@@ -11,7 +11,14 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
-from beianaudit.commands.common import UserError, emit, fail_on_option, format_option, lang_option
+from beianaudit.commands.common import (
+    UserError,
+    bounded_lines,
+    emit,
+    fail_on_option,
+    format_option,
+    lang_option,
+)
 from beianaudit.i18n import _
 
 if TYPE_CHECKING:
@@ -63,7 +70,7 @@ def _lines(path: str) -> Iterator[str]:
     """The lines of ``path`` without their endings, read as they come."""
     with _open(path) as stream:
         try:
-            for line in stream:
+            for line in bounded_lines(stream):
                 yield line.rstrip("\r\n")
         except OSError as exc:
             raise UserError(
