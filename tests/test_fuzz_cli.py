@@ -264,3 +264,28 @@ def test_a_line_without_end_costs_no_memory(argv: list[str], good: str) -> None:
     assert results[1]["input"] == good
     assert results[1]["verdict"] in ("official", "valid")
     assert peak_kib < 150_000, f"{peak_kib // 1024} MiB"
+
+
+@budget(60)
+@given(
+    st.lists(
+        st.binary(max_size=40).map(lambda b: b.replace(b"\n", b""))
+        | st.sampled_from([b"https://beian.miit.gov.cn/", b"330106199003071236", b"\r", b""]),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from([["url", "--file", "-"], ["id", "--file", "-"]]),
+)
+def test_batch_gives_one_object_per_line_in_order(lines: list[bytes], argv: list[str]) -> None:
+    """The JSON Lines contract under junk: NUL, CR, invalid UTF-8, empty lines."""
+    data = b"\n".join(lines) + b"\n"
+    result = CliRunner().invoke(cli, [*argv, "--format", "jsonl"], input=data, obj={"today": TODAY})
+    assert result.exit_code in (0, 1), result.output
+    out = result.stdout.split("\n")
+    assert out[-1] == ""
+    objects = [json.loads(line) for line in out[:-1]]
+    assert len(objects) == len(lines)
+    for raw, obj in zip(lines, objects, strict=True):
+        text = raw.decode("utf-8", "replace").removesuffix("\r")
+        if text.isascii() and text.isprintable():
+            assert obj["input"] == text
