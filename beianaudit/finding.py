@@ -16,11 +16,16 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]
 
     @classmethod
     def parse(cls, name: str) -> Severity:
         return cls[name.upper()]
+
+
+# Looked up, not computed: ``Enum.name`` is a descriptor call, and batch output asks
+# for a label once a line.
+_LABELS = {s: s.name.lower() for s in Severity}
 
 
 @dataclass(frozen=True)

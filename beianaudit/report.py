@@ -17,6 +17,10 @@ from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import _, ngettext
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_WORST_FIRST = sorted(Severity, reverse=True)
+# One encoder, made once: json.dumps with options builds a new one per call, which
+# is a fifth of a batch line's cost.
+_JSONL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,14 @@ class Report:
         return int(any(f.severity >= fail_on for f in self.findings))
 
     def as_json(self) -> dict[str, Any]:
+        summary = dict.fromkeys((s.label for s in _WORST_FIRST), 0)
+        for finding in self.findings:
+            summary[finding.severity.label] += 1
         return {
             "tool": "beianaudit",
             "version": __version__,
-            "ok": self.ok,
-            "summary": {s.label: self.count(s) for s in sorted(Severity, reverse=True)},
+            "ok": summary[Severity.ERROR.label] == 0,
+            "summary": summary,
             **self.extra,
             "findings": [f.as_json() for f in self.findings],
         }
@@ -69,7 +76,7 @@ def render_json(report: Report) -> str:
 
 def render_jsonl(report: Report) -> str:
     """One line of JSON Lines: the same object as :func:`render_json`, unindented."""
-    return json.dumps(report.as_json(), ensure_ascii=False, separators=(",", ":"), default=str)
+    return _JSONL.encode(report.as_json())
 
 
 def _style(text: str, colour: bool, **styles: Any) -> str:

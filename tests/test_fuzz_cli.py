@@ -10,6 +10,7 @@ no traceback escapes.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import socket
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 
 from beianaudit import i18n
 from beianaudit.cli import cli
-from beianaudit.commands.common import bounded_lines
+from beianaudit.commands.common import batch_lines
 from tests.conftest import MINIMAL, SAMPLES, TODAY
 from tests.fuzzing import assert_one_line, budget, commands
 
@@ -206,23 +207,37 @@ def test_a_reader_that_stops_early_is_no_error(argv: list[str]) -> None:
 # --- batch input: a line without end ----------------------------------------------------
 
 
+class _Trickle(io.BytesIO):
+    """A pipe: each read gives at most ``size`` bytes, whatever was asked for."""
+
+    def __init__(self, data: bytes, size: int, log: list[str]) -> None:
+        super().__init__(data)
+        self.size, self.log = size, log
+
+    def read1(self, n: int = -1) -> bytes:
+        self.log.append("read")
+        return super().read1(min(n, self.size))
+
+
 @budget(150)
 @given(
-    st.lists(
-        st.text(st.characters(exclude_characters="\n", exclude_categories=["Cs"]), max_size=12),
-        max_size=8,
-    ),
+    st.lists(st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"")), max_size=8),
     st.booleans(),
     st.integers(1, 10),
-    st.sampled_from([io.StringIO, lambda s: io.BytesIO(s.encode("utf-8"))]),
+    st.integers(1, 7),
 )
-def test_bounded_lines(parts: list[str], last_ends: bool, keep: int, make) -> None:  # type: ignore[no-untyped-def]
-    text = "\n".join(parts) + ("\n" if last_ends and parts else "")
-    stream = make(text)
-    data = text if isinstance(stream, io.StringIO) else text.encode("utf-8")
-    lines = re.findall(r"[^\n]*\n|[^\n]+$" if isinstance(data, str) else rb"[^\n]*\n|[^\n]+$", data)
-    expected = [line[:keep] for line in lines]
-    assert list(bounded_lines(stream, keep)) == expected
+def test_batch_lines(parts: list[bytes], last_ends: bool, keep: int, size: int) -> None:
+    """Every line, cut at ``keep``, however the input arrives; ``before_read`` (where
+    output is flushed) runs before every read, so before any wait for input."""
+    data = b"\n".join(parts) + (b"\n" if last_ends and parts else b"")
+    log: list[str] = []
+    lines = []
+    for line in batch_lines(_Trickle(data, size, log), lambda: log.append("flush"), keep):
+        lines.append(line)
+    ends = re.finditer(rb"([^\n]*)\n|([^\n]+)$", data)
+    assert lines == [(m.group(1) if m.group(2) is None else m.group(2))[:keep] for m in ends]
+    assert log[0] == "flush"
+    assert all(before == "flush" for before, now in itertools.pairwise(log) if now == "read")
 
 
 @pytest.mark.parametrize(

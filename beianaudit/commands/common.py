@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any, AnyStr, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secrets
 MAX_LINE = 10 << 20  # of a batch line kept in memory; longer ones are judged by this much
+CHUNK = 1 << 16  # read at a time by batch commands
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -168,26 +169,67 @@ def today(ctx: click.Context) -> date:
     return injected or date.today()
 
 
-def emit(report: Report, fmt: str, header: str = "") -> None:
-    """Print a report in the chosen format; the only place a report reaches stdout."""
+def emit(report: Report, fmt: str, header: str = "", out: BatchOutput | None = None) -> None:
+    """Print a report in the chosen format; the only place a report reaches stdout.
+    A batch passes its ``out``, which writes without a flush per line."""
     from beianaudit.report import render_json, render_jsonl, render_text, use_colour
 
     if fmt == "json":
-        click.echo(render_json(report))
+        text, colour = render_json(report), False
     elif fmt == "jsonl":
-        click.echo(render_jsonl(report))
+        text, colour = render_jsonl(report), False
     else:
         colour = use_colour(sys.stdout)
-        click.echo(render_text(report, colour=colour, header=header), color=colour)
+        text = render_text(report, colour=colour, header=header)
+    if out is None:
+        click.echo(text, color=colour)
+    else:
+        out.write(text)
 
 
-def bounded_lines(stream: IO[AnyStr], keep: int = MAX_LINE) -> Iterator[AnyStr]:
-    """Each line of ``stream`` as ``for line in stream`` gives it, but a line longer
-    than ``keep`` is cut there and the rest of it read and dropped piece by piece:
-    a line without end (``--file /dev/zero``, a binary dump) costs no memory.
-    Batch commands judge a cut line as too long, as they would the whole of it."""
-    while line := stream.readline(keep):
-        if len(line) == keep and line[-1:] not in ("\n", b"\n"):
-            while (rest := stream.readline(keep)) and rest[-1:] not in ("\n", b"\n"):
-                pass
-        yield line
+class BatchOutput:
+    """Where a batch command's results go, a line at a time.  Flushed by
+    :func:`batch_lines` whenever the input has nothing more ready, not once a line:
+    a file streams through at full speed, a person or ``tail -f`` upstream sees
+    each result as soon as its line is judged."""
+
+    def __init__(self) -> None:
+        self._stream = sys.stdout
+
+    def write(self, text: str) -> None:
+        self._stream.write(text + "\n")
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def batch_lines(
+    stream: IO[bytes], before_read: Callable[[], object] = lambda: None, keep: int = MAX_LINE
+) -> Iterator[bytes]:
+    """Each line of ``stream`` without its ``\n``, as soon as it has arrived.
+
+    Reads what is there (``read1``), at most ``CHUNK`` bytes, and calls ``before_read``
+    before each read, which may wait for input: the place to flush output.  A line
+    longer than ``keep`` bytes is cut there and the rest of it dropped as it is read:
+    a line without end (``--file /dev/zero``, a binary dump) costs no memory.  Batch
+    commands judge a cut line as too long, as they would the whole of it."""
+    read = getattr(stream, "read1", None) or stream.read
+    head: list[bytes] = []  # the unfinished line, at most about keep bytes of it
+    size = 0
+    while True:
+        before_read()
+        chunk = read(CHUNK)
+        if not chunk:
+            break
+        *lines, rest = chunk.split(b"\n")
+        for line in lines:
+            if head:
+                head.append(line)
+                line = b"".join(head)
+                head, size = [], 0
+            yield line[:keep]
+        if size < keep:
+            head.append(rest)
+            size += len(rest)
+    if size:
+        yield b"".join(head)[:keep]

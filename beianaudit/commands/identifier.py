@@ -8,8 +8,9 @@ from typing import IO, TYPE_CHECKING
 import click
 
 from beianaudit.commands.common import (
+    BatchOutput,
     UserError,
-    bounded_lines,
+    batch_lines,
     emit,
     fail_on_option,
     format_option,
@@ -63,22 +64,24 @@ def id_command(
     if bool(values) == bool(file):
         raise UserError(_("give identifiers as arguments or --file FILE, not both nor neither"))
     threshold = Severity.parse(fail_on)
-    inputs = _lines(file) if file is not None else iter(values)
+    out = BatchOutput()
+    inputs = _lines(file, out) if file is not None else iter(values)
     failed = False
     batch = file is not None
     if fmt == "json":
         failed = _emit_together(inputs, kind, ctx, threshold, batch)
     else:
         for number, item in enumerate(_reports(inputs, kind, ctx), 1):
-            _emit_one(item, fmt, number if batch else None)
+            _emit_one(item, fmt, number if batch else None, out)
             failed = failed or bool(item[0].exit_code(threshold))
+    out.flush()
     ctx.exit(int(failed))
 
 
-def _lines(stream: IO[bytes]) -> Iterator[str]:
+def _lines(stream: IO[bytes], out: BatchOutput) -> Iterator[str]:
     """Each line as it is, apart from its line ending; bytes that are not UTF-8 become U+FFFD."""
-    for raw in bounded_lines(stream):
-        yield raw.rstrip(b"\n").rstrip(b"\r").decode("utf-8", errors="replace")
+    for raw in batch_lines(stream, out.flush):
+        yield raw.rstrip(b"\r").decode("utf-8", errors="replace")
 
 
 def _reports(
@@ -95,18 +98,18 @@ def _reports(
         yield Report((found,) if found else (), extra=result.as_json()), result
 
 
-def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None) -> None:
+def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None, out: BatchOutput) -> None:
     """One result: a JSON line, or the text block (headed by its line number in a batch)."""
     report, result = item
     if fmt == "jsonl":
-        emit(report, fmt)
+        emit(report, fmt, out=out)
         return
     from beianaudit.identifiers.explain import text_lines
 
     lines = text_lines(result)
     if line is not None:
         lines[0] = _("line {n}: {text}").format(n=line, text=lines[0])
-    click.echo("\n".join(lines))
+    out.write("\n".join(lines))
 
 
 def _emit_together(

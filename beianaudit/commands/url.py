@@ -12,8 +12,9 @@ from typing import IO, TYPE_CHECKING
 import click
 
 from beianaudit.commands.common import (
+    BatchOutput,
     UserError,
-    bounded_lines,
+    batch_lines,
     emit,
     fail_on_option,
     format_option,
@@ -31,22 +32,21 @@ MAX_TEXT = 10 << 20
 
 
 @contextmanager
-def _open(path: str) -> Iterator[IO[str]]:
-    """A text stream of ``path`` (``-``: stdin), split at LF only; bytes that are not
-    UTF-8 are kept as surrogates, so that one bad line does not stop a batch."""
+def _open(path: str) -> Iterator[IO[bytes]]:
+    """The bytes of ``path`` (``-``: stdin)."""
     try:
         binary = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise UserError(
-            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
-    stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
+        raise _unreadable(path, exc) from None
     try:
-        yield stream
+        yield binary
     finally:
-        stream.detach()
         if path != "-":
             binary.close()
+
+
+def _unreadable(path: str, exc: OSError) -> UserError:
+    return UserError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
 
 
 def _judge(link: str, resolve: bool, written: str | None = None) -> UrlResult:
@@ -66,23 +66,26 @@ def _judge(link: str, resolve: bool, written: str | None = None) -> UrlResult:
     return result
 
 
-def _lines(path: str) -> Iterator[str]:
-    """The lines of ``path`` without their endings, read as they come."""
+def _lines(path: str, out: BatchOutput) -> Iterator[str]:
+    """The lines of ``path`` without their endings, read as they come; bytes that are
+    not UTF-8 are kept as surrogates, so that one bad line does not stop a batch."""
     with _open(path) as stream:
         try:
-            for line in bounded_lines(stream):
-                yield line.rstrip("\r\n")
+            for line in batch_lines(stream, out.flush):
+                yield line.decode("utf-8", "surrogateescape").rstrip("\r")
         except OSError as exc:
-            raise UserError(
-                _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
-            ) from None
+            raise _unreadable(path, exc) from None
 
 
 def _message_links(path: str) -> list[tuple[str, str]]:
     from beianaudit.url_extract import extract
 
-    with _open(path) as stream:
-        text = stream.read(MAX_TEXT + 1)
+    with _open(path) as binary:
+        stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
+        try:
+            text = stream.read(MAX_TEXT + 1)
+        finally:
+            stream.detach()
     if len(text) > MAX_TEXT:
         raise UserError(_("{path}: more than 10 MB of text").format(path=path))
     return [(found.link, found.written) for found in extract(text)]
@@ -95,33 +98,40 @@ def _report(result: UrlResult) -> Report:
 
 
 def _output(
-    results: Iterable[UrlResult], fmt: str, single: bool, stream_text: bool, header: bool = False
+    results: Iterable[UrlResult],
+    fmt: str,
+    single: bool,
+    stream_text: bool,
+    header: bool = False,
+    out: BatchOutput | None = None,
 ) -> Severity:
     """Print each result as soon as it is judged (text of several: one report at the end)."""
     from beianaudit.finding import Severity
     from beianaudit.report import Report, render_json
 
+    out = out or BatchOutput()
     worst = Severity.INFO
     kept: list[UrlResult] = []
     count = 0
     for result in results:
         worst = max(worst, result.severity)
         if fmt == "jsonl" or (fmt == "text" and stream_text):
-            emit(_report(result), fmt)
+            emit(_report(result), fmt, out=out)
         elif fmt == "json" and not single:
-            click.echo(("[" if count == 0 else ",") + render_json(_report(result)))
+            out.write(("[" if count == 0 else ",") + render_json(_report(result)))
         else:
             kept.append(result)
         count += 1
     if fmt == "json" and single and kept:
-        emit(_report(kept[0]), fmt)
+        emit(_report(kept[0]), fmt, out=out)
     elif fmt == "json":
-        click.echo("]" if count else "[]")
+        out.write("]" if count else "[]")
     elif fmt == "text" and not count:
-        click.echo(_("No links found."))
+        out.write(_("No links found."))
     elif fmt == "text" and kept:
         lead = _summary(kept) if header else ""
-        emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead)
+        emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead, out=out)
+    out.flush()
     return worst
 
 
@@ -178,8 +188,9 @@ def url_command(
     if sum(bool(x) for x in (urls, text_path, file_path)) != 1:
         raise UserError(_("give URLs, or --text FILE, or --file FILE (exactly one of them)"))
     if file_path:
-        results = (_judge(line, resolve) for line in _lines(file_path))
-        worst = _output(results, fmt, single=False, stream_text=True)
+        out = BatchOutput()
+        results = (_judge(line, resolve) for line in _lines(file_path, out))
+        worst = _output(results, fmt, single=False, stream_text=True, out=out)
     elif text_path:
         found = _message_links(text_path)
         results = (_judge(link, resolve, written) for link, written in found)
