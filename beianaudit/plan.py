@@ -22,16 +22,8 @@ from beianaudit import registry
 from beianaudit.config import Config
 from beianaudit.finding import Finding
 from beianaudit.mask import mask_email, mask_phone
+from beianaudit.situations import SITUATIONS
 
-SITUATIONS = (
-    "forgot",
-    "phone-lost",
-    "email-lost",
-    "both-lost",
-    "subject-changed",
-    "certificate-lost",
-    "account-abnormal",
-)
 SUBJECT_TYPES = ("personal", "enterprise")
 CONTACTS = ("phone", "email")
 # The check families whose findings the plan uses: identifiers, URLs, contacts.

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from beianaudit import plan as planning
 from beianaudit.commands.common import (
     UserError,
     config_option,
@@ -20,7 +19,7 @@ from beianaudit.commands.common import (
 )
 from beianaudit.finding import Severity
 from beianaudit.i18n import N_, _
-from beianaudit.plan import SITUATIONS, about_contacts
+from beianaudit.situations import SITUATIONS
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
@@ -55,6 +54,7 @@ def is_terminal() -> bool:
 def plan_command(
     ctx: click.Context, config_path: str | None, situation: str | None, fmt: str
 ) -> None:
+    from beianaudit import plan as planning
     from beianaudit.i18n import current_language
     from beianaudit.report import Report
 
@@ -216,6 +216,8 @@ def _contact_line(state: ContactState, plan: Plan, value: str) -> str:
 
 def render(plan: Plan, lang: str, markdown: bool = False) -> str:
     """The plan as plain text, or as a Markdown checklist to print (``- [ ]`` items)."""
+    from beianaudit.plan import about_contacts
+
     data = plan.data
     esc: Callable[[str], str] = _escape_markdown if markdown else str
     values = plan.values(lang, esc)
