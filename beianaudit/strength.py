@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from beianaudit.chinese_matching import (
     CHINESE,
@@ -101,6 +102,26 @@ class Strength:
     suggestions: tuple[str, ...]
     personal: tuple[str, ...]  # kinds of the person's own data found in the password
     habits: tuple[str, ...]  # "chinese", "pinyin": the Chinese habits found
+    # The score of what is left without the person's own data (None: none found).  The
+    # filing is public: an attacker aiming at this account has that data for free.
+    rest_score: int | None = None
+
+
+def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """zxcvbn's matches of ``text`` and ours, the cheapest of each span.  A repeat
+    (Woaini@1314Woaini@1314) is priced by its unit as judged here: zxcvbn prices the
+    unit with its own lists only, which know neither the Chinese words nor the user's."""
+    from zxcvbn import matching, scoring
+
+    matches = matching.omnimatch(text, dictionaries)
+    matches += matching.regex_match(text, _regexen={"recent_year": LATER_YEAR})
+    matches += pinyin_matches(text)
+    for match in matches:
+        if match["pattern"] == "repeat":
+            unit = match["base_token"]
+            base = scoring.most_guessable_match_sequence(unit, _all_matches(unit, dictionaries))
+            match["base_guesses"], match["base_matches"] = base["guesses"], base["sequence"]
+    return cheapest_per_span(text, matches + habit_matches(text, matches))
 
 
 def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
@@ -115,10 +136,7 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
         return Strength(0, 0.0, 0, (), (), (), ())
     dictionaries = {**matching.RANKED_DICTIONARIES, **chinese_dictionaries()}
     dictionaries[USER] = matching.build_ranked_dict([w for w, _ in words])
-    matches = matching.omnimatch(judged, dictionaries)
-    matches += matching.regex_match(judged, _regexen={"recent_year": LATER_YEAR})
-    matches += pinyin_matches(judged)
-    matches = cheapest_per_span(judged, matches + habit_matches(judged, matches))
+    matches = _all_matches(judged, dictionaries)
     result = scoring.most_guessable_match_sequence(judged, matches)
     guesses = result["guesses"]
     score = time_estimates.guesses_to_score(guesses)
@@ -168,4 +186,15 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
         suggestions=tuple(suggestions),
         personal=personal,
         habits=habits,
+        rest_score=_rest_score(judged, matches, words) if personal else None,
     )
+
+
+def _rest_score(
+    password: str, matches: list[dict[str, Any]], words: Sequence[tuple[str, str]]
+) -> int:
+    """The score of ``password`` with every span of the person's own data taken out."""
+    mine = [m for m in matches if m.get("dictionary_name") == USER]
+    covered = {k for m in mine for k in range(m["i"], m["j"] + 1)}
+    rest = "".join(ch for k, ch in enumerate(password) if k not in covered)
+    return evaluate(rest, words).score

@@ -69,7 +69,8 @@ def length(ctx: Context) -> Iterator[Finding]:
             "BA101",
             Severity.ERROR,
             _(
-                "the password has {have} characters; the filing system requires at least {need}"
+                "the password is too short (length {have}); the filing system requires at "
+                "least {need} characters"
             ).format(have=have, need=need),
             _("make it longer: a few unrelated words are long and easy to type"),
             length=have,
@@ -214,20 +215,37 @@ def strength(ctx: Context) -> Iterator[Finding]:
 @check("BA106", N_("Personal data in the password"))
 def personal_data(ctx: Context) -> Iterator[Finding]:
     """Warn when the password holds your name, ID, birth date, phone, email or domain."""
+    # An error when what is left without that data is itself too weak: the filing
+    # is public, so an attacker aiming at this account has that part for free.
     if ctx.password is None:
         return
     result = strength_of(ctx)
     kinds = [k for k in result.personal if k in PERSONAL_KINDS]
-    if kinds:
+    if not kinds:
+        return
+    named = _(", ").join(_(KIND_NAMES[k]) for k in kinds)
+    rest, need = result.rest_score, ctx.config.policy.min_score
+    if rest is not None and rest < need:
         yield _finding(
             "BA106",
-            Severity.WARNING,
-            _("the password contains your own data: {kinds}").format(
-                kinds=_(", ").join(_(KIND_NAMES[k]) for k in kinds)
-            ),
+            Severity.ERROR,
+            _(
+                "the password is built on your own data ({kinds}): without it, the rest is "
+                "easy to guess (strength {rest} of 4, at least {need} required)"
+            ).format(kinds=named, rest=rest, need=need),
             _("an attacker who knows your filing (it is public) tries these first"),
             kinds=kinds,
+            rest_score=rest,
         )
+        return
+    yield _finding(
+        "BA106",
+        Severity.WARNING,
+        _("the password contains your own data: {kinds}").format(kinds=named),
+        _("an attacker who knows your filing (it is public) tries these first"),
+        kinds=kinds,
+        rest_score=rest,
+    )
 
 
 @check("BA107", N_("Old and new password"))

@@ -91,8 +91,21 @@ def test_a_banned_word_that_is_the_password_is_not_named(run_cli, password, name
 def test_personal_data_is_a_warning_named_by_kind(run_cli) -> None:
     result = run_password(run_cli, "Rt!zhangwei#Yk7Qp", "--format", "json")
     finding = next(f for f in json.loads(result.stdout)["findings"] if f["check"] == "BA106")
-    assert finding["severity"] == "warning"
+    assert finding["severity"] == "warning"  # the rest, Rt!#Yk7Qp, is strong alone
     assert finding["data"]["kinds"] == ["name"]
+    assert finding["data"]["rest_score"] >= 3
+
+
+@pytest.mark.parametrize(
+    "password", ["Abcd@1990zhangwei", "Zhangwei1990@Beian", "13912345678Zw!", "Zw@0307x"]
+)
+def test_personal_data_with_a_weak_rest_is_an_error(run_cli, password: str) -> None:
+    """Name, birth date or phone plus a few easy characters: the rest alone is weak."""
+    result = run_password(run_cli, password, "--format", "json")
+    finding = next(f for f in json.loads(result.stdout)["findings"] if f["check"] == "BA106")
+    assert finding["severity"] == "error"
+    assert finding["data"]["rest_score"] < 3
+    assert result.exit_code == 1
 
 
 def test_full_width_is_named_by_position_and_code_point(run_cli) -> None:
@@ -110,6 +123,15 @@ def test_full_width_is_named_by_position_and_code_point(run_cli) -> None:
     )
     assert finding["data"]["count"] == 5
     assert [c["position"] for c in finding["data"]["characters"]] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("typed", ["", "Kx9#mQ2v!Lp7\n"], ids=["nothing", "no repeat"])
+def test_a_closed_prompt_is_a_usage_error(run_cli, typed: str) -> None:
+    """Ctrl-D or no input at the hidden prompt: exit 2 (not 1, "weak"), one line."""
+    result = run_cli("password", "--config", PERSONAL, input=typed)
+    assert result.exit_code == 2
+    assert "--password-stdin" in result.stderr
+    assert "Kx9" not in result.output
 
 
 def test_no_config_is_fine_without_config_option(run_cli) -> None:
@@ -201,7 +223,7 @@ def test_no_keyring_is_said_once_and_never_crashes(run_cli) -> None:
     result = run_password(run_cli, STRONG, "--remember")
     assert result.exit_code == 0
     assert result.output.count("no secure keyring") == 1
-    assert "not remembered" not in result.output
+    assert "not remembered" in result.stderr  # the answer to --remember, on stderr
     assert run_cli("password", "--forget").exit_code == 2
 
 

@@ -57,20 +57,36 @@ def _stdin_line() -> str:
     return line
 
 
+def _prompt() -> str:
+    """The hidden prompt, typed twice.  Closed (Ctrl-C, Ctrl-D, no input at all) it is a
+    usage error, exit 2, not click's "Aborted!" and exit 1, which reads as "weak"."""
+    import getpass
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            # Without a terminal getpass warns that it cannot hide the input: there is
+            # none to hide, and the error below says what to do.
+            warnings.simplefilter("ignore", getpass.GetPassWarning)
+            value: str = click.prompt(
+                _("New password"),
+                hide_input=True,
+                confirmation_prompt=_("Repeat it"),
+                show_default=False,
+                err=True,
+            )
+    except click.Abort:
+        raise UserError(
+            _("no password typed (the prompt was closed); to pipe one, use --password-stdin")
+        ) from None
+    return value
+
+
 def read_password(from_stdin: bool) -> Secret:
     """One line from stdin, or a hidden prompt typed twice; never an argument."""
     from beianaudit.secret import Secret
 
-    if from_stdin:
-        value = _stdin_line()
-    else:
-        value = click.prompt(
-            _("New password"),
-            hide_input=True,
-            confirmation_prompt=_("Repeat it"),
-            show_default=False,
-            err=True,
-        )
+    value = _stdin_line() if from_stdin else _prompt()
     if not value:
         raise UserError(_("no password given (an empty line)"))
     if len(value) > MAX_PASSWORD:
@@ -162,7 +178,9 @@ def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -
     from beianaudit import secrets_store
 
     if any(f.check == "BA107" and f.data.get("backend") for f in findings):
-        return False  # BA107 already said there is no keyring; once is enough
+        # BA107 has named the missing keyring; the user asked to remember, so answer that.
+        click.echo(_("beianaudit: not remembered: no keyring to keep it in (see BA107)"), err=True)
+        return False
     if ask and not click.confirm(
         _("Did the reset at beian.miit.gov.cn succeed with this password?"), err=True
     ):
