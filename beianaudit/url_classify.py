@@ -12,6 +12,7 @@ the default, nothing before an ``@``.  Everything else is something less.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 _ATTRIBUTES = ("href", "protocol", "username", "password", "port", "hostname", "pathname")
 # What ada-url serialises an IP host as: dotted decimal IPv4, bracketed IPv6.
 _IP_HOST = re.compile(r"\[.*\]|\d+\.\d+\.\d+\.\d+")
+# A domain someone can register: DNS letters, digits and hyphens (punycode for the rest).
+_REGISTRABLE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _HOST_PORT = re.compile(r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)")
@@ -114,6 +117,10 @@ _REASON_TEXT = {
         "elsewhere than this check"
     ),
     "resolve_failed": N_("could not follow the link ({error}): judged where it stopped"),
+    "runs_into_text": N_(
+        "the link runs straight into the text after it ({rest}): read with it, as a phone "
+        "may open it, it goes to {host}"
+    ),
     "empty": N_("empty"),
     "too_long": N_("too long ({length} characters)"),
     "unparseable": N_("a browser cannot parse it as a URL"),
@@ -306,6 +313,26 @@ def classify(text: str) -> UrlResult:
         registered_domain=judged.registered,
         reasons=tuple(reasons),
     )
+
+
+def read_on(result: UrlResult, longer: str) -> UrlResult:
+    """``result``, for a link found in free text, checked against ``longer``: the same
+    link read on to the next white space.  An attacker writes
+    ``https://beian.miit.gov.cn.备案.com`` so that a reader stopping at the first
+    ideograph sees the real host, while a phone opens the longer one: an official
+    verdict stands unless that reading leads to another host that exists or can be
+    registered (``…gov.cn，谢谢`` and ``…gov.cn。谢谢`` end in no public suffix: a phone
+    opening them reaches nothing)."""
+    if not longer or result.verdict not in (OFFICIAL, OFFICIAL_INSECURE):
+        return result
+    other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no lone surrogates
+    reachable = _IP_HOST.fullmatch(other.host) or _REGISTRABLE.fullmatch(other.registered_domain)
+    if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+        return result
+    rest = longer[len(result.input) :] if longer.startswith(result.input) else longer
+    reason = ("runs_into_text", {"rest": clip(rest, 40), "host": other.host_unicode})
+    verdict = LOOKALIKE if other.verdict != GOV_OTHER else GOV_OTHER
+    return dataclasses.replace(other, verdict=verdict, reasons=(*other.reasons, reason))
 
 
 def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:

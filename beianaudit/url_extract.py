@@ -45,6 +45,10 @@ _SCHEMED = re.compile(
 _PREFIX = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}[:：][/／\\＼]{0,2}")
 _LEAD = "([{<'\":,;.!?*-"
 _TRAIL = ".,;:!?'\"*>]}"
+_SPACE = re.compile(r"\s")
+# A longer reading is cut here: a link is judged up to 64 KiB anyway, and a long
+# run without white space must not make each link in it read to its far end.
+_LONGER_MAX = 4096
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class Found:
     start: int
     written: str  # the original characters
     link: str  # as written, but for a full-width scheme prefix: what is judged
+    # The link read on to the next white space, when the text runs straight on after
+    # it: a phone's link detection may take that longer reading (see read_on in
+    # url_classify).  "" when the link ends at white space or at a sentence's end.
+    longer: str = ""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -113,5 +121,17 @@ def extract(text: str) -> list[Found]:
         if not link or not (scheme or _looks_like_host(link)):
             continue
         written = text[start:end]
-        found.append(Found(start=start, written=written, link=_browser_form(written)))
+        longer = _read_on(text, mapped, start, end)
+        found.append(Found(start, written, _browser_form(written), longer))
     return found
+
+
+def _read_on(text: str, mapped: str, start: int, end: int) -> str:
+    """The link at ``start:end`` read on to the next white space, as a phone's link
+    detection may read it, when that differs from where this module ended it."""
+    limit = min(len(text), start + _LONGER_MAX)
+    if end >= limit or text[end].isspace():
+        return ""
+    space = _SPACE.search(mapped, end, limit)
+    _, far = _trim(mapped, start, space.start() if space else limit)
+    return _browser_form(text[start:far]) if far > end else ""

@@ -54,6 +54,20 @@ def test_text_mode_on_the_sample_sms_in_chinese(run_cli) -> None:
     assert "--resolve" in result.output  # the short link cannot be verified offline
 
 
+def test_text_mode_reads_a_link_on_as_a_phone_does(run_cli) -> None:
+    """The real host, then a dot and ideographs with a real suffix: not official."""
+    sms = "请尽快登录https://beian.miit.gov.cn.备案.中国/login处理，否则网站将被关停。"
+    result = run_cli("url", "--text", "-", "--format", "json", input=sms)
+    assert result.exit_code == 1
+    (found,) = json.loads(result.stdout)
+    assert found["verdict"] == "lookalike"
+    assert found["host_unicode"] == "beian.miit.gov.cn.备案.中国"
+    assert "runs_into_text" in [r["code"] for r in found["reasons"]]
+    zh = run_cli("url", "--text", "-", "--lang", "zh_CN", input=sms).output
+    assert "仿冒" in zh
+    assert "手机可能这样打开" in zh
+
+
 def test_text_mode_without_links(run_cli) -> None:
     result = run_cli("url", "--text", "-", input="没有链接。")
     assert result.exit_code == 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit.url_classify import classify
+from beianaudit.url_classify import classify, read_on
 from beianaudit.url_extract import extract
 from tests.conftest import SAMPLES
 
@@ -107,3 +109,83 @@ def test_extract_never_raises_and_spans_point_into_the_text(text: str) -> None:
         same = next((i for i in range(len(found.link)) if found.link[i:] == found.written[i:]), 0)
         assert same <= 15
         assert classify(found.link).verdict
+
+
+def _judged(text: str) -> list[str]:
+    """The verdicts ``beianaudit url --text`` gives: each link, read on where it may."""
+    return [read_on(classify(f.link), f.longer).verdict for f in extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A reader stopping at the first ideograph sees the real host; a phone's link
+        # detection reads on and opens a host the attacker registered.
+        "https://beian.miit.gov.cn.備案.com/",
+        "请登录https://beian.miit.gov.cn.备案.中国/login处理",
+        "登录https://beian.miit.gov.cn。备案。中国/login",
+        "https://beian.miit.gov.cn.ドメイン.com/",
+        "登录https://beian.miit.gov.cn.한국/login",
+        "请登录beian.miit.gov.cn.政务.cn/login",
+        # Userinfo behind a character that ends a link here: the host is after the @.
+        "https://beian.miit.gov.cn…@evil.com",
+        'https://beian.miit.gov.cn"@evil.com/',
+        "https://beian.miit.gov.cn…@1.2.3.4",
+        "https://beian.miit.gov.cn{x}.evil.com",
+    ],
+)
+def test_a_link_cut_short_is_not_official(text: str) -> None:
+    verdicts = _judged(text)
+    assert "official" not in verdicts
+    assert "official_insecure" not in verdicts
+    assert "lookalike" in verdicts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请登录https://beian.miit.gov.cn/处理",
+        "请访问https://beian.miit.gov.cn，谢谢",
+        "请登录https://beian.miit.gov.cn。",
+        "请登录https://beian.miit.gov.cn。谢谢",  # beian.miit.gov.cn.谢谢: no such suffix
+        "网址：https://beian.miit.gov.cn（工信部）",
+        "点此https://beian.miit.gov.cn.中国登录",  # .中国登录 is no suffix either
+    ],
+)
+def test_the_real_link_in_a_sentence_stays_official(text: str) -> None:
+    assert _judged(text)[0] == "official"
+
+
+_PIECES = (
+    *(".", "。", "．", "@", "备案", "中国", "com", "cn", "evil", "1.2", "…", "，"),
+    *("/", "x", "{", '"', "（", "）", "-", ":", "443", "\\", "?", "#"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["", "请登录", "点此 "]),
+    st.one_of(
+        st.text(st.characters(codec="utf-8", exclude_categories=["Zs", "Cc"]), max_size=12),
+        # Pieces of the tricks above, in any order.
+        st.lists(
+            st.sampled_from(_PIECES),
+            max_size=8,
+        ).map("".join),
+    ),
+)
+def test_official_means_the_phone_reading_goes_there_too(before: str, after: str) -> None:
+    """Whatever follows the real link without a space, "official" holds only if the
+    link read on to the next white space reaches the same host or no one's."""
+    text = before + "https://beian.miit.gov.cn" + after
+    for found in extract(text):
+        result = read_on(classify(found.link), found.longer)
+        if result.verdict != "official":
+            continue
+        whole = text[found.start :].split(maxsplit=1)[0]
+        phone = classify(whole)
+        someone_else = phone.verdict != "invalid" and (
+            re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", phone.registered_domain)
+            or re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[.*\]", phone.host)
+        )
+        assert not someone_else or phone.host.rstrip(".") == "beian.miit.gov.cn", (text, phone)

@@ -49,19 +49,19 @@ def _unreadable(path: str, exc: OSError) -> UserError:
     return UserError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
 
 
-def _judge(link: str, resolve: bool, written: str | None = None) -> UrlResult:
-    from beianaudit.url_classify import classify, invalid
+def _judge(link: str, resolve: bool, written: str | None = None, longer: str = "") -> UrlResult:
+    from beianaudit.url_classify import classify, invalid, read_on
 
     try:
         link.encode("utf-8")
     except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
         return invalid(link.encode("utf-8", "replace").decode("utf-8"), "not_text")
-    result = classify(link)
+    result = read_on(classify(link), longer)
     if resolve:
         from beianaudit.url_resolve import resolve as follow
 
         result = follow(result)
-    if written is not None and written != link:
+    if written is not None and written != link and result.input == link:
         result = dataclasses.replace(result, input=written)
     return result
 
@@ -77,7 +77,7 @@ def _lines(path: str, out: BatchOutput) -> Iterator[str]:
             raise _unreadable(path, exc) from None
 
 
-def _message_links(path: str) -> list[tuple[str, str]]:
+def _message_links(path: str) -> list[tuple[str, str, str]]:
     from beianaudit.url_extract import extract
 
     with _open(path) as binary:
@@ -88,7 +88,7 @@ def _message_links(path: str) -> list[tuple[str, str]]:
             stream.detach()
     if len(text) > MAX_TEXT:
         raise UserError(_("{path}: more than 10 MB of text").format(path=path))
-    return [(found.link, found.written) for found in extract(text)]
+    return [(found.link, found.written, found.longer) for found in extract(text)]
 
 
 def _report(result: UrlResult) -> Report:
@@ -193,7 +193,7 @@ def url_command(
         worst = _output(results, fmt, single=False, stream_text=True, out=out)
     elif text_path:
         found = _message_links(text_path)
-        results = (_judge(link, resolve, written) for link, written in found)
+        results = (_judge(link, resolve, written, longer) for link, written, longer in found)
         worst = _output(results, fmt, single=False, stream_text=False, header=True)
     else:
         results = (_judge(u, resolve) for u in urls)
