@@ -59,6 +59,19 @@ def test_id_json_contract(run_cli) -> None:
     assert [r["verdict"] for r in several["results"]] == ["valid", "invalid"]
 
 
+def test_a_credit_code_with_a_look_alike_is_read_as_one(run_cli) -> None:
+    """Read as a resident ID it is wrong twice over; as a credit code B is simply 8."""
+    data = json.loads(run_cli("id", "--format", "json", "913501B81234567888").output)
+    assert (data["kind"], data["suggestion"]) == ("uscc", "913501881234567888")
+
+
+def test_a_look_alike_without_a_single_correction_reads_as_a_sentence(run_cli) -> None:
+    data = json.loads(run_cli("id", "--format", "json", "91350100123456788Z").output)
+    message = data["findings"][0]["message"]
+    assert "is look-alike" not in message
+    assert "compare it with the document" in message
+
+
 def test_id_kind_option(run_cli) -> None:
     data = json.loads(run_cli("id", "--kind", "icp", "--format", "json", RIC).output)
     assert (data["kind"], data["verdict"]) == ("icp", "invalid")

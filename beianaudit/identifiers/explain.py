@@ -7,7 +7,7 @@ import unicodedata
 
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _, current_language
-from beianaudit.identifiers.judgement import VALID, Problem, Result, escape
+from beianaudit.identifiers.judgement import LOOKALIKE, VALID, Problem, Result, escape
 from beianaudit.identifiers.kinds import ICP, PSB, RIC
 from beianaudit.mask import mask_id
 
@@ -174,6 +174,11 @@ def summary(result: Result) -> str:
         return _("the {kind} has look-alike characters: type {value}").format(
             kind=kind_name(result.kind), value=shown(result.suggestion, result)
         )
+    if result.verdict == LOOKALIKE:
+        return _(
+            "the {kind} has look-alike characters, and the checks cannot tell a single "
+            "correction: compare it with the document"
+        ).format(kind=kind_name(result.kind))
     return _("the {kind} is {verdict}").format(
         kind=kind_name(result.kind), verdict=verdict_name(result.verdict)
     )

@@ -513,8 +513,14 @@ def _judge_detected(
     if ric.verdict == VALID or ric.suggestion or not _could_be_uscc(kept):
         return ric  # a corrected resident ID explains it: a credit code could only tie
     uscc = _judge_fixed(value, kept, dropped, today, USCC)
-    rank = {VALID: 0, LOOKALIKE: 1, INVALID: 2}
-    return uscc if rank[uscc.verdict] < rank[ric.verdict] else ric
+    return uscc if _rank(uscc) < _rank(ric) else ric
+
+
+def _rank(result: Result) -> tuple[int, bool]:
+    """Which reading explains a value better: the better verdict, then the one that can
+    say what to type (913501B81234567888 is a credit code with B for 8, not a resident
+    ID with a wrong check digit as well)."""
+    return {VALID: 0, LOOKALIKE: 1, INVALID: 2}[result.verdict], result.suggestion is None
 
 
 def _is_han(c: str) -> bool:
