@@ -69,6 +69,8 @@ def check_command(
     from beianaudit.finding import Severity
     from beianaudit.report import Report
 
+    if password_stdin and ask_password:
+        raise UserError(_("give --password-stdin or --ask-password, not both"))
     config = load_config(config_path)
     checks, problems = registry.discover()
     try:

@@ -60,6 +60,9 @@ class Policy:
     min_classes: int = 4
     min_score: int = 3
     banned: tuple[str, ...] = ("123456", "admin")
+    # A new password must differ from the old one in more than this share of its
+    # characters (edit distance), and in more than two.
+    min_change_percent: int = 25
     stale_after_days: int = 180
 
 
@@ -74,6 +77,7 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("policy", "min_length"): (1, 4096),
     ("policy", "min_classes"): (1, 4),
     ("policy", "min_score"): (0, 4),
+    ("policy", "min_change_percent"): (0, 100),
     ("policy", "stale_after_days"): (1, 36500),
 }
 

@@ -93,18 +93,18 @@ def _skeleton(password: str) -> str:
     return "".join(ch for ch in password.casefold() if not ch.isdigit())
 
 
-def too_similar(new: str, old: str) -> str | None:
+def too_similar(new: str, old: str, percent: int = 25) -> str | None:
     """Why ``new`` is not clearly different from ``old``, or ``None`` when it is.
 
     ``same``: identical; ``skeleton``: identical once digits and case are dropped
-    (Beian@2025x → Beian@2026x); ``edit``: an edit distance of at most a quarter of
-    the length (at least 2).
+    (Beian@2025x → Beian@2026x); ``edit``: an edit distance of at most ``percent``
+    of the length (policy.min_change_percent, default a quarter), and at least 2.
     """
     if new == old:
         return "same"
     if _skeleton(new) and _skeleton(new) == _skeleton(old):
         return "skeleton"
-    limit = max(2, max(len(new), len(old)) // 4)
+    limit = max(2, max(len(new), len(old)) * percent // 100)
     if edit_distance(new, old, limit) <= limit:
         return "edit"
     return None

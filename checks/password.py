@@ -270,7 +270,8 @@ def old_password(ctx: Context) -> Iterator[Finding]:
         return
     if old is None:
         return
-    why = rules.too_similar(ctx.password.reveal(), old.reveal())
+    percent = ctx.config.policy.min_change_percent
+    why = rules.too_similar(ctx.password.reveal(), old.reveal(), percent)
     if why is None:
         return
     messages = {

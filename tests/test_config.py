@@ -69,6 +69,7 @@ def test_wrong_type_names_expected_and_found(write_config) -> None:
         ("[policy]\nmin_score = true\n", "policy.min_score"),
         ("[policy]\nmin_score = 9\n", "policy.min_score"),
         ("[policy]\nmin_classes = 0\n", "policy.min_classes"),
+        ("[policy]\nmin_change_percent = 101\n", "policy.min_change_percent"),
         ("filing = 3\n", "filing"),
     ],
 )

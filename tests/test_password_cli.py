@@ -199,6 +199,25 @@ def test_remember_then_a_variant_is_an_error(run_cli, memory_keyring) -> None:
     assert "BA107" not in ids(other)
 
 
+def test_how_different_is_set_in_the_policy(run_cli, memory_keyring, write_config) -> None:
+    old, new = "Kx9#mQ2v!Lp7Tz5&", "Kx9#mQ2v!Lp7Ab1*"  # 4 of 16 characters changed
+    memory_keyring.store[("beianaudit", "330106199003071236")] = old
+    text = Path(PERSONAL).read_text("utf-8")
+    for percent, verdict in ((25, "error"), (10, None)):
+        setting = f"min_change_percent = {percent}"
+        path = write_config(text.replace("min_change_percent = 25", setting))
+        result = run_cli(
+            "password",
+            "--password-stdin",
+            "--config",
+            str(path),
+            "--format",
+            "json",
+            input=new + "\n",
+        )
+        assert ids(result).get("BA107") == verdict
+
+
 def test_remember_asks_when_interactive(run_cli, memory_keyring) -> None:
     said_no = run_cli(
         "password", "--remember", "--config", PERSONAL, input=f"{STRONG}\n{STRONG}\nn\n"
@@ -270,6 +289,13 @@ def test_check_runs_the_password_checks_only_when_asked(run_cli) -> None:
         input="Woaini@1314\nWoaini@1314\n",
     )
     assert ids(asked)["BA105"] == "error"
+
+
+def test_check_takes_one_password_source(run_cli) -> None:
+    args = ("check", "--config", PERSONAL, "--password-stdin", "--ask-password")
+    result = run_cli(*args, input=STRONG + "\n")
+    assert result.exit_code == 2
+    assert "not both" in result.stderr
 
 
 def test_checks_lists_the_password_family(run_cli) -> None:

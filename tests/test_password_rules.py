@@ -75,6 +75,14 @@ def test_too_similar(new: str, old: str, why: str | None) -> None:
     assert rules.too_similar(new, old) == why
 
 
+def test_how_different_is_a_policy() -> None:
+    # Four edits in 16 characters: a quarter, too similar by default.
+    old, new = "Kx9#mQ2v!Lp7Tz5&", "Kx9#mQ2v!Lp7Ab1*"
+    assert rules.too_similar(new, old) == "edit"
+    assert rules.too_similar(new, old, percent=10) is None  # more than 2 and 10 %
+    assert rules.too_similar(new, old, percent=50) == "edit"
+
+
 def _levenshtein(a: str, b: str) -> int:
     """Plain, unbounded Levenshtein distance, by recursion over prefixes."""
     rows = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
