@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def mask_middle(value: str, keep_start: int, keep_end: int, fill: str = "*") -> str:
     """Keep the ends, hide the middle; a value too short to keep both ends is hidden whole."""
@@ -19,6 +21,14 @@ def mask_phone(phone: str) -> str:
 def mask_id(value: str) -> str:
     """A resident ID or credit code: ``330106199003071236`` → ``3301**********1236``."""
     return mask_middle(value, 4, 4)
+
+
+def mask_id_except(value: str, shown: Iterable[int]) -> str:
+    """:func:`mask_id`, but the characters at the 1-based ``shown`` positions stay:
+    a corrected ID shows what to change and hides the rest."""
+    keep = set(shown)
+    masked = mask_id(value)
+    return "".join(value[i] if i + 1 in keep else masked[i] for i in range(len(masked)))
 
 
 def mask_email(email: str) -> str:

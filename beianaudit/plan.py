@@ -175,6 +175,11 @@ def about_contacts(finding: Finding) -> bool:
     return about.startswith(CONTACT_FAMILY)
 
 
+def _positions(value: Any) -> tuple[int, ...]:
+    """A list of positions, or nothing when a (third-party) check gave something else."""
+    return tuple(p for p in value if isinstance(p, int)) if isinstance(value, list) else ()
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -192,6 +197,7 @@ class Observation:
     verdict: str | None = None
     kind: str | None = None  # identifiers: ric | uscc | icp | psb
     suggestion: str | None = None  # identifiers: what was probably meant (unmasked)
+    changed: tuple[int, ...] = ()  # identifiers: positions of the suggestion that differ
     host: str | None = None  # URLs: where the address really leads
 
     @property
@@ -224,6 +230,7 @@ def observe(finding: Finding) -> Observation:
             verdict,
             kind=_text(data.get("kind")),
             suggestion=_text(data.get("suggestion")),
+            changed=_positions(data.get("changed")),
         )
     if finding.check.startswith(URL_FAMILY) and verdict in URL_VERDICTS:
         return Observation(finding, "url", verdict, host=_text(data.get("host")))

@@ -68,6 +68,23 @@ def test_a_user_who_lost_the_phone_answers_two_questions_in_chinese(
     assert "13912345678" not in result.output
 
 
+def test_answers_in_chinese(run_cli, write_config, terminal) -> None:
+    """是 and 否 answer as y and n do; anything else asks again, saying how to answer."""
+    path = write_config(FRESH.format(subject="personal"))
+    result = run_cli("--lang", "zh_CN", "plan", "--config", str(path), input="也许\n否\n是\n")
+    assert result.exit_code == 0, result.output
+    assert "请回答 y（是）或 n（否）" in result.stderr
+    assert result.stdout.startswith("找回方案：绑定手机号已丢失（个人主体）")
+
+
+def test_a_corrected_id_shows_what_to_change(run_cli, write_config) -> None:
+    """Masked, but for the character to type differently (O → 0 at position 5)."""
+    path = write_config(FRESH.format(subject="personal").replace("330106", "3301O6"))
+    out = run_cli("plan", "--config", str(path), "--situation", "forgot").stdout
+    assert "33010*********1236" in out
+    assert "330106199003071236" not in out
+
+
 @pytest.mark.parametrize(
     ("answers", "situation"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -77,9 +77,23 @@ def plan_command(
 # --- the questions ---------------------------------------------------------------------------
 
 
+# click.confirm takes only y/yes/n/no; a Chinese user answers 是 or 否 as readily.
+_ANSWERS = {"y": True, "yes": True, "是": True, "n": False, "no": False, "否": False}
+
+
+class _YesNo(click.ParamType):
+    name = "yes/no"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> bool:
+        answer = _ANSWERS.get(str(value).strip().lower())
+        if answer is None:
+            self.fail(_("answer y (是) or n (否)"), param, ctx)
+        return answer
+
+
 def _yes(question: str) -> bool:
     try:
-        return click.confirm(question, default=None, err=True)
+        return bool(click.prompt(f"{question} [y/n]", type=_YesNo(), err=True))
     except click.Abort:
         raise UserError(
             _("no answer: run again on a terminal, or name your situation with --situation")
@@ -174,14 +188,15 @@ SUGGESTION_TEXT = N_(
 
 def describe(seen: Observation, values: dict[str, str], esc: Callable[[str], str]) -> str:
     """One line about what a check found, personal values masked, ``esc`` guarding them."""
-    from beianaudit.mask import mask_id
+    from beianaudit.mask import mask_id_except
 
     finding = seen.finding
     if seen.family == "other":
         return esc(f"{finding.check} {finding.message}")
     suggestion = seen.suggestion
     if suggestion and seen.kind not in PUBLIC_KINDS:
-        suggestion = mask_id(suggestion)
+        # Masked but where it differs from what was typed: that is what to change.
+        suggestion = mask_id_except(suggestion, seen.changed)
     template = VERDICT_TEXTS[(seen.family, seen.verdict or "")]
     if seen.verdict == "lookalike" and suggestion:
         template = SUGGESTION_TEXT

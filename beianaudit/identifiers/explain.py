@@ -9,7 +9,7 @@ from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _, current_language
 from beianaudit.identifiers.judgement import LOOKALIKE, VALID, Problem, Result, escape
 from beianaudit.identifiers.kinds import ICP, PSB, RIC
-from beianaudit.mask import mask_id
+from beianaudit.mask import mask_id, mask_id_except
 
 CHECK_SUBJECT_ID = "BA201"
 CHECK_FILING_NUMBER = "BA202"
@@ -121,11 +121,7 @@ def shown(value: str, result: Result) -> str:
         return escape(value)
     if result.verdict == VALID:
         return mask_id(value)
-    keep = set(result.changed)
-    masked = mask_id(value)
-    return "".join(
-        value[i] if (i + 1) in keep else masked[i] for i in range(min(len(value), len(masked)))
-    )
+    return mask_id_except(value, result.changed)
 
 
 def text_lines(result: Result) -> list[str]:
@@ -199,6 +195,7 @@ def finding(result: Result, target: str) -> Finding | None:
             "verdict": result.verdict,
             "kind": result.kind,
             "suggestion": result.suggestion,
+            "changed": list(result.changed),  # 1-based positions in the suggestion
             "candidates": list(result.candidates),
             "problems": [p.as_json() for p in result.problems],
         },
