@@ -78,6 +78,7 @@ def append(entry: Entry, path: Path) -> None:
     from beianaudit.i18n import _
 
     line = json.dumps(entry.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    written = False  # the whole line is in the file (it may not be on disk yet)
     try:
         created = not path.exists()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -88,19 +89,22 @@ def append(entry: Entry, path: Path) -> None:
                 data = b"\n" + data
             view = memoryview(data)
             while view:
-                written = os.write(fd, view)
-                view = view[written:]
+                view = view[os.write(fd, view) :]
+            written = True
             os.fsync(fd)
         finally:
             os.close(fd)
         if created:
             _fsync_dir(path.parent)
     except OSError as exc:
-        raise JournalError(
-            _("cannot write the journal {path} ({reason}); the entry was not saved").format(
-                path=path, reason=_reason(exc)
+        if written:  # only the flush to disk failed: the entry is there, but may not last
+            message = _(
+                "the journal {path} could not be flushed to disk ({reason}); the entry was "
+                "written but may be lost if the machine stops now"
             )
-        ) from None
+        else:
+            message = _("cannot write the journal {path} ({reason}); the entry was not saved")
+        raise JournalError(message.format(path=path, reason=_reason(exc))) from None
 
 
 def _ends_unterminated(path: Path) -> bool:
