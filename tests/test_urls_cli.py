@@ -29,7 +29,9 @@ def test_several_urls_text_and_exit_code(run_cli) -> None:
     assert "LOOK-ALIKE" in result.output
     assert "official:" in result.output
     listed = json.loads(run_cli("url", "--format", "json", "a.cn", "b.cn").output)
-    assert [r["input"] for r in listed] == ["a.cn", "b.cn"]
+    assert listed["tool"] == "beianaudit"  # one object, as every --format json
+    assert [r["input"] for r in listed["results"]] == ["a.cn", "b.cn"]
+    assert [f["target"] for f in listed["findings"]] == ["a.cn", "b.cn"]
 
 
 def test_fail_on_error_lets_other_pass(run_cli) -> None:
@@ -59,7 +61,7 @@ def test_text_mode_reads_a_link_on_as_a_phone_does(run_cli) -> None:
     sms = "请尽快登录https://beian.miit.gov.cn.备案.中国/login处理，否则网站将被关停。"
     result = run_cli("url", "--text", "-", "--format", "json", input=sms)
     assert result.exit_code == 1
-    (found,) = json.loads(result.stdout)
+    (found,) = json.loads(result.stdout)["results"]
     assert found["verdict"] == "lookalike"
     assert found["host_unicode"] == "beian.miit.gov.cn.备案.中国"
     assert "runs_into_text" in [r["code"] for r in found["reasons"]]

@@ -105,9 +105,11 @@ def _output(
     header: bool = False,
     out: BatchOutput | None = None,
 ) -> Severity:
-    """Print each result as soon as it is judged (text of several: one report at the end)."""
+    """Print each result as soon as it is judged (jsonl, and text of a batch); json and
+    the text of several links: one report at the end, with one link's fields at its top
+    level, or several under ``results`` (DESIGN: ``--format json`` prints one object)."""
     from beianaudit.finding import Severity
-    from beianaudit.report import Report, render_json
+    from beianaudit.report import Report
 
     out = out or BatchOutput()
     worst = Severity.INFO
@@ -117,15 +119,14 @@ def _output(
         worst = max(worst, result.severity)
         if fmt == "jsonl" or (fmt == "text" and stream_text):
             emit(_report(result), fmt, out=out)
-        elif fmt == "json" and not single:
-            out.write(("[" if count == 0 else ",") + render_json(_report(result)))
         else:
             kept.append(result)
         count += 1
     if fmt == "json" and single and kept:
         emit(_report(kept[0]), fmt, out=out)
     elif fmt == "json":
-        out.write("]" if count else "[]")
+        findings = tuple(r.finding() for r in kept)
+        emit(Report(findings, extra={"results": [r.extra() for r in kept]}), fmt, out=out)
     elif fmt == "text" and not count:
         out.write(_("No links found."))
     elif fmt == "text" and kept:
