@@ -38,6 +38,17 @@ SHOWN_ODD = 3
 _last: tuple[Context, Strength] | None = None
 
 
+def as_typed(ctx: Context) -> str:
+    """The password as the login page will get it once the input method is switched to
+    half-width (NFKC: ``Ａｂｃ１２３４５６！`` → ``Abc123456!``).  BA104 names the full-width
+    characters themselves; the class, banned-word and strength rules judge this form,
+    so that fixing the input method does not bring a second rejection."""
+    import unicodedata
+
+    assert ctx.password is not None
+    return unicodedata.normalize("NFKC", ctx.password.reveal())
+
+
 def strength_of(ctx: Context) -> Strength:
     """zxcvbn's verdict for this context, computed once for the checks that share it."""
     global _last
@@ -46,8 +57,7 @@ def strength_of(ctx: Context) -> Strength:
     from beianaudit.personal_words import context_words
     from beianaudit.strength import evaluate
 
-    assert ctx.password is not None
-    result = evaluate(ctx.password.reveal(), context_words(ctx.config))
+    result = evaluate(as_typed(ctx), context_words(ctx.config))
     _last = (ctx, result)
     return result
 
@@ -84,7 +94,7 @@ def classes(ctx: Context) -> Iterator[Finding]:
     if ctx.password is None:
         return
     need = ctx.config.policy.min_classes
-    present = rules.character_classes(ctx.password.reveal())
+    present = rules.character_classes(as_typed(ctx))
     if len(present) < need:
         missing = [c for c in rules.CLASSES if c not in present]
         yield _finding(
@@ -104,7 +114,7 @@ def banned(ctx: Context) -> Iterator[Finding]:
     """Error when a banned simple password (123456, admin, policy.banned) occurs anywhere."""
     if ctx.password is None:
         return
-    password = ctx.password.reveal()
+    password = as_typed(ctx)
     found = rules.banned_inside(password, ctx.config.policy.banned)
     if not found:
         return

@@ -108,6 +108,17 @@ def test_personal_data_with_a_weak_rest_is_an_error(run_cli, password: str) -> N
     assert result.exit_code == 1
 
 
+def test_full_width_is_judged_as_it_will_be_typed(run_cli) -> None:
+    """Ａｂｃ１２３４５６７８！ is Abc12345678! once the input method is fixed: BA104 says
+    so, and BA103 already names the banned 123456 in it (no second rejection later)."""
+    result = run_password(run_cli, "Ａｂｃ１２３４５６７８！", "--format", "json")
+    found = ids(result)
+    assert found["BA104"] == found["BA103"] == "error"
+    assert "BA102" not in found  # full-width letters and digits are those classes, typed right
+    plain = ids(run_password(run_cli, "Abc12345678!", "--format", "json"))
+    assert found["BA105"] == plain["BA105"]
+
+
 def test_full_width_is_named_by_position_and_code_point(run_cli) -> None:
     result = run_password(run_cli, "Ｐａｓｓ！word1A")
     assert result.exit_code == 1
