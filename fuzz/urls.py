@@ -5,7 +5,10 @@
 Beyond "no exception": a link judged ``official`` must, as the browser's URL
 parser (ada-url) reads the URL beianaudit serialised, be https to exactly
 beian.miit.gov.cn, and judging that serialisation again must say ``official``
-too; every link found in a text is a slice of it.
+too; every link found in a text is a slice of it; and a link in a text judged
+``official`` (as ``url --text`` judges it, read on where it runs into the text)
+must not, read on to the next white space as a phone reads it, lead to another
+host someone can register.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ OFFICIAL_HOST = "beian.miit.gov.cn"
 def one_input(data: bytes) -> None:
     import ada_url
 
-    from beianaudit.url_classify import VERDICTS, classify
+    from beianaudit.url_classify import VERDICTS, classify, read_on
     from beianaudit.url_extract import extract
 
     text = text_of(data)
@@ -39,7 +42,24 @@ def one_input(data: bytes) -> None:
         assert classify(result.url).verdict == "official", (text, result.url)
     for found in extract(text):
         assert text[found.start : found.start + len(found.written)] == found.written
-        assert classify(found.link).verdict in VERDICTS
+        judged = read_on(classify(found.link), found.longer)
+        assert judged.verdict in VERDICTS
+        if judged.verdict == "official":
+            _phone_agrees(text[found.start :].split(maxsplit=1)[0], text)
+
+
+def _phone_agrees(token: str, text: str) -> None:
+    """The white-space-delimited token, as a browser opens it, reaches the real host,
+    or a host no one can register (no public suffix, not letters-digits-hyphens)."""
+    import re
+
+    from beianaudit.url_classify import classify
+
+    phone = classify(token.encode("utf-8", "replace").decode("utf-8"))
+    registrable = re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", phone.registered_domain)
+    ip = re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[.*\]", phone.host)
+    if phone.verdict != "invalid" and (registrable or ip):
+        assert phone.host.rstrip(".") == OFFICIAL_HOST, (text, token, phone.host)
 
 
 def seeds() -> Iterator[str]:
@@ -50,6 +70,8 @@ def seeds() -> Iterator[str]:
                 yield json.loads(line)["url"]
     yield "您的备案信息异常，请登录 beian-miit.cn/login 处理。"
     yield "https://beian.miit.gov.cn\\@evil.example/"
+    yield "请登录https://beian.miit.gov.cn.备案.中国/login处理"
+    yield "https://beian.miit.gov.cn…@evil.com 谢谢"
 
 
 if __name__ == "__main__":
