@@ -1,6 +1,8 @@
 """The last password that worked, kept in the OS keyring, never anywhere else.
 
-Service ``beianaudit``, account from the subject id.  A backend that does not
+Service ``beianaudit``, account from the subject id, masked as text output masks it
+(``3301**********1236``): a keyring's own window lists accounts in the clear, and the
+ID is personal data; its two ends tell one subject from another.  A backend that does not
 encrypt (``keyrings.alt``'s files, anything below priority 1, the ``fail``
 backend of a headless box) counts as no backend: we refuse rather than write a
 password to a plain file.
@@ -22,8 +24,10 @@ class StoreUnavailable(Exception):
 
 
 def account(config: Config | None) -> str:
+    from beianaudit.mask import mask_id
+
     if config is not None and config.subject.id:
-        return config.subject.id.strip().upper()
+        return mask_id(config.subject.id.strip().upper())
     return DEFAULT_ACCOUNT
 
 

@@ -203,7 +203,8 @@ def test_chinese_output(run_cli) -> None:
 def test_remember_then_a_variant_is_an_error(run_cli, memory_keyring) -> None:
     first = run_password(run_cli, "Beian@2025xQ!v", "--remember")
     assert first.exit_code in (0, 1)
-    assert memory_keyring.store == {("beianaudit", "330106199003071236"): "Beian@2025xQ!v"}
+    # The account is the subject ID masked, as a keyring's window shows it to anyone.
+    assert memory_keyring.store == {("beianaudit", "3301**********1236"): "Beian@2025xQ!v"}
     second = run_password(run_cli, "Beian@2026xQ!v", "--format", "json")
     assert ids(second)["BA107"] == "error"
     other = run_password(run_cli, STRONG, "--format", "json")
@@ -212,7 +213,7 @@ def test_remember_then_a_variant_is_an_error(run_cli, memory_keyring) -> None:
 
 def test_how_different_is_set_in_the_policy(run_cli, memory_keyring, write_config) -> None:
     old, new = "Kx9#mQ2v!Lp7Tz5&", "Kx9#mQ2v!Lp7Ab1*"  # 4 of 16 characters changed
-    memory_keyring.store[("beianaudit", "330106199003071236")] = old
+    memory_keyring.store[("beianaudit", "3301**********1236")] = old
     text = Path(PERSONAL).read_text("utf-8")
     for percent, verdict in ((25, "error"), (10, None)):
         setting = f"min_change_percent = {percent}"
