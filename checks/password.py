@@ -8,6 +8,7 @@ and the names of what was found.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 
 from beianaudit import password_rules as rules
@@ -35,7 +36,9 @@ ODD_KINDS = {
 # few to spell out a password typed entirely in full-width or Chinese.
 SHOWN_ODD = 3
 
-_last: tuple[Context, Strength] | None = None
+# The last context judged and its verdict.  A weak reference: the context holds the
+# password, which must not outlive the run that needed it in this module's globals.
+_last: tuple[weakref.ref[Context], Strength] | None = None
 
 
 def as_typed(ctx: Context) -> str:
@@ -52,13 +55,13 @@ def as_typed(ctx: Context) -> str:
 def strength_of(ctx: Context) -> Strength:
     """zxcvbn's verdict for this context, computed once for the checks that share it."""
     global _last
-    if _last is not None and _last[0] is ctx:
+    if _last is not None and _last[0]() is ctx:
         return _last[1]
     from beianaudit.personal_words import context_words
     from beianaudit.strength import evaluate
 
     result = evaluate(as_typed(ctx), context_words(ctx.config))
-    _last = (ctx, result)
+    _last = (weakref.ref(ctx), result)
     return result
 
 

@@ -299,3 +299,16 @@ def test_a_secret_in_the_config_is_never_shown(run_cli, tmp_path: Path, caplog) 
     report = run_cli("check", "--config", str(path), "--format", "json")
     keys = {f["data"].get("key") for f in json.loads(report.stdout)["findings"]}
     assert {"password", "mail.smtp.passwd"} <= keys  # named, so the user can remove it
+
+
+def test_no_module_keeps_the_password_after_a_check(run_cli) -> None:
+    """The strength verdict is shared by the checks of one run through a weak
+    reference: once the run is over, no Secret with the password is left alive."""
+    import gc
+
+    from beianaudit.secret import Secret
+
+    assert run_cli("password", "--password-stdin", input=PASSWORD + "\n").exit_code in (0, 1)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, Secret) and o.reveal() == PASSWORD]
+    assert alive == []
