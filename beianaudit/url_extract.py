@@ -46,6 +46,7 @@ _PREFIX = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}[:：][/／\\＼]{0,2}")
 _LEAD = "([{<'\":,;.!?*-"
 _TRAIL = ".,;:!?'\"*>]}"
 _SPACE = re.compile(r"\s")
+_SCHEME_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[/\\]*")
 # A longer reading is cut here: a link is judged up to 64 KiB anyway, and a long
 # run without white space must not make each link in it read to its far end.
 _LONGER_MAX = 4096
@@ -82,21 +83,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _looks_like_host(link: str) -> bool:
-    """A link without a scheme: a dotted host whose last labels are a public suffix."""
+def _host_of(link: str) -> str | None:
+    """The host a mapped link names (scheme, userinfo, port dropped); ``None`` for an
+    email address (a user@host without a path)."""
+    scheme = _SCHEME_PREFIX.match(link)  # at the start only: searched, it was quadratic
+    link = link[scheme.end() :] if scheme else link
     authority = re.split(r"[/?#\\]", link, maxsplit=1)[0]
-    has_path = len(authority) < len(link)
-    if "@" in authority and not has_path:
-        return False  # an email address, not a link
-    host = authority.rsplit("@", 1)[-1]
-    host = re.sub(r":\d*$", "", host).rstrip(".")
-    if "." not in host or not re.fullmatch(r"[^\s:]+", host):
+    if "@" in authority and len(authority) == len(link):
+        return None
+    return re.sub(r":\d*$", "", authority.rsplit("@", 1)[-1]).rstrip(".")
+
+
+def _real_host(host: str | None) -> bool:
+    """A dotted host whose last labels are a public suffix, with a label before it."""
+    if not host or "." not in host or not re.fullmatch(r"[^\s:]+", host):
         return False
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", host):
         return True
     from beianaudit.url_classify import public_suffix
 
-    return bool(public_suffix(host))
+    suffix = public_suffix(host)
+    return bool(suffix) and len(host) > len(suffix) + 1
+
+
+def _looks_like_host(link: str) -> bool:
+    """A link without a scheme: a dotted host whose last labels are a public suffix."""
+    return _real_host(_host_of(link))
 
 
 def _browser_form(written: str) -> str:
@@ -117,21 +129,31 @@ def extract(text: str) -> list[Found]:
         if scheme:
             start = scheme.start()
         start, end = _trim(mapped, start, end)
+        far = _read_on(mapped, start, end)
+        if far > end and _longer_host(mapped, start, end, far):
+            end = far  # beian-miit.中国/login: the host goes on through the ideographs
         link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
         written = text[start:end]
-        longer = _read_on(text, mapped, start, end)
+        longer = _browser_form(text[start:far]) if far > end else ""
         found.append(Found(start, written, _browser_form(written), longer))
     return found
 
 
-def _read_on(text: str, mapped: str, start: int, end: int) -> str:
-    """The link at ``start:end`` read on to the next white space, as a phone's link
-    detection may read it, when that differs from where this module ended it."""
-    limit = min(len(text), start + _LONGER_MAX)
-    if end >= limit or text[end].isspace():
-        return ""
+def _read_on(mapped: str, start: int, end: int) -> int:
+    """Where the link at ``start:end`` ends when read on to the next white space, as a
+    phone's link detection may read it (``end`` when it ends at white space)."""
+    limit = min(len(mapped), start + _LONGER_MAX)
+    if end >= limit or mapped[end].isspace():
+        return end
     space = _SPACE.search(mapped, end, limit)
-    _, far = _trim(mapped, start, space.start() if space else limit)
-    return _browser_form(text[start:far]) if far > end else ""
+    return max(end, _trim(mapped, start, space.start() if space else limit)[1])
+
+
+def _longer_host(mapped: str, start: int, end: int, far: int) -> bool:
+    """Whether reading on names another host, and a real one (a public suffix such as
+    中国 or 网址 at its end): then the ideographs belong to the host, as they do to a
+    browser.  ``…gov.cn处理`` or ``…gov.cn，谢谢`` names no such host and ends as before."""
+    host = _host_of(mapped[start:far])
+    return host != _host_of(mapped[start:end]) and _real_host(host)

@@ -21,6 +21,9 @@ BRANDS = ("beian", "miit")
 # "gov" is an ordinary word inside longer names (govtrack): it counts only as a
 # whole part (gov.com, gov-cn.net, miit-gov.cn), never as a substring.
 WHOLE_BRANDS = ("gov",)
+# The same names in Chinese, as an internationalised domain writes them (备案.网址,
+# 工信部-备案.com): inside a part, they imitate the filing system as plainly.
+CHINESE_BRANDS = ("备案", "備案", "工信部", "工業和信息化部", "工业和信息化部")
 # Multi-letter look-alikes, read after the single characters are mapped.
 _SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 
@@ -128,6 +131,10 @@ def _imitation(part: str) -> Match | None:
             and distance(sk, brand, 1) <= 1
         ):
             return Match("typo", part, brand)
+    if not part.isascii():
+        for brand in CHINESE_BRANDS:
+            if brand in part:
+                return Match("brand_token", part, brand)
     return None
 
 

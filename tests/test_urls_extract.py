@@ -26,6 +26,12 @@ from tests.conftest import SAMPLES
         ("bеian.miit.gov.cn/登录", ["bеian.miit.gov.cn/"]),
         ("https://evil.com\\@beian.miit.gov.cn/ 中", ["https://evil.com\\@beian.miit.gov.cn/"]),
         ("两个：a.example.cn、b.example.com；", ["a.example.cn", "b.example.com"]),
+        # A host that goes on through ideographs to an internationalised suffix.
+        ("请登录 beian-miit.中国/login 处理", ["beian-miit.中国/login"]),
+        ("请登录https://beian-miit.中国/login处理", ["https://beian-miit.中国/login处理"]),
+        ("点击 https://备案.网址/x", ["https://备案.网址/x"]),
+        # …and one that does not: the ideographs after it are the sentence.
+        ("请登录https://beian.miit.gov.cn处理", ["https://beian.miit.gov.cn"]),
     ],
 )
 def test_links_found(text: str, links: list[str]) -> None:
@@ -132,6 +138,9 @@ def _judged(text: str) -> list[str]:
         'https://beian.miit.gov.cn"@evil.com/',
         "https://beian.miit.gov.cn…@1.2.3.4",
         "https://beian.miit.gov.cn{x}.evil.com",
+        # A numeric host only a browser's parser sees as one (0x7f.1 is 127.0.0.1).
+        "https://beian.miit.gov.cn…@0x7f.1/",
+        "https://beian.miit.gov.cn…@2130706433/",
     ],
 )
 def test_a_link_cut_short_is_not_official(text: str) -> None:
