@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Full-width forms that a link may be written with; full-width commas, brackets,
 # quotes and the like are left alone: they end a link.
@@ -45,11 +46,19 @@ _SCHEMED = re.compile(
 _PREFIX = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}[:：][/／\\＼]{0,2}")
 _LEAD = "([{<'\":,;.!?*-"
 _TRAIL = ".,;:!?'\"*>]}"
-_SPACE = re.compile(r"\s")
-_SCHEME_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[/\\]*")
-# A longer reading is cut here: a link is judged up to 64 KiB anyway, and a long
-# run without white space must not make each link in it read to its far end.
-_LONGER_MAX = 4096
+_SCHEME_PREFIX = re.compile(r"(?i)(?:(?:https?|ftp|wss?|file):)?[/\\]*")
+# Where the host of a link read on (as a phone may read it) ends, in the mapped
+# text: white space (not C0 controls: a browser keeps those inside), the start of a
+# path, query or fragment, and the marks that end a Chinese clause.  A full stop
+# 。 is no end: mapped, it is a dot, as it is to a browser.
+_HOST_END = re.compile(
+    "[/?#\\\\ \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000，、；：！？]"
+)
+# No DNS name is longer: a host past this cannot be reached, whatever it says.
+_MAX_HOST = 253
+# A longer reading is judged by the URL parser up to this length (url_classify's own).
+_MAX_READING = 65536
+_IP_LIKE = re.compile(r"(?i)(?=.*\d)[0-9a-fx.]+|\[.*\]")
 
 
 @dataclass(frozen=True)
@@ -59,9 +68,10 @@ class Found:
     start: int
     written: str  # the original characters
     link: str  # as written, but for a full-width scheme prefix: what is judged
-    # The link read on to the next white space, when the text runs straight on after
-    # it: a phone's link detection may take that longer reading (see read_on in
-    # url_classify).  "" when the link ends at white space or at a sentence's end.
+    # When the text runs straight on after an official-looking link and, read on as a
+    # phone's link detection may read it, names another host someone can reach:
+    # that host, and the longer reading ("" when too long to judge); see read_on.
+    reaches: str = ""
     longer: str = ""
 
 
@@ -94,6 +104,7 @@ def _host_of(link: str) -> str | None:
     return re.sub(r":\d*$", "", authority.rsplit("@", 1)[-1]).rstrip(".")
 
 
+@lru_cache(maxsize=4096)  # a message repeats its links; a crafted one repeats them a lot
 def _real_host(host: str | None) -> bool:
     """A dotted host whose last labels are a public suffix, with a label before it."""
     if not host or "." not in host or not re.fullmatch(r"[^\s:]+", host):
@@ -123,37 +134,87 @@ def extract(text: str) -> list[Found]:
     """Every link-like thing in ``text``, in order."""
     mapped = text.translate(_TABLE)
     found: list[Found] = []
+    ahead = _Ahead(mapped)
     for token in _TOKEN.finditer(mapped):
         start, end = token.span()
         scheme = _SCHEMED.search(mapped, start, end)
-        if scheme:
+        if scheme and not _host_before(mapped, start, scheme.start()):
             start = scheme.start()
         start, end = _trim(mapped, start, end)
-        far = _read_on(mapped, start, end)
-        if far > end and _longer_host(mapped, start, end, far):
-            end = far  # beian-miit.中国/login: the host goes on through the ideographs
+        host, host_end = ahead.host(start, end)
+        reaches = longer = ""
+        cut = _host_of(mapped[start:end]) if host else None
+        if host and host != cut and not _governments(host):
+            far = _token_end(mapped, start, host_end)
+            if (cut or "").lower().rstrip(".") == _OFFICIAL:
+                reaches = host  # for read_on to judge, never for the link to swallow
+                longer = _browser_form(text[start:far]) if far - start <= _MAX_READING else ""
+            else:
+                end = far  # beian-miit.中国/login: the host goes on through the ideographs
         link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
         written = text[start:end]
-        longer = _browser_form(text[start:far]) if far > end else ""
-        found.append(Found(start, written, _browser_form(written), longer))
+        found.append(Found(start, written, _browser_form(written), reaches, longer))
     return found
 
 
-def _read_on(mapped: str, start: int, end: int) -> int:
-    """Where the link at ``start:end`` ends when read on to the next white space, as a
-    phone's link detection may read it (``end`` when it ends at white space)."""
-    limit = min(len(mapped), start + _LONGER_MAX)
-    if end >= limit or mapped[end].isspace():
-        return end
-    space = _SPACE.search(mapped, end, limit)
-    return max(end, _trim(mapped, start, space.start() if space else limit)[1])
+_OFFICIAL = "beian.miit.gov.cn"
 
 
-def _longer_host(mapped: str, start: int, end: int, far: int) -> bool:
-    """Whether reading on names another host, and a real one (a public suffix such as
-    中国 or 网址 at its end): then the ideographs belong to the host, as they do to a
-    browser.  ``…gov.cn处理`` or ``…gov.cn，谢谢`` names no such host and ends as before."""
-    host = _host_of(mapped[start:far])
-    return host != _host_of(mapped[start:end]) and _real_host(host)
+def _host_before(mapped: str, start: int, scheme: int) -> bool:
+    """Whether the token names a host before the scheme found inside it:
+    ``evil.com/https://beian.miit.gov.cn`` goes to evil.com, the rest is its path."""
+    lead, _ = _trim(mapped, start, scheme)
+    return lead < scheme and _real_host(_host_of(mapped[lead:scheme]))
+
+
+def _governments(host: str) -> bool:
+    """A host under gov.cn: only government bodies hold those, no attacker."""
+    return host.lower().rstrip(".").endswith((".gov.cn", "gov.cn"))
+
+
+def _token_end(mapped: str, start: int, at: int) -> int:
+    """The end of the link read on to ``at`` and on through the token there (its path)."""
+    token = _TOKEN.match(mapped, at)
+    return _trim(mapped, start, token.end() if token else at)[1]
+
+
+class _Ahead:
+    """What a link reads on to, for links in text order: the end of its host (the next
+    ``_HOST_END``) and the last ``@`` before it.  Both searches go forward only and are
+    remembered, so a megabyte without white space costs one pass, not one per link."""
+
+    def __init__(self, mapped: str) -> None:
+        self.mapped = mapped
+        self.searched = self.stop = -1  # no host end in [searched, stop)
+        self.at_to = 0  # "@"s are known up to here…
+        self.last_at = -1  # …and this is the last of them
+
+    def _host_end(self, pos: int) -> int:
+        if not (self.searched <= pos <= self.stop):
+            found = _HOST_END.search(self.mapped, pos)
+            self.searched, self.stop = pos, found.start() if found else len(self.mapped)
+        return self.stop
+
+    def _last_at(self, before: int) -> int:
+        if before > self.at_to:
+            at = self.mapped.rfind("@", self.at_to, before)
+            self.last_at, self.at_to = (at if at != -1 else self.last_at), before
+        return self.last_at
+
+    def host(self, start: int, end: int) -> tuple[str, int]:
+        """The host the link at ``start:end`` names when read on to the end of its host,
+        if that runs past ``end`` and the host can be reached (a public suffix, or an
+        IP address), and where it ends; ``""`` otherwise."""
+        authority = _SCHEME_PREFIX.match(self.mapped, start).end()  # an index, not a length
+        stop = self._host_end(authority)
+        if stop <= end:  # the link itself holds the end of its host
+            return "", stop
+        at = self._last_at(stop)
+        lo = at + 1 if at >= authority else authority
+        if stop - lo > _MAX_HOST + 6:  # a port at most
+            return "", stop
+        host = re.sub(r":\d*$", "", self.mapped[lo:stop]).rstrip(".")
+        reachable = _real_host(host) or (at >= start and _IP_LIKE.fullmatch(host))
+        return (host, stop) if reachable else ("", stop)

@@ -14,6 +14,7 @@ host someone can register.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,23 +43,28 @@ def one_input(data: bytes) -> None:
         assert classify(result.url).verdict == "official", (text, result.url)
     for found in extract(text):
         assert text[found.start : found.start + len(found.written)] == found.written
-        judged = read_on(classify(found.link), found.longer)
+        judged = read_on(classify(found.link), found.reaches, found.longer)
         assert judged.verdict in VERDICTS
         if judged.verdict == "official":
-            _phone_agrees(text[found.start :].split(maxsplit=1)[0], text)
+            _phone_agrees(re.split(_READING_ENDS, text[found.start :], maxsplit=1)[0], text)
+
+
+# Where a phone's reading of a link ends: white space (not C0 controls, which a
+# browser keeps inside) and the marks that end a Chinese clause.
+_READING_ENDS = "[ \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000，、；：！？]"
 
 
 def _phone_agrees(token: str, text: str) -> None:
-    """The white-space-delimited token, as a browser opens it, reaches the real host,
-    or a host no one can register (no public suffix, not letters-digits-hyphens)."""
-    import re
-
+    """The link read on to the end of the reading, as a browser opens it, reaches the
+    real host, a government one, or a host no one can register (no public suffix, not
+    letters-digits-hyphens)."""
     from beianaudit.url_classify import classify
 
     phone = classify(token.encode("utf-8", "replace").decode("utf-8"))
     registrable = re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", phone.registered_domain)
     ip = re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[.*\]", phone.host)
-    if phone.verdict != "invalid" and (registrable or ip):
+    government = phone.registered_domain.endswith("gov.cn")
+    if phone.verdict != "invalid" and (registrable or ip) and not government:
         assert phone.host.rstrip(".") == OFFICIAL_HOST, (text, token, phone.host)
 
 

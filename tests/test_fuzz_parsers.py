@@ -119,8 +119,15 @@ def test_classify_ten_megabytes(name: str) -> None:
         "http://" * (MB // 7),
         "https://a.b/ 京ICP备 " * (MB // 20),
         "ｂｅｉａｎ。" * (MB // 6),
+        # A quarter megabyte: 40,000 links is a second's work of judging hosts anyway;
+        # reading each on to the end of the text made it 6 s, quadratic.
+        "x.com备" * (MB // 24),
+        "https://beian.miit.gov.cn备" * (MB // 26),
     ],
-    ids=["closing brackets", "trailing punctuation", "schemes", "many links", "full-width"],
+    ids=[
+        *("closing brackets", "trailing punctuation", "schemes", "many links", "full-width"),
+        *("links read on", "official links read on"),
+    ],
 )
 def test_extract_a_megabyte(text: str) -> None:
     """A megabyte in a second; the command takes up to 10 MB (about a second per MB)."""

@@ -28,7 +28,7 @@ from tests.conftest import SAMPLES
         ("两个：a.example.cn、b.example.com；", ["a.example.cn", "b.example.com"]),
         # A host that goes on through ideographs to an internationalised suffix.
         ("请登录 beian-miit.中国/login 处理", ["beian-miit.中国/login"]),
-        ("请登录https://beian-miit.中国/login处理", ["https://beian-miit.中国/login处理"]),
+        ("请登录https://beian-miit.中国/login处理", ["https://beian-miit.中国/login"]),
         ("点击 https://备案.网址/x", ["https://备案.网址/x"]),
         # …and one that does not: the ideographs after it are the sentence.
         ("请登录https://beian.miit.gov.cn处理", ["https://beian.miit.gov.cn"]),
@@ -119,7 +119,7 @@ def test_extract_never_raises_and_spans_point_into_the_text(text: str) -> None:
 
 def _judged(text: str) -> list[str]:
     """The verdicts ``beianaudit url --text`` gives: each link, read on where it may."""
-    return [read_on(classify(f.link), f.longer).verdict for f in extract(text)]
+    return [read_on(classify(f.link), f.reaches, f.longer).verdict for f in extract(text)]
 
 
 @pytest.mark.parametrize(
@@ -141,6 +141,13 @@ def _judged(text: str) -> list[str]:
         # A numeric host only a browser's parser sees as one (0x7f.1 is 127.0.0.1).
         "https://beian.miit.gov.cn…@0x7f.1/",
         "https://beian.miit.gov.cn…@2130706433/",
+        # Found by review: a host before the scheme, padding past any fixed look-ahead,
+        # a control character (no white space to a browser), a clause mark after the @.
+        "evil.com/https://beian.miit.gov.cn",
+        "//evil.com/https://beian.miit.gov.cn",
+        "https://beian.miit.gov.cn备" + "a" * 5000 + "@evil.com",
+        "https://beian.miit.gov.cn备\x1f@evil.com",
+        "https://beian.miit.gov.cn备@evil.com，谢谢",
     ],
 )
 def test_a_link_cut_short_is_not_official(text: str) -> None:
@@ -159,12 +166,18 @@ def test_a_link_cut_short_is_not_official(text: str) -> None:
         "请登录https://beian.miit.gov.cn。谢谢",  # beian.miit.gov.cn.谢谢: no such suffix
         "网址：https://beian.miit.gov.cn（工信部）",
         "点此https://beian.miit.gov.cn.中国登录",  # .中国登录 is no suffix either
+        # A clause mark ends the host; a government host after it holds no attacker.
+        "登录https://beian.miit.gov.cn核验，联系人邮箱：a@qq.com",
+        "请于3日内登录https://beian.miit.gov.cn。客服电话请见www.miit.gov.cn",
+        "【工信部】请登录https://beian.miit.gov.cn处理。详情请访问www.miit.gov.cn",
     ],
 )
 def test_the_real_link_in_a_sentence_stays_official(text: str) -> None:
     assert _judged(text)[0] == "official"
 
 
+# Where a phone's reading of a link ends (no C0 controls: a browser keeps those).
+_READING_ENDS = "[ \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000，、；：！？]"
 _PIECES = (
     *(".", "。", "．", "@", "备案", "中国", "com", "cn", "evil", "1.2", "…", "，"),
     *("/", "x", "{", '"', "（", "）", "-", ":", "443", "\\", "?", "#"),
@@ -188,13 +201,14 @@ def test_official_means_the_phone_reading_goes_there_too(before: str, after: str
     link read on to the next white space reaches the same host or no one's."""
     text = before + "https://beian.miit.gov.cn" + after
     for found in extract(text):
-        result = read_on(classify(found.link), found.longer)
+        result = read_on(classify(found.link), found.reaches, found.longer)
         if result.verdict != "official":
             continue
-        whole = text[found.start :].split(maxsplit=1)[0]
+        whole = re.split(_READING_ENDS, text[found.start :], maxsplit=1)[0]
         phone = classify(whole)
         someone_else = phone.verdict != "invalid" and (
             re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", phone.registered_domain)
             or re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[.*\]", phone.host)
         )
-        assert not someone_else or phone.host.rstrip(".") == "beian.miit.gov.cn", (text, phone)
+        government = phone.registered_domain.endswith("gov.cn")
+        assert not someone_else or government or phone.host == "beian.miit.gov.cn", (text, phone)

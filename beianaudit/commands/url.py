@@ -49,14 +49,16 @@ def _unreadable(path: str, exc: OSError) -> UserError:
     return UserError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
 
 
-def _judge(link: str, resolve: bool, written: str | None = None, longer: str = "") -> UrlResult:
+def _judge(
+    link: str, resolve: bool, written: str | None = None, reaches: str = "", longer: str = ""
+) -> UrlResult:
     from beianaudit.url_classify import classify, invalid, read_on
 
     try:
         link.encode("utf-8")
     except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
         return invalid(link.encode("utf-8", "replace").decode("utf-8"), "not_text")
-    result = read_on(classify(link), longer)
+    result = read_on(classify(link), reaches, longer)
     if resolve:
         from beianaudit.url_resolve import resolve as follow
 
@@ -77,7 +79,7 @@ def _lines(path: str, out: BatchOutput) -> Iterator[str]:
             raise _unreadable(path, exc) from None
 
 
-def _message_links(path: str) -> list[tuple[str, str, str]]:
+def _message_links(path: str) -> list[tuple[str, str, str, str]]:
     from beianaudit.url_extract import extract
 
     with _open(path) as binary:
@@ -88,7 +90,7 @@ def _message_links(path: str) -> list[tuple[str, str, str]]:
             stream.detach()
     if len(text) > MAX_TEXT:
         raise UserError(_("{path}: more than 10 MB of text").format(path=path))
-    return [(found.link, found.written, found.longer) for found in extract(text)]
+    return [(f.link, f.written, f.reaches, f.longer) for f in extract(text)]
 
 
 def _report(result: UrlResult) -> Report:
@@ -194,7 +196,7 @@ def url_command(
         worst = _output(results, fmt, single=False, stream_text=True, out=out)
     elif text_path:
         found = _message_links(text_path)
-        results = (_judge(link, resolve, written, longer) for link, written, longer in found)
+        results = (_judge(link, resolve, *rest) for link, *rest in found)
         worst = _output(results, fmt, single=False, stream_text=False, header=True)
     else:
         results = (_judge(u, resolve) for u in urls)
