@@ -186,14 +186,15 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
         suggestions=tuple(suggestions),
         personal=personal,
         habits=habits,
-        rest_score=_rest_score(judged, matches, words) if personal else None,
+        rest_score=_rest_score(password, matches, words) if personal else None,
     )
 
 
 def _rest_score(
     password: str, matches: list[dict[str, Any]], words: Sequence[tuple[str, str]]
 ) -> int:
-    """The score of ``password`` with every span of the person's own data taken out."""
+    """The score of ``password`` with every span of the person's own data (found in its
+    judged prefix) taken out; what lies past the prefix counts for the rest too."""
     mine = [m for m in matches if m.get("dictionary_name") == USER]
     covered = {k for m in mine for k in range(m["i"], m["j"] + 1)}
     rest = "".join(ch for k, ch in enumerate(password) if k not in covered)

@@ -119,6 +119,13 @@ def test_full_width_is_judged_as_it_will_be_typed(run_cli) -> None:
     assert found["BA105"] == plain["BA105"]
 
 
+def test_a_compatibility_character_is_not_expanded(run_cli) -> None:
+    """ﷺ is one character at the login page; judged as its eighteen-letter
+    expansion, twelve of them looked strong."""
+    found = ids(run_password(run_cli, "ﷺ" * 12, "--format", "json"))
+    assert found["BA105"] == "error"
+
+
 def test_full_width_is_named_by_position_and_code_point(run_cli) -> None:
     result = run_password(run_cli, "Ｐａｓｓ！word1A")
     assert result.exit_code == 1

@@ -261,3 +261,12 @@ def test_context_words_take_any_config_text(kind, name, id_, phone, email, domai
     words = personal_words.context_words(config)
     assert all(len(w) >= personal_words.MIN_WORD and w == w.lower() for w, _ in words)
     assert len({w for w, _ in words}) == len(words)
+
+
+def test_the_rest_without_personal_data_counts_past_the_judged_prefix() -> None:
+    """The phone six times fills the first 72 characters; the strong rest is after."""
+    result = strength.evaluate("13912345678" * 6 + "Xq9#vL2!pR7@kM4", PERSONAL)
+    assert result.personal == ("phone",)
+    assert result.rest_score is not None
+    assert result.rest_score >= 3
+    assert strength.evaluate("Abcd@1990zhangwei", PERSONAL).rest_score == 1
