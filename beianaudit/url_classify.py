@@ -27,6 +27,9 @@ OFFICIAL_HOST = "beian.miit.gov.cn"
 OFFICIAL_DOMAIN = "miit.gov.cn"
 OFFICIAL_URL = "https://beian.miit.gov.cn/"
 GOV_SUFFIX = "gov.cn"
+# Suffixes only government bodies can register under: gov.cn and 政务 (CONAC's IDN
+# top-level domain for party and government bodies), in both forms.
+GOV_SUFFIXES = (GOV_SUFFIX, "xn--zfr164b", "政务")
 CHECK_ID = "BA301"
 # Longer input is judged invalid without parsing; browsers cap URLs near 2 MB, a
 # login link is a few dozen characters.
@@ -91,7 +94,9 @@ _REASON_TEXT = {
     "no_scheme": N_("no http:// or https:// given: a browser may use plain http"),
     "plain_http": N_("http://, not https://"),
     "nonstandard_port": N_("port {port} instead of the standard one"),
-    "gov_host": N_("{host} is a government host (gov.cn), but the filing system is {official}"),
+    "gov_host": N_(
+        "{host} is a government host (gov.cn or 政务), but the filing system is {official}"
+    ),
     "userinfo": N_(
         "text before an @ in the link ({userinfo}) is not where it goes: it goes to {host}"
     ),
@@ -329,7 +334,7 @@ def read_on(result: UrlResult, reaches: str, longer: str) -> UrlResult:
         other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
         reachable = _IP_HOST.fullmatch(other.host) or (
             _REGISTRABLE.fullmatch(other.registered_domain)
-            and not other.registered_domain.endswith(GOV_SUFFIX)
+            and not is_government(other.registered_domain)
         )
         if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
             return result
@@ -340,6 +345,12 @@ def read_on(result: UrlResult, reaches: str, longer: str) -> UrlResult:
     reason = ("runs_into_text", {"rest": clip(rest, 40), "host": display(reaches)})
     verdict = GOV_OTHER if where.verdict == GOV_OTHER else LOOKALIKE
     return dataclasses.replace(other, verdict=verdict, reasons=(*other.reasons, reason))
+
+
+def is_government(host: str) -> bool:
+    """A host under a suffix only government bodies can register (gov.cn, 政务)."""
+    bare = host.lower().rstrip(".")
+    return any(bare == s or bare.endswith("." + s) for s in GOV_SUFFIXES)
 
 
 def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:
@@ -375,7 +386,7 @@ def judge_host(host: str) -> HostJudgement:
     labels = unicode_host.split(".")
     outside = labels[: len(labels) - (ext.suffix.count(".") + 1 if ext.suffix else 0)]
     matches = imitations(outside)
-    if host == GOV_SUFFIX or host.endswith("." + GOV_SUFFIX):
+    if is_government(host):
         # Only government bodies can register under gov.cn: a plain brand word
         # (beian.gov.cn, miitbeian.gov.cn) is genuine; a disguised one is not.
         disguised = [m for m in matches if m.code != "brand_token"]

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from beianaudit.url_classify import is_government, public_suffix
+
 # Full-width forms that a link may be written with; full-width commas, brackets,
 # quotes and the like are left alone: they end a link.
 _MAPPED = {0x3002: ".", 0xFF61: ".", 0xFF0E: ".", 0xFF1A: ":", 0xFF0F: "/", 0xFF3C: "\\"}
@@ -111,8 +113,6 @@ def _real_host(host: str | None) -> bool:
         return False
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", host):
         return True
-    from beianaudit.url_classify import public_suffix
-
     suffix = public_suffix(host)
     return bool(suffix) and len(host) > len(suffix) + 1
 
@@ -144,7 +144,7 @@ def extract(text: str) -> list[Found]:
         host, host_end = ahead.host(start, end)
         reaches = longer = ""
         cut = _host_of(mapped[start:end]) if host else None
-        if host and host != cut and not _governments(host):
+        if host and host != cut and not is_government(host):
             far = _token_end(mapped, start, host_end)
             if (cut or "").lower().rstrip(".") == _OFFICIAL:
                 reaches = host  # for read_on to judge, never for the link to swallow
@@ -167,11 +167,6 @@ def _host_before(mapped: str, start: int, scheme: int) -> bool:
     ``evil.com/https://beian.miit.gov.cn`` goes to evil.com, the rest is its path."""
     lead, _ = _trim(mapped, start, scheme)
     return lead < scheme and _real_host(_host_of(mapped[lead:scheme]))
-
-
-def _governments(host: str) -> bool:
-    """A host under gov.cn: only government bodies hold those, no attacker."""
-    return host.lower().rstrip(".").endswith((".gov.cn", "gov.cn"))
 
 
 def _token_end(mapped: str, start: int, at: int) -> int:
