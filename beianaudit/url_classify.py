@@ -320,30 +320,30 @@ def classify(text: str) -> UrlResult:
     )
 
 
-def read_on(result: UrlResult, reaches: str, longer: str) -> UrlResult:
-    """``result``, for a link found in free text that runs straight on into the text
-    after it (``url_extract``: ``reaches`` is the host that reading names, ``longer``
-    the reading, "" when too long to parse).  An attacker writes
-    ``https://beian.miit.gov.cn.备案.com`` or ``https://beian.miit.gov.cn…@evil.com`` so
-    that a reader stopping early sees the real host while a phone opens another: an
-    official verdict stands only if the browser's parser, given the longer reading,
-    reaches the same host, a government one, or none (no public suffix)."""
-    if not reaches or result.verdict not in (OFFICIAL, OFFICIAL_INSECURE):
+def read_on(result: UrlResult, longer: str | None) -> UrlResult:
+    """``result``, for a link found in free text that stops short of the end of its
+    host (``url_extract``): ``longer`` is the reading on to it, as a phone's link
+    detection reads it ("" when too long to parse; ``None`` when the link does not run
+    on).  An attacker writes ``https://beian.miit.gov.cn.备案.com`` or
+    ``https://beian.miit.gov.cn…@evil.com`` so that a reader stopping early sees the
+    real host while a phone opens another: an official verdict stands only if the
+    browser's parser, given the longer reading, reaches the same host, a government
+    one, or nothing anyone can reach (no public suffix: ``…gov.cn处理``)."""
+    if longer is None or result.verdict not in (OFFICIAL, OFFICIAL_INSECURE):
         return result
-    if longer:
-        other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
-        reachable = _IP_HOST.fullmatch(other.host) or (
-            _REGISTRABLE.fullmatch(other.registered_domain)
-            and not is_government(other.registered_domain)
-        )
-        if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
-            return result
-        where, rest = other, longer[len(result.input) :]
-    else:  # too long for the parser: a sentence never is; say where it would go
-        where, rest = result, "…"
-        other = dataclasses.replace(result, host=reaches, host_unicode=reaches, url="")
-    reason = ("runs_into_text", {"rest": clip(rest, 40), "host": display(reaches)})
-    verdict = GOV_OTHER if where.verdict == GOV_OTHER else LOOKALIKE
+    if not longer:  # too long to parse: no sentence is; it is not official
+        reason = ("runs_into_text", {"rest": "…", "host": "?"})
+        return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
+    other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
+    reachable = _IP_HOST.fullmatch(other.host) or (
+        _REGISTRABLE.fullmatch(other.registered_domain)
+        and not is_government(other.registered_domain)
+    )
+    if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+        return result
+    rest = longer[len(result.input) :]
+    reason = ("runs_into_text", {"rest": clip(rest, 40), "host": other.host_unicode})
+    verdict = GOV_OTHER if other.verdict == GOV_OTHER else LOOKALIKE
     return dataclasses.replace(other, verdict=verdict, reasons=(*other.reasons, reason))
 
 

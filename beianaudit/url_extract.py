@@ -17,7 +17,7 @@ evil.com, and judging the mapped form would call it official.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from beianaudit.url_classify import is_government, public_suffix
@@ -58,8 +58,6 @@ _HOST_END = re.compile(
 )
 # No DNS name is longer: a host past this cannot be reached, whatever it says.
 _MAX_HOST = 253
-# A longer reading is judged by the URL parser up to this length (url_classify's own).
-_MAX_READING = 65536
 _IP_LIKE = re.compile(r"(?i)(?=.*\d)[0-9a-fx.]+|\[.*\]")
 
 
@@ -70,11 +68,20 @@ class Found:
     start: int
     written: str  # the original characters
     link: str  # as written, but for a full-width scheme prefix: what is judged
-    # When the text runs straight on after an official-looking link and, read on as a
-    # phone's link detection may read it, names another host someone can reach:
-    # that host, and the longer reading ("" when too long to judge); see read_on.
-    reaches: str = ""
-    longer: str = ""
+    # Where the link's host ends when read on, as a phone's link detection reads it,
+    # if that is past the link's own end (-1 otherwise): see reading() and read_on.
+    stop: int = -1
+    text: str = field(default="", repr=False, compare=False)  # the whole text, shared
+
+    def reading(self, limit: int) -> str | None:
+        """The link read on to the end of its host, to be judged by the browser's parser
+        when the link itself is official (read_on): ``None`` when the link ends at the
+        end of its host, ``""`` when the reading is longer than ``limit``."""
+        if self.stop < 0:
+            return None
+        if self.stop - self.start > limit:
+            return ""
+        return _browser_form(self.text[self.start : self.stop])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -134,28 +141,32 @@ def extract(text: str) -> list[Found]:
     """Every link-like thing in ``text``, in order."""
     mapped = text.translate(_TABLE)
     found: list[Found] = []
-    ahead = _Ahead(mapped)
+    ahead = _Ahead(text, mapped)
+    covered = 0  # a link read on through later tokens takes them in
     for token in _TOKEN.finditer(mapped):
         start, end = token.span()
+        if start < covered:
+            continue
         scheme = _SCHEMED.search(mapped, start, end)
         if scheme and not _host_before(mapped, start, scheme.start()):
             start = scheme.start()
         start, end = _trim(mapped, start, end)
-        host, host_end = ahead.host(start, end)
-        reaches = longer = ""
-        cut = _host_of(mapped[start:end]) if host else None
-        if host and host != cut and not is_government(host):
-            far = _token_end(mapped, start, host_end)
-            if (cut or "").lower().rstrip(".") == _OFFICIAL:
-                reaches = host  # for read_on to judge, never for the link to swallow
-                longer = _browser_form(text[start:far]) if far - start <= _MAX_READING else ""
-            else:
-                end = far  # beian-miit.中国/login: the host goes on through the ideographs
+        runs_on, stop = ahead.runs_on(start, end)
+        if not scheme and mapped.find(".", start, max(end, stop)) == -1:
+            continue  # no scheme and no dot, read on or not: no link
+        cut = _host_of(mapped[start:end]) if runs_on else None
+        if runs_on and (cut or "").lower().rstrip(".") != _OFFICIAL:
+            # An official-looking link is never extended: its reading is judged by the
+            # browser's parser if the link is official (read_on), whatever it holds.
+            host = ahead.host(start, stop)
+            if host and host != cut and not is_government(host):
+                end = covered = _token_end(mapped, start, stop)  # beian-miit.中国/login
+                runs_on = False
         link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
         written = text[start:end]
-        found.append(Found(start, written, _browser_form(written), reaches, longer))
+        found.append(Found(start, written, _browser_form(written), stop if runs_on else -1, text))
     return found
 
 
@@ -176,40 +187,44 @@ def _token_end(mapped: str, start: int, at: int) -> int:
 
 
 class _Ahead:
-    """What a link reads on to, for links in text order: the end of its host (the next
-    ``_HOST_END``) and the last ``@`` before it.  Both searches go forward only and are
-    remembered, so a megabyte without white space costs one pass, not one per link."""
+    """Where a link read on ends: the end of its host (the next ``_HOST_END`` of the
+    text as written: a full-width ： ends a clause, a mapped one would be a port) and
+    the last ``@`` before it.  Both searches go forward only and are remembered, so a
+    megabyte without white space costs one pass, not one per link."""
 
-    def __init__(self, mapped: str) -> None:
-        self.mapped = mapped
+    def __init__(self, text: str, mapped: str) -> None:
+        self.text, self.mapped = text, mapped
         self.searched = self.stop = -1  # no host end in [searched, stop)
         self.at_to = 0  # "@"s are known up to here…
         self.last_at = -1  # …and this is the last of them
 
     def _host_end(self, pos: int) -> int:
         if not (self.searched <= pos <= self.stop):
-            found = _HOST_END.search(self.mapped, pos)
-            self.searched, self.stop = pos, found.start() if found else len(self.mapped)
+            found = _HOST_END.search(self.text, pos)
+            self.searched, self.stop = pos, found.start() if found else len(self.text)
         return self.stop
 
     def _last_at(self, before: int) -> int:
         if before > self.at_to:
-            at = self.mapped.rfind("@", self.at_to, before)
+            at = self.text.rfind("@", self.at_to, before)
             self.last_at, self.at_to = (at if at != -1 else self.last_at), before
         return self.last_at
 
-    def host(self, start: int, end: int) -> tuple[str, int]:
-        """The host the link at ``start:end`` names when read on to the end of its host,
-        if that runs past ``end`` and the host can be reached (a public suffix, or an
-        IP address), and where it ends; ``""`` otherwise."""
+    def runs_on(self, start: int, end: int) -> tuple[bool, int]:
+        """Whether the link at ``start:end`` stops short of the end of its host, and
+        where that is."""
         authority = _SCHEME_PREFIX.match(self.mapped, start).end()  # an index, not a length
         stop = self._host_end(authority)
-        if stop <= end:  # the link itself holds the end of its host
-            return "", stop
+        return stop > end, stop
+
+    def host(self, start: int, stop: int) -> str:
+        """The host named by the link at ``start`` read on to ``stop``, when it can be
+        reached (a public suffix, or an IP address); ``""`` otherwise."""
+        authority = _SCHEME_PREFIX.match(self.mapped, start).end()
         at = self._last_at(stop)
         lo = at + 1 if at >= authority else authority
-        if stop - lo > _MAX_HOST + 6:  # a port at most
-            return "", stop
+        if stop - lo > _MAX_HOST + 6 or self.mapped.find(".", lo, stop) == -1:
+            return ""
         host = re.sub(r":\d*$", "", self.mapped[lo:stop]).rstrip(".")
         reachable = _real_host(host) or (at >= start and _IP_LIKE.fullmatch(host))
-        return (host, stop) if reachable else ("", stop)
+        return host if reachable else ""

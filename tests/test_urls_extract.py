@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -119,7 +120,7 @@ def test_extract_never_raises_and_spans_point_into_the_text(text: str) -> None:
 
 def _judged(text: str) -> list[str]:
     """The verdicts ``beianaudit url --text`` gives: each link, read on where it may."""
-    return [read_on(classify(f.link), f.reaches, f.longer).verdict for f in extract(text)]
+    return [read_on(classify(f.link), f.reading(65536)).verdict for f in extract(text)]
 
 
 @pytest.mark.parametrize(
@@ -148,6 +149,18 @@ def _judged(text: str) -> list[str]:
         "https://beian.miit.gov.cn备" + "a" * 5000 + "@evil.com",
         "https://beian.miit.gov.cn备\x1f@evil.com",
         "https://beian.miit.gov.cn备@evil.com，谢谢",
+        # Found by a second review: a full-width colon ends a clause (mapped, it was a
+        # port), and whatever the browser's parser maps or decodes in a host.
+        "https://beian.miit.gov.cn备@evil.com：登录",
+        "https://beian.miit.gov.cn.备案.evil.com：立即登录",
+        "请访问https://beian.miit.gov.cn.备案.evil.%63om，尽快完成备案",
+        "https://beian.miit.gov.cn.备案.evil.𝐜𝐨𝐦",
+        "https://beian.miit.gov.cn.备案.evil.ⓒⓞⓜ",
+        "https://beian.miit.gov.cn.备案.evil.co\u00adm",
+        "https://beian.miit.gov.cn备@%31%32%37.0.0.1",
+        "https://beian.miit.gov.cn备" + "\u00ad" * 300 + "@evil.com",
+        "https://beian%2Emiit.gov.cn.备案.evil.%63om",
+        "Https://Beian.Miit.Gov.Cn.备案.evil.com",
     ],
 )
 def test_a_link_cut_short_is_not_official(text: str) -> None:
@@ -181,6 +194,7 @@ _READING_ENDS = "[ \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000
 _PIECES = (
     *(".", "。", "．", "@", "备案", "中国", "com", "cn", "evil", "1.2", "…", "，"),
     *("/", "x", "{", '"', "（", "）", "-", ":", "443", "\\", "?", "#"),
+    *("%63", "𝐜", "\u00ad", "：", "%2E", "0x7f", "＠"),  # what a browser maps or decodes
 )
 
 
@@ -201,7 +215,7 @@ def test_official_means_the_phone_reading_goes_there_too(before: str, after: str
     link read on to the next white space reaches the same host or no one's."""
     text = before + "https://beian.miit.gov.cn" + after
     for found in extract(text):
-        result = read_on(classify(found.link), found.reaches, found.longer)
+        result = read_on(classify(found.link), found.reading(65536))
         if result.verdict != "official":
             continue
         whole = re.split(_READING_ENDS, text[found.start :], maxsplit=1)[0]
@@ -212,3 +226,12 @@ def test_official_means_the_phone_reading_goes_there_too(before: str, after: str
         )
         government = phone.registered_domain.endswith("gov.cn")
         assert not someone_else or government or phone.host == "beian.miit.gov.cn", (text, phone)
+
+
+def test_too_many_official_links_reading_on_are_not_official(run_cli) -> None:
+    """Each reading is parsed; past a message's worth, the rest are not official."""
+    text = "https://beian.miit.gov.cn备" * 100
+    out = run_cli("url", "--text", "-", "--format", "jsonl", input=text).stdout
+    verdicts = [json.loads(line)["verdict"] for line in out.splitlines()]
+    assert len(verdicts) == 100
+    assert "official" not in verdicts[64:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from beianaudit.finding import Severity
     from beianaudit.report import Report
     from beianaudit.url_classify import UrlResult
+    from beianaudit.url_extract import Found
 
 # --text reads the whole message; more than this is not a message.
 MAX_TEXT = 10 << 20
@@ -49,16 +50,28 @@ def _unreadable(path: str, exc: OSError) -> UserError:
     return UserError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
 
 
+# How many official links of one message are read on (read_on) by the URL parser, and
+# how long a reading may be: beyond either, an official link that runs on is not
+# official (no real message has a hundred of them, or a host 64 KiB long).
+MAX_READINGS = 64
+MAX_READING = 65536
+
+
 def _judge(
-    link: str, resolve: bool, written: str | None = None, reaches: str = "", longer: str = ""
+    link: str,
+    resolve: bool,
+    written: str | None = None,
+    reading: Callable[[int], str | None] | None = None,
 ) -> UrlResult:
-    from beianaudit.url_classify import classify, invalid, read_on
+    from beianaudit.url_classify import OFFICIAL, OFFICIAL_INSECURE, classify, invalid, read_on
 
     try:
         link.encode("utf-8")
     except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
         return invalid(link.encode("utf-8", "replace").decode("utf-8"), "not_text")
-    result = read_on(classify(link), reaches, longer)
+    result = classify(link)
+    if reading is not None and result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        result = read_on(result, reading(MAX_READING))
     if resolve:
         from beianaudit.url_resolve import resolve as follow
 
@@ -79,7 +92,7 @@ def _lines(path: str, out: BatchOutput) -> Iterator[str]:
             raise _unreadable(path, exc) from None
 
 
-def _message_links(path: str) -> list[tuple[str, str, str, str]]:
+def _message_links(path: str) -> list[tuple[str, str, Callable[[int], str | None]]]:
     from beianaudit.url_extract import extract
 
     with _open(path) as binary:
@@ -90,7 +103,19 @@ def _message_links(path: str) -> list[tuple[str, str, str, str]]:
             stream.detach()
     if len(text) > MAX_TEXT:
         raise UserError(_("{path}: more than 10 MB of text").format(path=path))
-    return [(f.link, f.written, f.reaches, f.longer) for f in extract(text)]
+    readings = MAX_READINGS
+
+    def reading(found: Found) -> Callable[[int], str | None]:
+        def read(limit: int) -> str | None:
+            nonlocal readings
+            if found.stop < 0:
+                return None
+            readings -= 1
+            return found.reading(limit if readings >= 0 else -1)
+
+        return read
+
+    return [(f.link, f.written, reading(f)) for f in extract(text)]
 
 
 def _report(result: UrlResult) -> Report:
