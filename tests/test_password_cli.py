@@ -22,9 +22,9 @@ STRONG = "Kx9#mQ2v!Lp7"
 STRONG_2 = "Blue7!Window%Sand"
 
 
-def run_password(run_cli, password: str, *args: str):
+def run_password(run_cli, password: str, *args: str, config: object = PERSONAL):
     return run_cli(
-        "password", "--password-stdin", "--config", PERSONAL, *args, input=password + "\n"
+        "password", "--password-stdin", "--config", str(config), *args, input=password + "\n"
     )
 
 
@@ -63,16 +63,7 @@ def test_policy_is_configurable(run_cli, write_config) -> None:
         '[subject]\ntype = "personal"\n[policy]\nmin_length = 20\nmin_classes = 2\n'
         'min_score = 4\nbanned = ["lake"]\n'
     )
-    result = run_cli(
-        "password",
-        "--password-stdin",
-        "--config",
-        str(path),
-        "--format",
-        "json",
-        input="Tiger#Lake42\n",
-    )
-    found = ids(result)
+    found = ids(run_password(run_cli, "Tiger#Lake42", "--format", "json", config=path))
     assert found["BA101"] == found["BA103"] == found["BA105"] == "error"
     assert "BA102" not in found
 
@@ -225,15 +216,7 @@ def test_how_different_is_set_in_the_policy(run_cli, memory_keyring, write_confi
     for percent, verdict in ((25, "error"), (10, None)):
         setting = f"min_change_percent = {percent}"
         path = write_config(text.replace("min_change_percent = 25", setting))
-        result = run_cli(
-            "password",
-            "--password-stdin",
-            "--config",
-            str(path),
-            "--format",
-            "json",
-            input=new + "\n",
-        )
+        result = run_password(run_cli, new, "--format", "json", config=path)
         assert ids(result).get("BA107") == verdict
 
 
