@@ -49,10 +49,11 @@ _PREFIX = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{1,12}[:：][/／\\＼]{0,2}")
 _LEAD = "([{<'\":,;.!?*-"
 _TRAIL = ".,;:!?'\"*>]}"
 _SCHEME_PREFIX = re.compile(r"(?i)(?:(?:https?|ftp|wss?|file):)?[/\\]*")
-# Where the host of a link read on (as a phone may read it) ends, in the mapped
-# text: white space (not C0 controls: a browser keeps those inside), the start of a
-# path, query or fragment, and the marks that end a Chinese clause.  A full stop
-# 。 is no end: mapped, it is a dot, as it is to a browser.
+# Where the host of a link read on (as a phone may read it) ends, in the text as
+# written: white space (not C0 controls: a browser keeps those inside), the start of
+# a path, query or fragment, and the marks that end a Chinese clause (a full-width
+# ： too, which mapping would make a port colon).  A full stop 。 is no end: it is a
+# dot to a browser.
 _HOST_END = re.compile(
     "[/?#\\\\ \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000，、；：！？]"
 )
