@@ -41,7 +41,7 @@ def per_call(fn: Callable[[], object], n: int, rounds: int = 5) -> float:
 
 def in_process(n: int) -> list[dict]:
     from beianaudit.config_update import set_value
-    from beianaudit.contacts import filed_domain_of, normalise_phone, validate_email
+    from beianaudit.contacts.validation import filed_domain_of, normalise_phone, validate_email
 
     phone, email, domains = "+86 139-1234-5678", "zhangwei@example.com", ["a.cn", "zhangwei.com.cn"]
     calls: dict[str, Callable[[], object]] = {

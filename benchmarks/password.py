@@ -69,7 +69,7 @@ def measure(n: int) -> list[dict]:
     from zxcvbn import zxcvbn
 
     from beianaudit.config import load
-    from beianaudit.personal_words import context_words
+    from beianaudit.password.personal_words import context_words
 
     words = context_words(load(ROOT / "samples" / "personal.toml"))
     lists = {length: fixed_list(length) for length in LENGTHS}
@@ -80,7 +80,7 @@ def measure(n: int) -> list[dict]:
     plain = {
         length: per_password(lambda p: zxcvbn(p[:72]), pws, reps) for length, pws in lists.items()
     }
-    from beianaudit.strength import evaluate
+    from beianaudit.password.strength import evaluate
 
     ours = {
         length: per_password(lambda p: evaluate(p, words), pws, reps)

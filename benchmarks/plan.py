@@ -27,9 +27,10 @@ TODAY = date(2026, 11, 25)
 
 
 def plan_rows(n: int) -> list[dict]:
-    from beianaudit import i18n, plan
+    from beianaudit import i18n
     from beianaudit.commands.plan import render
     from beianaudit.config import load
+    from beianaudit.recovery import plan
 
     i18n.set_language("zh_CN")
     config = load(SAMPLE)
@@ -55,7 +56,7 @@ def plan_rows(n: int) -> list[dict]:
 
 
 def journal_rows(n: int, folder: Path) -> list[dict]:
-    from beianaudit import journal
+    from beianaudit.recovery import journal
 
     path = folder / journal.FILENAME
     entry = journal.Entry(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from beianaudit import contact_findings as cf
-from beianaudit.contacts import Status, filed_domain_of, states, validate_email
+from beianaudit.contacts import findings as cf
+from beianaudit.contacts.validation import Status, filed_domain_of, states, validate_email
 from beianaudit.context import Context
 from beianaudit.finding import Finding
 from beianaudit.i18n import N_

@@ -13,7 +13,7 @@ from beianaudit.registry import check
 @check("BA301", N_("Login URL"))
 def login_url(ctx: Context) -> Iterator[Finding]:
     """Judge filing.login_url as a browser reads it: official, look-alike or other."""
-    from beianaudit.url_classify import classify
+    from beianaudit.urls.classify import classify
 
     url = ctx.config.filing.login_url
     if url is None:

@@ -29,8 +29,8 @@ OFFICIAL_HOST = "beian.miit.gov.cn"
 def one_input(data: bytes) -> None:
     import ada_url
 
-    from beianaudit.url_classify import VERDICTS, classify, read_on
-    from beianaudit.url_extract import extract
+    from beianaudit.urls.classify import VERDICTS, classify, read_on
+    from beianaudit.urls.extract import extract
 
     text = text_of(data)
     result = classify(text)
@@ -58,7 +58,7 @@ def _phone_agrees(token: str, text: str) -> None:
     """The link read on to the end of the reading, as a browser opens it, reaches the
     real host, a government one, or a host no one can register (no public suffix, not
     letters-digits-hyphens)."""
-    from beianaudit.url_classify import classify
+    from beianaudit.urls.classify import classify
 
     phone = classify(token.encode("utf-8", "replace").decode("utf-8"))
     registrable = re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", phone.registered_domain)
@@ -84,5 +84,5 @@ if __name__ == "__main__":
     run(
         one_input,
         seeds(),
-        ["beianaudit.url_classify", "beianaudit.url_extract", "beianaudit.url_lookalike"],
+        ["beianaudit.urls.classify", "beianaudit.urls.extract", "beianaudit.urls.lookalike"],
     )

@@ -143,7 +143,7 @@ def test_lang_option_and_environment(run_cli, write_config, monkeypatch) -> None
 HEAVY = (
     *("zxcvbn", "tldextract", "keyring", "ada_url", "stdnum", "tomlkit", "pypinyin"),
     # Ours: a command imports what it runs when it runs (the plan alone was 30 ms).
-    *("beianaudit.plan", "beianaudit.registry", "beianaudit.config", "email_validator"),
+    *("beianaudit.recovery.plan", "beianaudit.registry", "beianaudit.config", "email_validator"),
 )
 
 

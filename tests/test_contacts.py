@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from beianaudit.config import ConfigError, load
-from beianaudit.contacts import (
+from beianaudit.contacts.validation import (
     EMAIL,
     PHONE,
     InvalidContact,

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from beianaudit import config_update, journal
+from beianaudit import config_update
+from beianaudit.recovery import journal
 from tests.conftest import SAMPLES, TODAY
 
 

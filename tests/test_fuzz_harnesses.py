@@ -52,7 +52,7 @@ def test_the_url_oracle_catches_a_wrong_official(monkeypatch: pytest.MonkeyPatch
     """The harness would report the worst bug: a foreign host called official."""
     from dataclasses import replace
 
-    from beianaudit import url_classify
+    from beianaudit.urls import classify as url_classify
 
     real = url_classify.classify
 

@@ -18,10 +18,10 @@ from beianaudit.config import Config, Subject, load
 from beianaudit.context import Context
 from beianaudit.identifiers import explain
 from beianaudit.identifiers.judgement import INVALID, LOOKALIKE, VALID, judge
-from beianaudit.journal import Entry, Skipped, read
+from beianaudit.recovery.journal import Entry, Skipped, read
 from beianaudit.secret import Secret
-from beianaudit.url_classify import VERDICTS, classify
-from beianaudit.url_extract import extract
+from beianaudit.urls.classify import VERDICTS, classify
+from beianaudit.urls.extract import extract
 from tests.conftest import SAMPLES, TODAY
 from tests.fuzzing import TEN_MB, budget, timed
 
@@ -262,7 +262,7 @@ PHONE_NEAR = "0123456789０１２３+86- \u3000\u00a0()．.@example.cn张伟"
 @budget(150)
 @given(texts | st.text(st.sampled_from(PHONE_NEAR), max_size=30), st.lists(texts, max_size=3))
 def test_contact_parsers_any_text(text: str, filed: list[str]) -> None:
-    from beianaudit.contacts import InvalidContact, filed_domain_of, normalise
+    from beianaudit.contacts.validation import InvalidContact, filed_domain_of, normalise
 
     for kind in ("phone", "email"):
         # The marker makes the value one that no reason can contain by chance.
@@ -282,7 +282,7 @@ def test_contact_parsers_any_text(text: str, filed: list[str]) -> None:
 
 @pytest.mark.parametrize("name", HUGE_TEXT)
 def test_contact_parsers_ten_megabytes(name: str) -> None:
-    from beianaudit.contacts import InvalidContact, filed_domain_of, normalise
+    from beianaudit.contacts.validation import InvalidContact, filed_domain_of, normalise
 
     for kind in ("phone", "email"):
         with pytest.raises(InvalidContact):

@@ -12,9 +12,9 @@ from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit import journal
 from beianaudit.cli import cli
-from beianaudit.journal import Entry, Skipped
+from beianaudit.recovery import journal
+from beianaudit.recovery.journal import Entry, Skipped
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=CST)

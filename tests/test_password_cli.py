@@ -252,7 +252,7 @@ def test_plaintext_backends_are_refused(monkeypatch) -> None:
     import keyring
     from keyring.backend import KeyringBackend
 
-    from beianaudit import secrets_store
+    from beianaudit.password import store
 
     class PlainFile(KeyringBackend):
         priority = 0.5  # type: ignore[assignment]
@@ -267,8 +267,8 @@ def test_plaintext_backends_are_refused(monkeypatch) -> None:
             raise AssertionError("must not be called")
 
     keyring.set_keyring(PlainFile())
-    with pytest.raises(secrets_store.StoreUnavailable):
-        secrets_store.save(None, Secret("x"))
+    with pytest.raises(store.StoreUnavailable):
+        store.save(None, Secret("x"))
 
 
 # --- beianaudit check -------------------------------------------------------------------

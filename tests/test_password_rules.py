@@ -1,4 +1,4 @@
-"""The filing system's rules as plain functions (beianaudit.password_rules)."""
+"""The filing system's rules as plain functions (beianaudit.password.rules)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit import password_rules as rules
+from beianaudit.password import rules as rules
 from beianaudit.secret import Secret
 
 

@@ -1,4 +1,4 @@
-"""Strength: zxcvbn taught Chinese habits and the person's own data (beianaudit.strength)."""
+"""Strength: zxcvbn taught Chinese habits and the person's own data (password.strength)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit import chinese_matching, personal_words, strength, zxcvbn_speed
 from beianaudit.config import Config, Subject, load
+from beianaudit.password import chinese_matching, personal_words, strength, zxcvbn_speed
 from tests.conftest import ROOT, SAMPLES
 
 CASES = [
@@ -39,7 +39,7 @@ def test_the_cases_cover_every_habit() -> None:
         *("love", "common", "keyboard", "numpad", "pinyin", "personal", "service"),
         "repeat",  # zxcvbn prices a repeated unit with its own lists only
     }
-    from beianaudit.password_rules import character_classes
+    from beianaudit.password.rules import character_classes
 
     assert all(len(character_classes(pw)) == 4 for _, pw in CASES)
 
@@ -151,7 +151,7 @@ def test_names_do_not_import_pypinyin_itself() -> None:
     import sys
 
     code = (
-        "import sys\nfrom beianaudit.personal_words import pinyin_forms\n"
+        "import sys\nfrom beianaudit.password.personal_words import pinyin_forms\n"
         "assert pinyin_forms('张伟') == ['zhangwei', 'zw']\nprint('pypinyin' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

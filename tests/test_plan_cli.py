@@ -9,7 +9,7 @@ import pytest
 
 from beianaudit import registry
 from beianaudit.commands import plan as command
-from beianaudit.plan import SITUATIONS, load_data
+from beianaudit.recovery.plan import SITUATIONS, load_data
 
 # Both contacts confirmed a few weeks before TODAY (2026-11-25): the contact checks say "ok".
 FRESH = (

@@ -7,9 +7,9 @@ from dataclasses import fields
 
 import pytest
 
-from beianaudit import plan
 from beianaudit.config import load
-from beianaudit.plan import SITUATIONS, SUBJECT_TYPES, Entry, SelfCheck
+from beianaudit.recovery import plan
+from beianaudit.recovery.plan import SITUATIONS, SUBJECT_TYPES, Entry, SelfCheck
 
 DATA = plan.load_data()
 ENTRIES = [*DATA.steps, *DATA.materials, *DATA.notes]

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from beianaudit import i18n, plan, registry
+from beianaudit import i18n, registry
 from beianaudit.commands.plan import render
 from beianaudit.config import load
 from beianaudit.context import Context
 from beianaudit.finding import Finding, Severity
+from beianaudit.recovery import plan
 from beianaudit.registry import check
 from tests.conftest import TODAY
 

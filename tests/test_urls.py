@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit.url_classify import (
+from beianaudit.urls.classify import (
     MAX_LENGTH,
     OFFICIAL_HOST,
     VERDICTS,
     _extractor,
     classify,
 )
-from beianaudit.url_lookalike import distance, skeleton
+from beianaudit.urls.lookalike import distance, skeleton
 from tests.conftest import ROOT
 
 CORPUS = [
@@ -164,7 +164,7 @@ def test_official_name_under_any_other_domain_is_lookalike(
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["beian", "miit"]), st.text("beianmtx", min_size=3, max_size=7))
 def test_the_typo_prefilter_never_hides_a_typo(brand: str, word: str) -> None:
-    from beianaudit.url_lookalike import _imitation
+    from beianaudit.urls.lookalike import _imitation
 
     if distance(word, brand, 1) <= 1 and len(word) >= 4 and brand not in word:
         match = _imitation(word)

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from beianaudit import url_resolve
+from beianaudit.urls import resolve as url_resolve
 from tests.conftest import MINIMAL, SAMPLES
 
 

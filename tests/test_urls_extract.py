@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beianaudit.url_classify import classify, read_on
-from beianaudit.url_extract import extract
+from beianaudit.urls.classify import classify, read_on
+from beianaudit.urls.extract import extract
 from tests.conftest import SAMPLES
 
 

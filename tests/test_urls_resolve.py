@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from beianaudit.url_classify import classify
-from beianaudit.url_resolve import MAX_HOPS, resolve
+from beianaudit.urls.classify import classify
+from beianaudit.urls.resolve import MAX_HOPS, resolve
 
 
 def test_head_refused_then_get() -> None:
@@ -63,7 +63,7 @@ def test_http_fetch_reads_one_hop_only_on_loopback() -> None:
     import threading
     from http.server import BaseHTTPRequestHandler, HTTPServer
 
-    from beianaudit.url_resolve import http_fetch
+    from beianaudit.urls.resolve import http_fetch
 
     seen: list[tuple[str, str, str | None]] = []
 

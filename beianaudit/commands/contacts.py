@@ -58,7 +58,7 @@ def verified_command(
     ctx: click.Context, kind: str, on: str | None, config_path: str | None
 ) -> None:
     from beianaudit.config_update import set_value
-    from beianaudit.contacts import Status, assess, verified_key
+    from beianaudit.contacts.validation import Status, assess, verified_key
 
     day = today(ctx)
     when = parse_day(on, day) if on is not None else day
@@ -93,8 +93,8 @@ def verified_command(
 @lang_option
 @click.pass_context
 def show_command(ctx: click.Context, config_path: str | None, fmt: str) -> None:
-    from beianaudit.contact_table import rows, table
-    from beianaudit.contacts import states
+    from beianaudit.contacts.table import rows, table
+    from beianaudit.contacts.validation import states
     from beianaudit.report import Report
 
     config = load_config(config_path)

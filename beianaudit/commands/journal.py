@@ -13,9 +13,9 @@ from beianaudit.i18n import N_, _
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from beianaudit.journal import Entry, Skipped
+    from beianaudit.recovery.journal import Entry, Skipped
 
-KIND_CHOICES = ("courier", "ticket", "call", "submission")  # beianaudit.journal.KINDS
+KIND_CHOICES = ("courier", "ticket", "call", "submission")  # beianaudit.recovery.journal.KINDS
 
 
 def _now(ctx: click.Context) -> datetime:
@@ -25,7 +25,7 @@ def _now(ctx: click.Context) -> datetime:
 
 
 def _path() -> Path:
-    from beianaudit.journal import default_path
+    from beianaudit.recovery.journal import default_path
 
     return default_path()
 
@@ -47,7 +47,7 @@ def journal_group() -> None:
 @lang_option
 @click.pass_context
 def add_command(ctx: click.Context, text: str, kind: str | None, ref: str | None) -> None:
-    from beianaudit import journal
+    from beianaudit.recovery import journal
 
     text = text.strip()
     if not text:
@@ -73,7 +73,7 @@ def add_command(ctx: click.Context, text: str, kind: str | None, ref: str | None
 @format_option("text", "json")
 @lang_option
 def list_command(fmt: str) -> None:
-    from beianaudit import journal
+    from beianaudit.recovery import journal
     from beianaudit.report import Report
 
     path = _path()

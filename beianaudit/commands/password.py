@@ -141,8 +141,8 @@ def password_command(
     fmt: str,
     fail_on: str,
 ) -> None:
-    from beianaudit import secrets_store
     from beianaudit.finding import Severity
+    from beianaudit.password import store
     from beianaudit.report import Report
 
     cfg = optional_config(config_path)
@@ -150,8 +150,8 @@ def password_command(
         if remember:
             raise UserError(_("--forget and --remember exclude each other"))
         try:
-            removed = secrets_store.forget(cfg)
-        except secrets_store.StoreUnavailable as exc:
+            removed = store.forget(cfg)
+        except store.StoreUnavailable as exc:
             raise UserError(
                 _("no secure keyring available ({backend})").format(backend=exc)
             ) from None
@@ -175,7 +175,7 @@ def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -
 
     What happened goes to stderr, so that stdout stays the report alone.
     """
-    from beianaudit import secrets_store
+    from beianaudit.password import store
 
     if any(f.check == "BA107" and f.data.get("backend") for f in findings):
         # BA107 has named the missing keyring; the user asked to remember, so answer that.
@@ -186,8 +186,8 @@ def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -
     ):
         return False
     try:
-        secrets_store.save(cfg, secret)
-    except secrets_store.StoreUnavailable as exc:
+        store.save(cfg, secret)
+    except store.StoreUnavailable as exc:
         click.echo(
             _("beianaudit: not remembered: no secure keyring available ({backend})").format(
                 backend=exc

@@ -19,11 +19,11 @@ from beianaudit.commands.common import (
 )
 from beianaudit.finding import Severity
 from beianaudit.i18n import N_, _
-from beianaudit.situations import SITUATIONS
+from beianaudit.recovery.situations import SITUATIONS
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
-    from beianaudit.plan import ContactState, Observation, Plan
+    from beianaudit.recovery.plan import ContactState, Observation, Plan
 
 STATUS_LABELS = {
     "ok": N_("current"),
@@ -54,8 +54,8 @@ def is_terminal() -> bool:
 def plan_command(
     ctx: click.Context, config_path: str | None, situation: str | None, fmt: str
 ) -> None:
-    from beianaudit import plan as planning
     from beianaudit.i18n import current_language
+    from beianaudit.recovery import plan as planning
     from beianaudit.report import Report
 
     config = load_config(config_path)
@@ -231,7 +231,7 @@ def _contact_line(state: ContactState, plan: Plan, value: str) -> str:
 
 def render(plan: Plan, lang: str, markdown: bool = False) -> str:
     """The plan as plain text, or as a Markdown checklist to print (``- [ ]`` items)."""
-    from beianaudit.plan import about_contacts
+    from beianaudit.recovery.plan import about_contacts
 
     data = plan.data
     esc: Callable[[str], str] = _escape_markdown if markdown else str

@@ -35,8 +35,8 @@ from beianaudit.i18n import _
 @lang_option
 @click.pass_context
 def remind_command(ctx: click.Context, config_path: str | None, within: int, fmt: str) -> None:
-    from beianaudit.contact_findings import reminders
-    from beianaudit.contacts import states
+    from beianaudit.contacts.findings import reminders
+    from beianaudit.contacts.validation import states
     from beianaudit.report import Report
 
     config = load_config(config_path)

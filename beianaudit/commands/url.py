@@ -25,8 +25,8 @@ from beianaudit.i18n import _
 if TYPE_CHECKING:
     from beianaudit.finding import Severity
     from beianaudit.report import Report
-    from beianaudit.url_classify import UrlResult
-    from beianaudit.url_extract import Found
+    from beianaudit.urls.classify import UrlResult
+    from beianaudit.urls.extract import Found
 
 # --text reads the whole message; more than this is not a message.
 MAX_TEXT = 10 << 20
@@ -63,7 +63,7 @@ def _judge(
     written: str | None = None,
     reading: Callable[[int], str | None] | None = None,
 ) -> UrlResult:
-    from beianaudit.url_classify import OFFICIAL, OFFICIAL_INSECURE, classify, invalid, read_on
+    from beianaudit.urls.classify import OFFICIAL, OFFICIAL_INSECURE, classify, invalid, read_on
 
     try:
         link.encode("utf-8")
@@ -73,7 +73,7 @@ def _judge(
     if reading is not None and result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
         result = read_on(result, reading(MAX_READING))
     if resolve:
-        from beianaudit.url_resolve import resolve as follow
+        from beianaudit.urls.resolve import resolve as follow
 
         result = follow(result)
     if written is not None and written != link and result.input == link:
@@ -93,7 +93,7 @@ def _lines(path: str, out: BatchOutput) -> Iterator[str]:
 
 
 def _message_links(path: str) -> list[tuple[str, str, Callable[[int], str | None]]]:
-    from beianaudit.url_extract import extract
+    from beianaudit.urls.extract import extract
 
     with _open(path) as binary:
         stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
@@ -166,7 +166,7 @@ def _output(
 def _summary(results: list[UrlResult]) -> str:
     """One sentence first, for someone who pasted a message and wants the answer."""
     from beianaudit.i18n import ngettext
-    from beianaudit.url_classify import LOOKALIKE, OFFICIAL
+    from beianaudit.urls.classify import LOOKALIKE, OFFICIAL
 
     total = ngettext("{n} link in the message.", "{n} links in the message.", len(results))
     lines = [total.format(n=len(results))]

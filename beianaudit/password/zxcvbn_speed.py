@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from beianaudit.chinese_matching import USER, word_match
+from beianaudit.password.chinese_matching import USER, word_match
 
 
 @cache

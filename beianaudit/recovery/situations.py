@@ -1,6 +1,6 @@
 """The situations a recovery plan knows, by name.
 
-Apart from :mod:`beianaudit.plan` so that the command line can offer them as
+Apart from :mod:`beianaudit.recovery.plan` so that the command line can offer them as
 ``--situation`` choices without importing the plan and the check registry on
 every start-up.
 """

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from beianaudit.contacts import PHONE, ContactState, Status, readiness
+from beianaudit.contacts.validation import PHONE, ContactState, Status, readiness
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import _
 from beianaudit.mask import mask_email, mask_phone

@@ -22,7 +22,7 @@ from beianaudit import registry
 from beianaudit.config import Config
 from beianaudit.finding import Finding
 from beianaudit.mask import mask_email, mask_phone
-from beianaudit.situations import SITUATIONS
+from beianaudit.recovery.situations import SITUATIONS
 
 SUBJECT_TYPES = ("personal", "enterprise")
 CONTACTS = ("phone", "email")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from beianaudit.contact_findings import masked
-from beianaudit.contacts import PHONE, ContactState, Status
+from beianaudit.contacts.findings import masked
+from beianaudit.contacts.validation import PHONE, ContactState, Status
 from beianaudit.i18n import N_, _, ngettext
 
 STATUS_LABELS = {

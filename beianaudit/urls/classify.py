@@ -359,7 +359,7 @@ def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:
 
 
 def _brand_in_path(path: str) -> bool:
-    from beianaudit.url_lookalike import skeleton
+    from beianaudit.urls.lookalike import skeleton
 
     lowered = path.lower()
     return OFFICIAL_DOMAIN in lowered or OFFICIAL_DOMAIN in skeleton(lowered[:512])
@@ -378,7 +378,7 @@ def judge_host(host: str) -> HostJudgement:
     """The verdict a host name earns by itself (never ``official``: see :func:`classify`)."""
     import ada_url
 
-    from beianaudit.url_lookalike import imitations, skeleton
+    from beianaudit.urls.lookalike import imitations, skeleton
 
     unicode_host = ada_url.idna_to_unicode(host) if "xn--" in host else host
     ext = _extractor().extract_str(host)

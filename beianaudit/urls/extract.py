@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from beianaudit.url_classify import is_government, public_suffix
+from beianaudit.urls.classify import is_government, public_suffix
 
 # Full-width forms that a link may be written with; full-width commas, brackets,
 # quotes and the like are left alone: they end a link.

@@ -2,7 +2,7 @@
 
 HEAD first, GET when the server refuses HEAD; at most ten hops, short timeouts, no
 cookies, no body read and nothing ever submitted.  Every hop is judged with the
-same :func:`~beianaudit.url_classify.classify`, and the final address carries the
+same :func:`~beianaudit.urls.classify.classify`, and the final address carries the
 verdict.  Each URL handed to the network is ada-url's serialisation, so the
 connection goes where a browser's would, whatever urllib would make of the input.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from beianaudit import __version__
-from beianaudit.url_classify import (
+from beianaudit.urls.classify import (
     GOV_OTHER,
     INVALID,
     LOOKALIKE,

@@ -2,7 +2,7 @@
 
 Plain zxcvbn rates ``Woaini@1314`` 3 of 4 and ``Zhangwei@1990`` 4 of 4.  Here its
 own matching is extended, not second-guessed: the matches of
-:mod:`beianaudit.chinese_matching` (a Chinese password list, surnames, pinyin
+:mod:`beianaudit.password.chinese_matching` (a Chinese password list, surnames, pinyin
 words, later years, padded words) join zxcvbn's, the person's own data becomes
 its ``user_inputs`` dictionary, and zxcvbn's scoring then picks the cheapest
 explanation of the whole password, as usual.  This module turns the result into
@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from beianaudit.chinese_matching import (
+from beianaudit.i18n import N_
+from beianaudit.password.chinese_matching import (
     CHINESE,
     HABIT,
     LATER_YEAR,
@@ -30,7 +31,6 @@ from beianaudit.chinese_matching import (
     habit_matches,
     pinyin_matches,
 )
-from beianaudit.i18n import N_
 
 MAX_LENGTH = 72
 
@@ -128,7 +128,7 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
     """Score ``password`` (its first 72 characters) with the ``(word, kind)`` context."""
     from zxcvbn import feedback, matching, scoring, time_estimates
 
-    from beianaudit import zxcvbn_speed
+    from beianaudit.password import zxcvbn_speed
 
     zxcvbn_speed.install()
     judged = password[:MAX_LENGTH]

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
-from beianaudit.personal_words import data_lines
+from beianaudit.password.personal_words import data_lines
 
 CHINESE = "chinese_passwords"
 PINYIN = "pinyin"

@@ -1,0 +1,1 @@
+"""Getting back in: the recovery plan per situation, and the journal of receipts."""
