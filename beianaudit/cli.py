@@ -1,21 +1,11 @@
-"""The command line: click commands only; the rules live in the checks."""
+"""The command line: the click group and its global options; every command lives in commands/."""
 
 from __future__ import annotations
 
 import click
 
 from beianaudit import __version__
-from beianaudit.commands.common import (
-    Group,
-    UserError,
-    config_option,
-    emit,
-    fail_on_option,
-    format_option,
-    lang_option,
-    load_config,
-    today,
-)
+from beianaudit.commands.common import Group, lang_option
 from beianaudit.i18n import _
 
 
@@ -32,102 +22,8 @@ def cli() -> None:
     pass
 
 
-def _ids(value: str | None) -> list[str]:
-    return [part.strip().upper() for part in (value or "").split(",") if part.strip()]
-
-
-@cli.command("check", help=_("Audit everything in the config."))
-@config_option
-@format_option("text", "json")
-@click.option("--only", metavar="ID,…", help=_("Run only these checks."))
-@click.option("--skip", metavar="ID,…", help=_("Do not run these checks."))
-@click.option(
-    "--password-stdin",
-    is_flag=True,
-    help=_("Also check a new password, read from the first line of stdin."),
-)
-@click.option(
-    "--ask-password",
-    is_flag=True,
-    help=_("Also check a new password, typed at a hidden prompt."),
-)
-@fail_on_option
-@lang_option
-@click.pass_context
-def check_command(
-    ctx: click.Context,
-    config_path: str | None,
-    fmt: str,
-    only: str | None,
-    skip: str | None,
-    password_stdin: bool,
-    ask_password: bool,
-    fail_on: str,
-) -> None:
-    from beianaudit import registry
-    from beianaudit.context import Context
-    from beianaudit.finding import Severity
-    from beianaudit.report import Report
-
-    if password_stdin and ask_password:
-        raise UserError(_("give --password-stdin or --ask-password, not both"))
-    config = load_config(config_path)
-    checks, problems = registry.discover()
-    try:
-        selected = registry.select(checks, _ids(only), _ids(skip))
-    except ValueError as exc:
-        raise UserError(
-            _("unknown check id: {ids} (see: beianaudit checks)").format(ids=exc)
-        ) from None
-    password = None
-    if password_stdin or ask_password:
-        from beianaudit.commands.password import read_password
-
-        password = read_password(from_stdin=password_stdin)
-    context = Context(config=config, today=today(ctx), password=password)
-    findings = problems + registry.run(selected, context)
-    report = Report(tuple(findings))
-    emit(report, fmt)
-    ctx.exit(report.exit_code(Severity.parse(fail_on)))
-
-
-@cli.command("checks", help=_("List every registered check and where it comes from."))
-@format_option("text", "json")
-@lang_option
-@click.pass_context
-def checks_command(ctx: click.Context, fmt: str) -> None:
-    from beianaudit import registry
-    from beianaudit.finding import Severity
-    from beianaudit.report import Report
-
-    checks, problems = registry.discover()
-    rows = [
-        {
-            "id": r.check.id,
-            "name": _(r.check.name),
-            "summary": _(r.check.summary),
-            "origin": r.origin,
-        }
-        for r in checks
-    ]
-    report = Report(tuple(problems), extra={"checks": rows})
-    if fmt == "json":
-        emit(report, fmt)
-    else:
-        origin = {registry.BUILTIN: _("built-in")}
-        header = "\n".join(
-            f"{row['id']}  {row['name']}  [{origin.get(row['origin'], row['origin'])}]\n"
-            f"       {row['summary']}"
-            for row in rows
-        )
-        if problems:
-            emit(report, fmt, header=header)
-        else:
-            click.echo(header)
-    ctx.exit(report.exit_code(Severity.ERROR))
-
-
-# Commands of the feature modules, one line each.
+# Every command lives in commands/, one line each.
+from beianaudit.commands.check import check_command, checks_command  # noqa: E402
 from beianaudit.commands.contacts import contacts_group  # noqa: E402
 from beianaudit.commands.identifier import id_command  # noqa: E402
 from beianaudit.commands.journal import journal_group  # noqa: E402
@@ -136,6 +32,8 @@ from beianaudit.commands.plan import plan_command  # noqa: E402
 from beianaudit.commands.remind import remind_command  # noqa: E402
 from beianaudit.commands.url import url_command  # noqa: E402
 
+cli.add_command(check_command)
+cli.add_command(checks_command)
 cli.add_command(contacts_group)
 cli.add_command(id_command)
 cli.add_command(journal_group)

@@ -1,9 +1,11 @@
-"""What every check receives: the config and the injected clock, nothing global."""
+"""What every check receives: the config, the injected clock, the candidate password and a
+per-run memo; nothing global."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from beianaudit.config import Config
 from beianaudit.secret import Secret
@@ -16,3 +18,6 @@ class Context:
     # The candidate password (``beianaudit password``, ``check --password-stdin``);
     # the password checks (BA1xx) yield nothing without one.
     password: Secret | None = None
+    # Results that several checks share (the strength verdict), computed once per run.
+    # It lives and dies with the context, so nothing of the password outlives the run.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -8,15 +8,14 @@ and the names of what was found.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 
-from beianaudit import password_rules as rules
 from beianaudit.context import Context
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _, current_language
+from beianaudit.password import rules as rules
+from beianaudit.password.strength import KIND_NAMES, MAX_LENGTH, PERSONAL_KINDS, Strength
 from beianaudit.registry import check
-from beianaudit.strength import KIND_NAMES, MAX_LENGTH, PERSONAL_KINDS, Strength
 
 TARGET = "password"
 CLASS_NAMES = {
@@ -36,11 +35,6 @@ ODD_KINDS = {
 # few to spell out a password typed entirely in full-width or Chinese.
 SHOWN_ODD = 3
 
-# The last context judged and its verdict.  A weak reference: the context holds the
-# password, which must not outlive the run that needed it in this module's globals.
-_last: tuple[weakref.ref[Context], Strength] | None = None
-
-
 # Full-width ASCII (U+FF01-FF5E) and the ideographic space, as typed in half-width.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -57,15 +51,14 @@ def as_typed(ctx: Context) -> str:
 
 
 def strength_of(ctx: Context) -> Strength:
-    """zxcvbn's verdict for this context, computed once for the checks that share it."""
-    global _last
-    if _last is not None and _last[0]() is ctx:
-        return _last[1]
-    from beianaudit.personal_words import context_words
-    from beianaudit.strength import evaluate
+    """zxcvbn's verdict for this context, computed once in the run's memo for the checks
+    that share it (BA105, BA106)."""
+    result = ctx.memo.get("strength")
+    if result is None:
+        from beianaudit.password.personal_words import context_words
+        from beianaudit.password.strength import evaluate
 
-    result = evaluate(as_typed(ctx), context_words(ctx.config))
-    _last = (weakref.ref(ctx), result)
+        result = ctx.memo["strength"] = evaluate(as_typed(ctx), context_words(ctx.config))
     return result
 
 
@@ -270,11 +263,11 @@ def old_password(ctx: Context) -> Iterator[Finding]:
     """Error when the password is close to the one remembered in the keyring."""
     if ctx.password is None:
         return
-    from beianaudit import secrets_store
+    from beianaudit.password import store
 
     try:
-        old = secrets_store.load(ctx.config)
-    except secrets_store.StoreUnavailable as exc:
+        old = store.load(ctx.config)
+    except store.StoreUnavailable as exc:
         yield _finding(
             "BA107",
             Severity.INFO,

@@ -19,14 +19,16 @@ T = TypeVar("T")
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 LONG_FACTOR = 50
-SECONDS_PER_INPUT = 1.0
+# Not a speed test (speed is measured in benchmarks/): a bound some 30x above the slowest
+# input on a loaded 2-core machine, which only a quadratic blow-up on a megabyte reaches.
+BLOW_UP_SECONDS = 30.0
 TEN_MB = 10 * 1024 * 1024
 
 
 def budget(examples: int) -> settings:
     """Hypothesis settings for a fuzz test: ``examples`` now, many more in the long run.
 
-    The one-second rule is checked by :func:`timed` on each input rather than by
+    The blow-up bound is checked by :func:`timed` on each input rather than by
     hypothesis' deadline, which would also count the test's own set-up.
     """
     return settings(
@@ -41,13 +43,13 @@ def budget(examples: int) -> settings:
 
 
 def timed(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call ``fn``, and fail when one input takes a second or more."""
+    """Call ``fn``, and fail when one input blows up (far past any normal time)."""
     start = time.perf_counter()
     try:
         return fn(*args, **kwargs)
     finally:
         elapsed = time.perf_counter() - start
-        assert elapsed < SECONDS_PER_INPUT, f"{elapsed:.2f} s for one input"
+        assert elapsed < BLOW_UP_SECONDS, f"{elapsed:.2f} s for one input: a blow-up"
 
 
 def assert_one_line(message: str) -> None:

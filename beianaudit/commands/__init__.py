@@ -1,1 +1,1 @@
-"""Click commands beyond the core ones, one module per command family."""
+"""The click commands, one module per command family."""
