@@ -26,6 +26,7 @@ def cli() -> None:
 from beianaudit.commands.check import check_command, checks_command  # noqa: E402
 from beianaudit.commands.contacts import contacts_group  # noqa: E402
 from beianaudit.commands.identifier import id_command  # noqa: E402
+from beianaudit.commands.init import init_command  # noqa: E402
 from beianaudit.commands.journal import journal_group  # noqa: E402
 from beianaudit.commands.password import password_command  # noqa: E402
 from beianaudit.commands.plan import plan_command  # noqa: E402
@@ -36,6 +37,7 @@ cli.add_command(check_command)
 cli.add_command(checks_command)
 cli.add_command(contacts_group)
 cli.add_command(id_command)
+cli.add_command(init_command)
 cli.add_command(journal_group)
 cli.add_command(password_command)
 cli.add_command(plan_command)

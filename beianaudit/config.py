@@ -134,8 +134,7 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
     if not path.exists():
         raise ConfigError(
             _(
-                "no config file: create {path} (copy samples/personal.toml or "
-                "samples/enterprise.toml from the beianaudit sources and edit it), "
+                "no config file at {path}: write one with beianaudit init, "
                 "or name one with --config PATH or {env}"
             ).format(path=path, env=CONFIG_ENV)
         )

@@ -9,21 +9,17 @@ from beianaudit.finding import Finding
 from beianaudit.i18n import N_
 from beianaudit.registry import check
 
-# The subject's type says which kind its ID must be.
-_KIND_OF_TYPE = {"personal": "ric", "enterprise": "uscc"}
-
 
 @check("BA201", N_("Subject ID"))
 def subject_id(ctx: Context) -> Iterator[Finding]:
     """Check subject.id (resident ID or credit code) for look-alike characters and checksums."""
-    from beianaudit.identifiers import judge
     from beianaudit.identifiers.explain import finding
+    from beianaudit.identifiers.judgement import judge_subject_id
 
     value = ctx.config.subject.id
     if value is None:
         return
-    kind = _KIND_OF_TYPE.get(ctx.config.subject.type)
-    found = finding(judge(value, kind, ctx.today), "subject.id")
+    found = finding(judge_subject_id(value, ctx.config.subject.type, ctx.today), "subject.id")
     if found:
         yield found
 
@@ -31,13 +27,10 @@ def subject_id(ctx: Context) -> Iterator[Finding]:
 @check("BA202", N_("Filing numbers"))
 def filing_numbers(ctx: Context) -> Iterator[Finding]:
     """Check every filing.numbers entry (ICP or public-security number) as typed."""
-    from beianaudit.identifiers import ICP, PSB, judge
     from beianaudit.identifiers.explain import finding
+    from beianaudit.identifiers.judgement import judge_filing_number
 
     for i, value in enumerate(ctx.config.filing.numbers):
-        result = judge(value, None, ctx.today)
-        if result.kind not in (ICP, PSB):
-            result = judge(value, ICP, ctx.today)
-        found = finding(result, f"filing.numbers[{i}]")
+        found = finding(judge_filing_number(value, ctx.today), f"filing.numbers[{i}]")
         if found:
             yield found

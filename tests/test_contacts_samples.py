@@ -43,10 +43,13 @@ def beianaudit_args(command: list[str]) -> list[str]:
     return command[1:]
 
 
-def test_crontab_is_monthly_with_mailto() -> None:
+def test_crontab_is_monthly_and_changes_no_other_job() -> None:
     env, schedule, command = crontab_job()
-    assert "@" in env["MAILTO"]
-    assert env["LANG"].startswith("zh_CN")
+    # A variable set in a crontab applies to every job after it: the language travels
+    # on the command line, and MAILTO is offered commented out.
+    assert env == {}
+    assert "\n# MAILTO=you@example.com\n" in (SAMPLES / "crontab").read_text(encoding="utf-8")
+    assert command[-2:] == ["--lang", "zh_CN"]
     minute, hour, day, month, weekday = schedule
     assert (day, month, weekday) == ("1", "*", "*")
     assert minute.isdigit()

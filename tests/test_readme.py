@@ -1,8 +1,11 @@
-"""The README's quick start stays true: CI runs exactly its test command."""
+"""The README's quick start stays true: CI runs exactly its test command, and its first
+command ends in a clean run of the main job."""
 
 from __future__ import annotations
 
 import re
+import shlex
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -15,7 +18,8 @@ def quick_start_commands() -> list[str]:
 
 def test_quick_start_is_two_commands() -> None:
     install_and_run, install_and_test = quick_start_commands()
-    assert "beianaudit check --config samples/personal.toml" in install_and_run
+    assert "beianaudit init --config" in install_and_run
+    assert "beianaudit check --config" in install_and_run
     assert "[test]" in install_and_test
     assert "pytest" in install_and_test
 
@@ -23,3 +27,21 @@ def test_quick_start_is_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert quick_start_commands()[1] in ci.splitlines()
+
+
+def test_quick_start_ends_in_a_clean_check(run_cli, tmp_path: Path) -> None:
+    """The beianaudit steps of the first command, as the shell would give them their words
+    (``$c`` is the fresh temporary file), end in exit 0; the first run of a fresh clone
+    (tests/test_init.py drives the same through the installed program)."""
+    config = tmp_path / "fresh" / "config.toml"
+    steps = [
+        shlex.split(step.replace('"$c"', shlex.quote(str(config))))
+        for step in quick_start_commands()[0].split(" && ")
+        if step.startswith(".venv/bin/beianaudit ")
+    ]
+    assert [words[1] for words in steps] == ["init", "check"]
+    for words in steps:
+        result = run_cli(*words[1:])
+        assert result.exit_code == 0, result.output
+    assert config.stat().st_mode & 0o777 == 0o600
+    assert "0 errors, 0 warnings" in result.output

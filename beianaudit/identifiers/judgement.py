@@ -23,6 +23,7 @@ from beianaudit.identifiers.kinds import (
     DIGITS,
     FAULTS,
     ICP,
+    KIND_OF_SUBJECT,
     PSB,
     RIC,
     RIC_CHECK,
@@ -544,3 +545,17 @@ _JUDGES = {
     ICP: lambda v, k, d, t: _judge_filing(v, k, d, t, ICP),
     PSB: lambda v, k, d, t: _judge_filing(v, k, d, t, PSB),
 }
+
+
+def judge_subject_id(value: str, subject_type: str, today: date | None = None) -> Result:
+    """``subject.id`` as typed: a resident ID for a person, a credit code for a company."""
+    return judge(value, KIND_OF_SUBJECT.get(subject_type), today)
+
+
+def judge_filing_number(value: str, today: date | None = None) -> Result:
+    """A ``filing.numbers`` entry as typed: an ICP or public-security number; anything
+    else is judged as the ICP number it was meant to be."""
+    result = judge(value, None, today)
+    if result.kind not in (ICP, PSB):
+        result = judge(value, ICP, today)
+    return result

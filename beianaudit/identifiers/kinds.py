@@ -18,6 +18,8 @@ from beianaudit.identifiers.tables import provinces
 
 RIC, USCC, ICP, PSB = "ric", "uscc", "icp", "psb"
 KINDS = (RIC, USCC, ICP, PSB)
+# The kind of ID a filing subject of each type has (subject.type -> subject.id).
+KIND_OF_SUBJECT = {"personal": RIC, "enterprise": USCC}
 
 DIGITS = frozenset("0123456789")
 RIC_CHECK = DIGITS | {"X"}
