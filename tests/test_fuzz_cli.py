@@ -58,6 +58,12 @@ def files(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(autouse=True)
+def in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A drawn relative path is where ``init`` writes: never in the source tree."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """``--resolve`` may be drawn: it must meet a dead network and say so in one line."""
 

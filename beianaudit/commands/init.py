@@ -193,7 +193,8 @@ def judge_contact(kind: str, raw: str, day: date) -> str:
     found = format_finding(state)
     if found is not None:
         raise Rejected(found.message, (found.message, found.hint))
-    assert state.value is not None
+    if state.value is None:  # blank: on a terminal it skips the question before this
+        raise Rejected(_("empty"))
     return state.value
 
 
@@ -579,6 +580,8 @@ def init_command(
     from beianaudit.config import default_path
 
     day = today(ctx)
+    if config_path == "-":
+        raise UserError(_("--config -: init writes a file; --print shows it on stdout"))
     path = Path(config_path) if config_path else default_path()
     if not print_only and not force and (path.exists() or path.is_symlink()):
         raise UserError(_exists(path))  # before any question: no answers typed in vain
