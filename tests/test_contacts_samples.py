@@ -94,7 +94,7 @@ def test_systemd_analyze_accepts_the_units(tmp_path: Path) -> None:
     result = subprocess.run(
         ["systemd-analyze", "verify", "--man=no", "beianaudit-remind.timer",
          "beianaudit-remind.service"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,  # a hang guard
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "beianaudit-remind" not in result.stderr, result.stderr
