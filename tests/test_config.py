@@ -157,7 +157,7 @@ def test_directory_and_missing_file(tmp_path: Path) -> None:
 def test_no_config_anywhere_says_how_to_make_one() -> None:
     with pytest.raises(ConfigError) as info:
         config.resolve_path(None)
-    assert "samples/personal.toml" in str(info.value)
+    assert "beianaudit init" in str(info.value)
     assert str(config.default_path()) in str(info.value)
 
 
