@@ -156,6 +156,36 @@ def test_a_file_appearing_meanwhile_is_not_replaced(
     assert leftovers(tmp_path) == []
 
 
+def test_without_hard_links_the_name_is_claimed_exclusively(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links (FAT, some network mounts): the name is claimed
+    with O_EXCL, so an existing file is still never replaced."""
+    import errno
+
+    def no_links(source: str, target: str) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "config.toml"
+    assert run_cli("init", "--config", str(path), *SAMPLE_OPTIONS).exit_code == 0
+    assert mode(path) == 0o600
+    assert load(path).subject.id == ID
+    assert leftovers(tmp_path) == []
+    real = init.make_folders
+
+    def racing(folder: Path) -> None:
+        real(folder)
+        (tmp_path / "other.toml").write_text("# written meanwhile\n", encoding="utf-8")
+
+    monkeypatch.setattr(init, "make_folders", racing)
+    result = run_cli("init", "--config", str(tmp_path / "other.toml"), *SAMPLE_OPTIONS)
+    assert result.exit_code == 2
+    assert "exists already" in result.stderr
+    assert (tmp_path / "other.toml").read_text(encoding="utf-8") == "# written meanwhile\n"
+    assert leftovers(tmp_path) == []
+
+
 def test_unwritable_folder_is_one_line(run_cli, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir(mode=0o500)
