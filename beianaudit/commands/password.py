@@ -55,9 +55,11 @@ def _stdin_line() -> str:
         ) from None
     hidden = list(before)
     hidden[3] &= ~termios.ECHO  # lflags: no echo, line editing (ICANON) kept
-    click.echo(_("Password (one line, not shown): "), nl=False, err=True)
+    # Echo off first, then the prompt (as getpass does): nothing typed after the prompt
+    # appears is shown.
     termios.tcsetattr(fd, termios.TCSAFLUSH, hidden)
     try:
+        click.echo(_("Password (one line, not shown): "), nl=False, err=True)
         return _read_stdin_line()
     finally:
         termios.tcsetattr(fd, termios.TCSAFLUSH, before)
