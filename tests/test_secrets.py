@@ -427,8 +427,9 @@ def test_a_chain_stores_only_in_its_encrypting_member(
 
     plain = alt_file.PlaintextKeyring()
     plain.file_path = str(tmp_path / "plain.cfg")
+
     class Chain(chainer.ChainerBackend):
-        backends = [plain, memory_keyring]  # the plaintext file first, as by priority
+        backends = (plain, memory_keyring)  # the plaintext file first, as by priority
 
     keyring.set_keyring(Chain())
     result = run_cli(*STRONG_RUN, "--remember", "--config", config, input=PASSWORD + "\n")
