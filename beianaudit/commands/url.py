@@ -57,6 +57,16 @@ MAX_READINGS = 64
 MAX_READING = 65536
 
 
+def _followed(results: Iterable[UrlResult], unfollowed: list[UrlResult]) -> Iterator[UrlResult]:
+    """``results`` as they come, keeping those ``--resolve`` could not follow."""
+    from beianaudit.urls.resolve import failed
+
+    for result in results:
+        if failed(result):
+            unfollowed.append(result)
+        yield result
+
+
 def _judge(
     link: str,
     resolve: bool,
@@ -184,7 +194,14 @@ def _summary(results: list[UrlResult]) -> str:
     return "\n".join(lines)
 
 
-@click.command("url", help=_("Does a link really lead to the filing system (beian.miit.gov.cn)?"))
+@click.command(
+    "url",
+    help=_("Does a link really lead to the filing system (beian.miit.gov.cn)?"),
+    epilog=_(
+        "Exit status: 0 nothing found, 1 findings, 2 usage or input error, 3 --resolve "
+        "could not follow a link to its end, 130 interrupted."
+    ),
+)
 @click.argument("urls", nargs=-1)
 @click.option(
     "--text",
@@ -211,19 +228,23 @@ def url_command(
     fmt: str,
     fail_on: str,
 ) -> None:
+    from beianaudit.commands.common import SIDE_ACTION_FAILED
     from beianaudit.finding import Severity
 
     if sum(bool(x) for x in (urls, text_path, file_path)) != 1:
         raise UserError(_("give URLs, or --text FILE, or --file FILE (exactly one of them)"))
+    unfollowed: list[UrlResult] = []
     if file_path:
         out = BatchOutput()
-        results = (_judge(line, resolve) for line in _lines(file_path, out))
+        results = _followed((_judge(line, resolve) for line in _lines(file_path, out)), unfollowed)
         worst = _output(results, fmt, single=False, stream_text=True, out=out)
     elif text_path:
         found = _message_links(text_path)
-        results = (_judge(link, resolve, *rest) for link, *rest in found)
+        results = _followed((_judge(link, resolve, *rest) for link, *rest in found), unfollowed)
         worst = _output(results, fmt, single=False, stream_text=False, header=True)
     else:
-        results = (_judge(u, resolve) for u in urls)
+        results = _followed((_judge(u, resolve) for u in urls), unfollowed)
         worst = _output(results, fmt, single=len(urls) == 1, stream_text=False)
+    if unfollowed:  # --resolve did not reach the end of every link: say so by the status
+        ctx.exit(SIDE_ACTION_FAILED)
     ctx.exit(int(worst >= Severity.parse(fail_on)))
