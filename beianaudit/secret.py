@@ -42,17 +42,18 @@ def protect_process() -> None:
     Called by every command before it reads a password, typed or from the keyring: a
     Ctrl-\\ (SIGQUIT) at a prompt, or a crash, with ``ulimit -c unlimited`` would otherwise
     write the process's memory, password included, to a ``core`` file.  The core limit
-    goes to zero (soft and hard, so nothing later raises it), and on Linux the process is
-    marked not dumpable, which also covers a core pattern that pipes to a handler and
-    keeps a debugger of the same user from attaching.  Best effort: a platform without
-    these calls is left as it is, and the command goes on.
+    goes to zero (the soft one: the hard one stays, so that a caller running beianaudit
+    in its own process, a test runner, can still start children as it likes), and on
+    Linux the process is marked not dumpable, which also covers a core pattern that
+    pipes to a handler and keeps a debugger of the same user from attaching.  Best
+    effort: a platform without these calls is left as it is, and the command goes on.
     """
     import sys
 
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     except (ImportError, ValueError, OSError):
         pass
     if sys.platform.startswith("linux"):
