@@ -117,6 +117,17 @@ class PlainFile(Broken):
 
 PlainFile.__module__ = "keyrings.alt.file"  # what beianaudit inspects
 
+
+def install(backend: KeyringBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``backend`` the keyring; one that fails (failing, locked) is trusted as a real
+    encrypting keyring would be, so that its calls are made and their failures met."""
+    from beianaudit.password import store
+
+    keyring.set_keyring(backend)
+    if isinstance(backend, Failing | Locked):
+        monkeypatch.setattr(store, "ENCRYPTING", store.ENCRYPTING | {store.name_of(backend)})
+
+
 BACKENDS = {
     "none": fail.Keyring,
     "failing": Failing,
@@ -165,12 +176,13 @@ def test_stdin_password_never_leaks(
     config: str,
     words: tuple[str, ...],
     backend: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     chosen = BACKENDS[backend]()
     if isinstance(chosen, PlainFile):
         chosen.file = tmp_path / "xdg-data" / "plaintext-keyring.cfg"
-    keyring.set_keyring(chosen)
+    install(chosen, monkeypatch)
     for argv in invocations(words, PASSWORD_COMMANDS[words], config):
         result = run_cli(*argv, input=PASSWORD + "\n")
         # Nothing can be remembered in these backends: --remember says so by its status.
@@ -198,12 +210,12 @@ def test_remember_stores_only_in_an_encrypted_keyring(
 
 @pytest.mark.parametrize("backend", ["failing", "locked", "plaintext", "none"])
 def test_forget_without_a_usable_keyring_is_one_line(
-    run_cli, tmp_path: Path, config: str, backend: str
+    run_cli, tmp_path: Path, config: str, backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chosen = BACKENDS[backend]()
     if isinstance(chosen, PlainFile):
         chosen.file = tmp_path / "plaintext-keyring.cfg"
-    keyring.set_keyring(chosen)
+    install(chosen, monkeypatch)
     result = run_cli("password", "--forget", "--config", config)
     assert result.exit_code == 3  # the side action failed; not a usage error, not a crash
     assert len(result.stderr.strip().splitlines()) == 1
@@ -442,22 +454,28 @@ class _Raises(Exception):
     pass
 
 
+@pytest.mark.parametrize("error", [_Raises, KeyringLocked, RuntimeError])
 @pytest.mark.parametrize("method", ["get_password", "set_password", "delete_password"])
 def test_a_backend_raising_on_any_call_is_no_keyring(
-    run_cli, memory_keyring, monkeypatch: pytest.MonkeyPatch, config: str, method: str, caplog
+    run_cli,
+    memory_keyring,
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+    method: str,
+    error: type[Exception],
 ) -> None:
     from beianaudit.password import store
 
     store.save(store_config(config), _secret("an old one, kept"))
 
     def raises(*args: str) -> None:
-        raise _Raises(f"backend broke holding {args}")  # the message quotes the password
+        raise error(f"backend broke holding {args}")  # the message quotes the password
 
     monkeypatch.setattr(memory_keyring, method, raises)
     checked = run_cli(*STRONG_RUN, "--config", config, input=PASSWORD + "\n")
     ba107 = [f for f in json.loads(checked.stdout)["findings"] if f["check"] == "BA107"]
     if method == "get_password":
-        assert [f["data"]["reason"] for f in ba107] == ["_Raises"]
+        assert [f["data"]["reason"] for f in ba107] == [error.__name__]
         assert checked.exit_code == 0
     remembered = run_cli(*STRONG_RUN, "--remember", "--config", config, input=PASSWORD + "\n")
     forgot = run_cli("password", "--forget", "--config", config)
@@ -519,7 +537,9 @@ def test_secret_service_without_d_bus_as_over_ssh(tmp_path: Path, config: str) -
     assert checked.returncode == 0, checked.stderr
     report = json.loads(checked.stdout)
     assert report["ok"] is True
-    assert [f["severity"] for f in report["findings"] if f["check"] == "BA107"] == ["info"]
+    (ba107,) = [f for f in report["findings"] if f["check"] == "BA107"]
+    assert ba107["severity"] == "info"
+    assert "SecretService" in ba107["message"]  # named, as the user configured it
     assert not [f for f in report["findings"] if f["check"] == "BA001"]
     remembered = run(*STRONG_RUN, "--remember")
     assert remembered.returncode == 3

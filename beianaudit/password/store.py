@@ -130,6 +130,27 @@ def _backend() -> Any:
     return usable[0]
 
 
+def _configured_name() -> str:
+    """The backend the user named (``PYTHON_KEYRING_BACKEND`` or ``keyringrc.cfg``), to name
+    it when loading it fails (SecretService without D-Bus fails right there); else
+    ``keyring``.  Best effort, from keyring's own config path."""
+    import os
+
+    named = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip()
+    if named:
+        return named
+    try:
+        import configparser
+
+        from keyring.core import _config_path
+
+        config = configparser.RawConfigParser()
+        config.read(_config_path(), encoding="utf-8")
+        return config.get("backend", "default-keyring").strip() or "keyring"
+    except Exception:
+        return "keyring"
+
+
 def _with_backend(work: Callable[[Any], T]) -> T:
     """``work(backend)`` on a trusted backend, in a thread given :data:`TIMEOUT` seconds;
     every failure, of any kind, at any step, is :class:`StoreUnavailable`."""
@@ -143,6 +164,7 @@ def _with_backend(work: Callable[[Any], T]) -> T:
 
     def run() -> None:
         try:
+            where[0] = _configured_name()
             backend = _backend()
             where[0] = name_of(backend)
             outcome["value"] = work(backend)
