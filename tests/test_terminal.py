@@ -220,6 +220,7 @@ def cores_are_written(home: Path) -> bool:
         (["password"], "Repeat it"),
         (["password", "--password-stdin"], "not shown"),
         (["check", "--ask-password"], "Repeat it"),
+        (["password", "--remember"], "succeed"),  # the password typed twice, in memory
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else v,
 )
@@ -227,11 +228,8 @@ def test_ctrl_backslash_at_a_password_prompt_leaves_no_core(
     home: Path, cores_are_written: bool, words: list[str], prompt: str
 ) -> None:
     term = run(home, *words, "--config", config(home), core_unlimited=True)
-    if prompt == "Repeat it":
-        term.expect("New password")
-        term.send(PASSWORD + "\r")
-    term.expect(prompt)
-    term.wait_reading()
+    typed = {"Repeat it": 1, "succeed": 2}.get(prompt, 0)
+    _at_prompt(prompt, *[PASSWORD + "\r"] * typed)(term)
     assert _core_limit(term.proc.pid)[0] == "0"  # the soft limit, set before the read
     term.send(CTRL_BACKSLASH)
     assert term.finish() == -signal.SIGQUIT
