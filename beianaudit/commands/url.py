@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
@@ -12,6 +13,7 @@ from typing import IO, TYPE_CHECKING
 import click
 
 from beianaudit.commands.common import (
+    SIDE_ACTION_FAILED,
     BatchOutput,
     UserError,
     batch_lines,
@@ -57,13 +59,12 @@ MAX_READINGS = 64
 MAX_READING = 65536
 
 
-def _followed(results: Iterable[UrlResult], unfollowed: list[UrlResult]) -> Iterator[UrlResult]:
-    """``results`` as they come, keeping those ``--resolve`` could not follow."""
+def _followed(results: Iterable[UrlResult], unfollowed: Counter[str]) -> Iterator[UrlResult]:
+    """``results`` as they come, counting those ``--resolve`` could not follow."""
     from beianaudit.urls.resolve import failed
 
     for result in results:
-        if failed(result):
-            unfollowed.append(result)
+        unfollowed["links"] += failed(result)
         yield result
 
 
@@ -228,12 +229,11 @@ def url_command(
     fmt: str,
     fail_on: str,
 ) -> None:
-    from beianaudit.commands.common import SIDE_ACTION_FAILED
     from beianaudit.finding import Severity
 
     if sum(bool(x) for x in (urls, text_path, file_path)) != 1:
         raise UserError(_("give URLs, or --text FILE, or --file FILE (exactly one of them)"))
-    unfollowed: list[UrlResult] = []
+    unfollowed: Counter[str] = Counter()
     if file_path:
         out = BatchOutput()
         results = _followed((_judge(line, resolve) for line in _lines(file_path, out)), unfollowed)
@@ -245,6 +245,6 @@ def url_command(
     else:
         results = _followed((_judge(u, resolve) for u in urls), unfollowed)
         worst = _output(results, fmt, single=len(urls) == 1, stream_text=False)
-    if unfollowed:  # --resolve did not reach the end of every link: say so by the status
+    if unfollowed["links"]:  # --resolve did not reach the end of every link: say so by the status
         ctx.exit(SIDE_ACTION_FAILED)
     ctx.exit(int(worst >= Severity.parse(fail_on)))
