@@ -272,10 +272,11 @@ def old_password(ctx: Context) -> Iterator[Finding]:
             "BA107",
             Severity.INFO,
             _("no secure keyring available ({backend}): not compared with the old password").format(
-                backend=exc
+                backend=store.explain(exc)
             ),
             _("on a desktop session the system keyring is used; on a server this stays off"),
-            backend=str(exc),
+            backend=exc.backend,
+            reason=exc.reason,
         )
         return
     if old is None:

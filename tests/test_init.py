@@ -17,7 +17,7 @@ from beianaudit.commands import init
 from beianaudit.config import load
 from tests.conftest import SAMPLES, TODAY
 from tests.fuzzing import assert_one_line, budget
-from tests.terminal import Terminal
+from tests.terminal import CTRL_C, CTRL_D, Terminal
 
 ID = "330106199003071236"
 # The data of samples/personal.toml, as options.
@@ -369,8 +369,8 @@ def test_questions_judge_each_answer_as_typed(tmp_path: Path, run_cli) -> None:
         term.expect("LOOK-ALIKE")
         term.answer("Use https://beian.miit.gov.cn/? [Y/n]: ", "")
         term.expect(f"wrote {path} (mode 600); next: beianaudit check --config {path}")
-        assert term.wait() == 0
-        assert "330106199003071236" not in term.output  # echoed input aside, all masked
+        assert term.finish() == 0
+        assert "330106199003071236" not in term.screen  # echoed input aside, all masked
     assert mode(path) == 0o600
     assert mode(path.parent) == 0o700
     config = load(path)
@@ -397,7 +397,7 @@ def test_chinese_prompts_end_with_a_full_width_colon(tmp_path: Path) -> None:
         term.answer("接入商：", "")
         term.answer("收藏的登录地址（默认 https://beian.miit.gov.cn/）：", "")
         term.expect('type = "enterprise"')
-        assert term.wait() == 0
+        assert term.finish() == 0
 
 
 @needs_pty
@@ -406,9 +406,10 @@ def test_ctrl_c_exits_130_with_nothing_written(tmp_path: Path) -> None:
     with Terminal(["init", "--config", str(path)]) as term:
         term.answer("or enterprise (单位): ", "personal")
         term.expect("Name, as on the ID card: ")
-        term.interrupt()
+        term.wait_reading()
+        term.send(CTRL_C)
         term.expect("interrupted: nothing was written")
-        assert term.wait() == 130
+        assert term.finish() == 130
     assert not path.exists()
     assert not path.parent.exists()  # folders are made only to write
 
@@ -418,9 +419,9 @@ def test_ctrl_d_is_one_line_and_nothing_written(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     with Terminal(["init", "--config", str(path)]) as term:
         term.expect("or enterprise (单位): ")
-        term.end_of_input()
+        term.send(CTRL_D)
         term.expect("no answer (the input ended): nothing was written")
-        assert term.wait() == 2
+        assert term.finish() == 2
     assert not path.exists()
 
 
@@ -429,13 +430,13 @@ def test_an_existing_config_stops_before_any_question(write_config) -> None:
     path = write_config()
     with Terminal(["init", "--config", str(path)]) as term:
         term.expect("exists already")
-        assert term.wait() == 2
-        assert "Subject type" not in term.output
+        assert term.finish() == 2
+        assert "Subject type" not in term.screen
 
 
 @needs_pty
 def test_no_input_asks_nothing_on_a_terminal(tmp_path: Path) -> None:
     with Terminal(["init", "--print", "--no-input", "--subject-type", "personal"]) as term:
         term.expect('type = "personal"')
-        assert term.wait() == 0
-        assert "?" not in term.output
+        assert term.finish() == 0
+        assert "?" not in term.screen

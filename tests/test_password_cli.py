@@ -201,8 +201,10 @@ def test_chinese_output(run_cli) -> None:
 def test_remember_then_a_variant_is_an_error(run_cli, memory_keyring) -> None:
     first = run_password(run_cli, "Beian@2025xQ!v", "--remember")
     assert first.exit_code in (0, 1)
-    # The account is the subject ID masked, as a keyring's window shows it to anyone.
-    assert memory_keyring.store == {("beianaudit", "3301**********1236"): "Beian@2025xQ!v"}
+    # The account is the subject ID masked, as a keyring's window shows it to anyone, and a
+    # digest of the whole ID, so that two IDs with the same ends have slots of their own.
+    account = "3301**********1236#03c433f1"
+    assert memory_keyring.store == {("beianaudit", account): "Beian@2025xQ!v"}
     second = run_password(run_cli, "Beian@2026xQ!v", "--format", "json")
     assert ids(second)["BA107"] == "error"
     other = run_password(run_cli, STRONG, "--format", "json")
@@ -225,7 +227,7 @@ def test_remember_asks_when_interactive(run_cli, memory_keyring) -> None:
         "password", "--remember", "--config", PERSONAL, input=f"{STRONG}\n{STRONG}\nn\n"
     )
     assert memory_keyring.store == {}
-    assert said_no.exit_code == 0
+    assert said_no.exit_code == 3  # nothing stored: `--remember && echo saved` must not lie
     run_cli("password", "--remember", "--config", PERSONAL, input=f"{STRONG}\n{STRONG}\ny\n")
     assert list(memory_keyring.store.values()) == [STRONG]
 
@@ -242,10 +244,10 @@ def test_forget(run_cli, memory_keyring) -> None:
 
 def test_no_keyring_is_said_once_and_never_crashes(run_cli) -> None:
     result = run_password(run_cli, STRONG, "--remember")
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # the report is out; what --remember asked for did not happen
     assert result.output.count("no secure keyring") == 1
     assert "not remembered" in result.stderr  # the answer to --remember, on stderr
-    assert run_cli("password", "--forget").exit_code == 2
+    assert run_cli("password", "--forget").exit_code == 3
 
 
 def test_plaintext_backends_are_refused(monkeypatch) -> None:
@@ -390,7 +392,7 @@ def test_a_locked_keyring_is_said_not_raised(run_cli, memory_keyring, monkeypatc
 
     monkeypatch.setattr(memory_keyring, "set_password", locked)
     result = run_password(run_cli, STRONG, "--remember")
-    assert result.exit_code == 0
+    assert result.exit_code == 3
     assert "not remembered" in result.stderr
     assert "KeyringLocked" in result.stderr
     assert STRONG not in result.output

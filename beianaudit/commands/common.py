@@ -41,8 +41,44 @@ class UserError(click.ClickException):
         click.echo(f"beianaudit: {printable(self.format_message())}", err=True)
 
 
+# A side action the user asked for did not happen (``password --remember`` stored
+# nothing, ``--forget`` reached no keyring, ``url --resolve`` could not follow a link):
+# the report may be fine, but ``… --remember && echo saved`` must not say saved.
+SIDE_ACTION_FAILED = 3
+INTERRUPTED = 130  # 128 + SIGINT, the shell's convention
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C, wherever it came: one line, exit 130 (not click's "Aborted!" and 1)."""
+
+    exit_code = INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("interrupted")
+
+    def show(self, file: Any = None) -> None:
+        # The terminal has echoed ^C where the cursor was: start a line of our own.
+        lead = "\n" if sys.stderr.isatty() else ""
+        click.echo(lead + "beianaudit: " + _("interrupted"), err=True)
+
+
+def interrupted(exc: BaseException) -> bool:
+    """``exc`` is, or was raised while handling, a Ctrl-C.  click's prompts turn one into
+    ``Abort``, and a command may turn that into a :class:`UserError` ("no answer"): the
+    ``KeyboardInterrupt`` stays in the chain of contexts."""
+    seen: BaseException | None = exc
+    for _depth in range(16):
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__
+    return False
+
+
 class Group(click.Group):
-    """A group that turns any unexpected exception into one line and exit 2."""
+    """A group that turns any unexpected exception into one line and exit 2, and Ctrl-C
+    into one line and exit 130."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGV_KEY] = list(args)
@@ -51,9 +87,15 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
         except click.UsageError as exc:
             raise _without_secrets(exc, ctx.meta.get(ARGV_KEY, [])) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.Abort) as exc:
+            if interrupted(exc) and not isinstance(exc, Interrupted):
+                raise Interrupted() from None
+            raise
+        except click.exceptions.Exit:
             raise
         except BrokenPipeError:
             raise  # `beianaudit … | head`: click's main exits quietly, as a pipeline expects

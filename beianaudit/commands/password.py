@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 import click
 
 from beianaudit.commands.common import (
+    SIDE_ACTION_FAILED,
     UserError,
     config_option,
     emit,
     fail_on_option,
     format_option,
+    interrupted,
     lang_option,
     today,
 )
@@ -31,7 +33,40 @@ MAX_PASSWORD = 1024
 
 
 def _stdin_line() -> str:
-    """The first line of stdin, as text; a one-line error on junk, never the content."""
+    """The first line of stdin, as text; a one-line error on junk, never the content.
+
+    When stdin is a terminal (``--password-stdin`` typed by hand), the terminal's echo is
+    off while the line is read, as at the hidden prompt: the password must not land on
+    the screen and in the scrollback."""
+    if not sys.stdin.isatty():
+        return _read_stdin_line()
+    try:
+        import termios
+    except ImportError:  # no way to hide what is typed (Windows): send them to the prompt
+        raise UserError(
+            _("stdin is a terminal: leave out --password-stdin to type the password hidden")
+        ) from None
+    fd = sys.stdin.fileno()
+    try:
+        before = termios.tcgetattr(fd)
+    except termios.error:  # a tty that takes no settings: refuse rather than echo
+        raise UserError(
+            _("stdin is a terminal: leave out --password-stdin to type the password hidden")
+        ) from None
+    hidden = list(before)
+    hidden[3] &= ~termios.ECHO  # lflags: no echo, line editing (ICANON) kept
+    # Echo off first, then the prompt (as getpass does): nothing typed after the prompt
+    # appears is shown.
+    termios.tcsetattr(fd, termios.TCSAFLUSH, hidden)
+    try:
+        click.echo(_("Password (one line, not shown): "), nl=False, err=True)
+        return _read_stdin_line()
+    finally:
+        termios.tcsetattr(fd, termios.TCSAFLUSH, before)
+        click.echo("", err=True)  # the Enter was not echoed either
+
+
+def _read_stdin_line() -> str:
     too_long = UserError(
         _("stdin: the password line is longer than {n} characters").format(n=MAX_PASSWORD)
     )
@@ -75,7 +110,7 @@ def _prompt() -> str:
                 show_default=False,
                 err=True,
             )
-    except click.Abort:
+    except click.Abort:  # Ctrl-D; a Ctrl-C stays in the chain and exits 130
         raise UserError(
             _("no password typed (the prompt was closed); to pipe one, use --password-stdin")
         ) from None
@@ -84,8 +119,9 @@ def _prompt() -> str:
 
 def read_password(from_stdin: bool) -> Secret:
     """One line from stdin, or a hidden prompt typed twice; never an argument."""
-    from beianaudit.secret import Secret
+    from beianaudit.secret import Secret, protect_process
 
+    protect_process()  # no core file, no debugger: before the password is in memory
     value = _stdin_line() if from_stdin else _prompt()
     if not value:
         raise UserError(_("no password given (an empty line)"))
@@ -115,7 +151,14 @@ def password_findings(ctx: click.Context, cfg: Config, password: Secret) -> list
     return problems + registry.run(family, context)
 
 
-@click.command("password", help=_("Check a new filing password before you reset it."))
+@click.command(
+    "password",
+    help=_("Check a new filing password before you reset it."),
+    epilog=_(
+        "Exit status: 0 nothing found, 1 findings, 2 usage or input error, 3 --remember "
+        "stored nothing or --forget reached no keyring, 130 interrupted."
+    ),
+)
 @config_option
 @click.option(
     "--password-stdin",
@@ -152,9 +195,14 @@ def password_command(
         try:
             removed = store.forget(cfg)
         except store.StoreUnavailable as exc:
-            raise UserError(
-                _("no secure keyring available ({backend})").format(backend=exc)
-            ) from None
+            click.echo(
+                "beianaudit: "
+                + _("nothing removed: no secure keyring available ({backend})").format(
+                    backend=store.explain(exc)
+                ),
+                err=True,
+            )
+            ctx.exit(SIDE_ACTION_FAILED)
         click.echo(_("Removed the remembered password.") if removed else _("Nothing remembered."))
         return
     secret = read_password(password_stdin)
@@ -165,8 +213,8 @@ def password_command(
         extra["score"], extra["min_score"] = strength["score"], strength["min_score"]
     report = Report(tuple(findings), extra=extra)
     emit(report, fmt)  # the verdict first: the user confirms the reset after seeing it
-    if remember:
-        _remember(cfg, secret, findings, ask=not password_stdin)
+    if remember and not _remember(cfg, secret, findings, ask=not password_stdin):
+        ctx.exit(SIDE_ACTION_FAILED)  # the report is out; what was asked for did not happen
     ctx.exit(report.exit_code(Severity.parse(fail_on)))
 
 
@@ -181,16 +229,24 @@ def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -
         # BA107 has named the missing keyring; the user asked to remember, so answer that.
         click.echo(_("beianaudit: not remembered: no keyring to keep it in (see BA107)"), err=True)
         return False
-    if ask and not click.confirm(
-        _("Did the reset at beian.miit.gov.cn succeed with this password?"), err=True
-    ):
-        return False
+    if ask:
+        try:
+            confirmed = click.confirm(
+                _("Did the reset at beian.miit.gov.cn succeed with this password?"), err=True
+            )
+        except click.Abort as exc:  # Ctrl-D: no answer is no; Ctrl-C interrupts (130)
+            if interrupted(exc):
+                raise
+            confirmed = False
+        if not confirmed:
+            click.echo(_("beianaudit: not remembered (the reset was not confirmed)"), err=True)
+            return False
     try:
         store.save(cfg, secret)
     except store.StoreUnavailable as exc:
         click.echo(
             _("beianaudit: not remembered: no secure keyring available ({backend})").format(
-                backend=exc
+                backend=store.explain(exc)
             ),
             err=True,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
@@ -12,6 +13,7 @@ from typing import IO, TYPE_CHECKING
 import click
 
 from beianaudit.commands.common import (
+    SIDE_ACTION_FAILED,
     BatchOutput,
     UserError,
     batch_lines,
@@ -55,6 +57,15 @@ def _unreadable(path: str, exc: OSError) -> UserError:
 # official (no real message has a hundred of them, or a host 64 KiB long).
 MAX_READINGS = 64
 MAX_READING = 65536
+
+
+def _followed(results: Iterable[UrlResult], unfollowed: Counter[str]) -> Iterator[UrlResult]:
+    """``results`` as they come, counting those ``--resolve`` could not follow."""
+    from beianaudit.urls.resolve import failed
+
+    for result in results:
+        unfollowed["links"] += failed(result)
+        yield result
 
 
 def _judge(
@@ -184,7 +195,14 @@ def _summary(results: list[UrlResult]) -> str:
     return "\n".join(lines)
 
 
-@click.command("url", help=_("Does a link really lead to the filing system (beian.miit.gov.cn)?"))
+@click.command(
+    "url",
+    help=_("Does a link really lead to the filing system (beian.miit.gov.cn)?"),
+    epilog=_(
+        "Exit status: 0 nothing found, 1 findings, 2 usage or input error, 3 --resolve "
+        "could not follow a link to its end, 130 interrupted."
+    ),
+)
 @click.argument("urls", nargs=-1)
 @click.option(
     "--text",
@@ -215,15 +233,18 @@ def url_command(
 
     if sum(bool(x) for x in (urls, text_path, file_path)) != 1:
         raise UserError(_("give URLs, or --text FILE, or --file FILE (exactly one of them)"))
+    unfollowed: Counter[str] = Counter()
     if file_path:
         out = BatchOutput()
-        results = (_judge(line, resolve) for line in _lines(file_path, out))
+        results = _followed((_judge(line, resolve) for line in _lines(file_path, out)), unfollowed)
         worst = _output(results, fmt, single=False, stream_text=True, out=out)
     elif text_path:
         found = _message_links(text_path)
-        results = (_judge(link, resolve, *rest) for link, *rest in found)
+        results = _followed((_judge(link, resolve, *rest) for link, *rest in found), unfollowed)
         worst = _output(results, fmt, single=False, stream_text=False, header=True)
     else:
-        results = (_judge(u, resolve) for u in urls)
+        results = _followed((_judge(u, resolve) for u in urls), unfollowed)
         worst = _output(results, fmt, single=len(urls) == 1, stream_text=False)
+    if unfollowed["links"]:  # --resolve did not reach the end of every link: say so by the status
+        ctx.exit(SIDE_ACTION_FAILED)
     ctx.exit(int(worst >= Severity.parse(fail_on)))

@@ -1,80 +1,227 @@
 """The last password that worked, kept in the OS keyring, never anywhere else.
 
-Service ``beianaudit``, account from the subject id, masked as text output masks it
-(``3301**********1236``): a keyring's own window lists accounts in the clear, and the
-ID is personal data; its two ends tell one subject from another.  A backend that does not
-encrypt (``keyrings.alt``'s files, anything below priority 1, the ``fail``
-backend of a headless box) counts as no backend: we refuse rather than write a
-password to a plain file.
+Service ``beianaudit``; the account is the subject id masked as text output masks it,
+plus a short digest of the whole id (``3301**********1236#1a2b3c4d``): a keyring's own
+window lists accounts in the clear and the id is personal data, yet two subjects whose
+ids share both ends must not share a slot.  The digest hides the id only from a glance:
+the masked middle of a resident id (region and birth date) is small enough to search,
+but whoever can list this user's keyring accounts can read the config file too.
+
+A backend is used only when it is one known to encrypt at rest (:data:`ENCRYPTING`),
+decided by what it is, never by the priority it claims; anything else (keyrings.alt's
+files, the null and fail backends, a plugin we do not know) counts as no keyring, and
+nothing is written to it.  Every failure of the keyring, at import, at selection or at
+any call (no D-Bus over SSH, a locked collection, a backend that raises or hangs), is
+:class:`StoreUnavailable`: "no keyring here", never a crash.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from beianaudit.config import Config
 from beianaudit.secret import Secret
 
 SERVICE = "beianaudit"
 DEFAULT_ACCOUNT = "default"
+# Domain separation: this digest is of an id as a keyring account name, nothing else.
+ACCOUNT_DIGEST_PREFIX = b"beianaudit/keyring-account/v1\x00"
+# A keyring that does not answer within this many seconds (D-Bus waiting on a service
+# that never starts) counts as no keyring; long enough to type into an unlock dialog.
+TIMEOUT = 30.0
+
+# Backends that keep secrets encrypted at rest, by module and class name.  Left out on
+# purpose: keyrings.alt's PlaintextKeyring (a readable file), its EncryptedKeyring
+# (AES-CFB without integrity under a 1,000-round PBKDF2 key, and it asks for its own
+# password with getpass in the middle of our prompt), keyring's null and fail backends,
+# and every backend we have not read: a wrong "no" costs one info line, a wrong "yes" a
+# password in a file.
+ENCRYPTING = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",  # GNOME Keyring, KeePassXC… over D-Bus
+        "keyring.backends.libsecret.Keyring",  # the same service through libsecret
+        "keyring.backends.kwallet.DBusKeyring",  # KDE Wallet 5/6
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.macOS.Keyring",  # the macOS Keychain
+        "keyring.backends.Windows.WinVaultKeyring",  # Windows Credential Manager (DPAPI)
+    }
+)
+
+T = TypeVar("T")
 
 
 class StoreUnavailable(Exception):
-    """No usable (encrypted) keyring backend; ``str()`` names the backend, never a secret."""
+    """No usable keyring.  ``backend`` names it (``module.Class``, or what failed before
+    one was found); ``reason`` says why: ``not_encrypted``, ``timeout`` or the type of
+    the error it raised.  Neither ever holds a secret or an error's message."""
+
+    def __init__(self, backend: str, reason: str) -> None:
+        super().__init__(backend, reason)
+        self.backend, self.reason = backend, reason
+
+    def __str__(self) -> str:
+        return f"{self.backend}: {self.reason}"
+
+
+def explain(exc: StoreUnavailable) -> str:
+    """Why there is no keyring, for a person, in the current language."""
+    from beianaudit.i18n import _
+
+    texts = {
+        "none": _("no keyring is set up here ({backend})"),
+        "not_encrypted": _("{backend} is not a keyring known to encrypt"),
+        "timeout": _("{backend} did not answer within {seconds} s"),
+        "not_stored": _("{backend} did not keep the password"),
+    }
+    text = texts.get(exc.reason, _("{backend} failed ({error})"))
+    return text.format(backend=exc.backend, seconds=f"{TIMEOUT:g}", error=exc.reason)
+
+
+def name_of(backend: Any) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def trusted(backend: Any) -> bool:
+    """The backend is one known to encrypt: by its class, exactly, not a subclass."""
+    return name_of(backend) in ENCRYPTING
 
 
 def account(config: Config | None) -> str:
+    """The keyring account of the config's subject: masked id, ``#``, 8 hex digits."""
     from beianaudit.mask import mask_id
 
-    if config is not None and config.subject.id:
-        return mask_id(config.subject.id.strip().upper())
-    return DEFAULT_ACCOUNT
+    subject_id = _subject_id(config)
+    if subject_id is None:
+        return DEFAULT_ACCOUNT
+    digest = hashlib.sha256(ACCOUNT_DIGEST_PREFIX + subject_id.encode("utf-8")).hexdigest()
+    return f"{mask_id(subject_id)}#{digest[:8]}"
+
+
+def legacy_account(config: Config | None) -> str | None:
+    """The account of beianaudit 0.1 (masked id alone, shared by ids with the same ends):
+    read when the new slot is empty, emptied by the next :func:`save`."""
+    from beianaudit.mask import mask_id
+
+    subject_id = _subject_id(config)
+    return mask_id(subject_id) if subject_id is not None else None
+
+
+def _subject_id(config: Config | None) -> str | None:
+    if config is not None and config.subject.id and config.subject.id.strip():
+        return config.subject.id.strip().upper()
+    return None
 
 
 def _backend() -> Any:
-    try:
-        import keyring
-        from keyring.backends import chainer, fail
-    except Exception as exc:  # a broken install must not crash a password check
-        raise StoreUnavailable(type(exc).__name__) from None
+    import keyring
+    from keyring.backends import chainer
+
     backend = keyring.get_keyring()
     members = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
-    usable = [b for b in members if _trusted(b, fail.Keyring)]
+    usable = [b for b in members if trusted(b)]
     if not usable:
-        raise StoreUnavailable(f"{type(backend).__module__}.{type(backend).__name__}")
+        from keyring.backends import fail, null
+
+        absent = all(isinstance(b, fail.Keyring | null.Keyring) for b in members)
+        raise StoreUnavailable(name_of(backend), "none" if absent else "not_encrypted")
     return usable[0]
 
 
-def _trusted(backend: Any, fail_class: type) -> bool:
-    module = type(backend).__module__
-    if isinstance(backend, fail_class) or module.startswith("keyrings.alt"):
-        return False
+def _configured_name() -> str:
+    """The backend the user named (``PYTHON_KEYRING_BACKEND`` or ``keyringrc.cfg``), to name
+    it when loading it fails (SecretService without D-Bus fails right there); else
+    ``keyring``.  Best effort, from keyring's own config path."""
+    import os
+
+    named = os.environ.get("PYTHON_KEYRING_BACKEND", "").strip()
+    if named:
+        return named
     try:
-        return float(backend.priority) >= 1
+        import configparser
+
+        from keyring.core import _config_path
+
+        config = configparser.RawConfigParser()
+        config.read(_config_path(), encoding="utf-8")
+        return config.get("backend", "default-keyring").strip() or "keyring"
     except Exception:
-        return False
+        return "keyring"
 
 
-def _call(method: str, *args: str) -> Any:
-    backend = _backend()
-    try:
-        return getattr(backend, method)(*args)
-    except Exception as exc:  # locked, denied, D-Bus gone: the type only, never the message
-        raise StoreUnavailable(type(exc).__name__) from None
+def _with_backend(work: Callable[[Any], T]) -> T:
+    """``work(backend)`` on a trusted backend, in a thread given :data:`TIMEOUT` seconds;
+    every failure, of any kind, at any step, is :class:`StoreUnavailable`."""
+    import threading
+
+    from beianaudit.secret import protect_process
+
+    protect_process()  # the old password is about to be in memory
+    outcome: dict[str, Any] = {}
+    where = ["keyring"]
+
+    def run() -> None:
+        try:
+            where[0] = _configured_name()
+            backend = _backend()
+            where[0] = name_of(backend)
+            outcome["value"] = work(backend)
+        except StoreUnavailable as exc:
+            outcome["error"] = exc
+        except BaseException as exc:  # the type only: a message may quote the secret
+            outcome["error"] = StoreUnavailable(where[0], type(exc).__name__)
+
+    thread = threading.Thread(target=run, name="beianaudit-keyring", daemon=True)
+    thread.start()
+    thread.join(TIMEOUT)
+    if thread.is_alive():
+        raise StoreUnavailable(where[0], "timeout")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def load(config: Config | None) -> Secret | None:
-    value = _call("get_password", SERVICE, account(config))
+    """The remembered password, from this subject's slot or else the 0.1 shared one."""
+    names = [account(config), legacy_account(config)]
+
+    def read(backend: Any) -> str | None:
+        for name in names:
+            value = backend.get_password(SERVICE, name) if name else None
+            if value:
+                return value
+        return None
+
+    value = _with_backend(read)
     return Secret(value) if value else None
 
 
 def save(config: Config | None, password: Secret) -> None:
-    _call("set_password", SERVICE, account(config), password.reveal())
+    """Keep ``password`` in this subject's slot and empty the 0.1 shared one (moved)."""
+    name, old = account(config), legacy_account(config)
+
+    def write(backend: Any) -> None:
+        backend.set_password(SERVICE, name, password.reveal())
+        if backend.get_password(SERVICE, name) != password.reveal():
+            raise StoreUnavailable(name_of(backend), "not_stored")
+        if old and backend.get_password(SERVICE, old):
+            backend.delete_password(SERVICE, old)
+
+    _with_backend(write)
 
 
 def forget(config: Config | None) -> bool:
-    """Remove the stored password; ``False`` when there was none."""
-    if load(config) is None:
-        return False
-    _call("delete_password", SERVICE, account(config))
-    return True
+    """Remove the stored password (both slots); ``False`` when there was none."""
+    names = [n for n in (account(config), legacy_account(config)) if n]
+
+    def delete(backend: Any) -> bool:
+        removed = False
+        for name in names:
+            if backend.get_password(SERVICE, name):
+                backend.delete_password(SERVICE, name)
+                removed = True
+        return removed
+
+    return _with_backend(delete)

@@ -121,7 +121,15 @@ _REASON_TEXT = {
         "it ends at the real site, but {host} redirected it there and may send a browser "
         "elsewhere than this check"
     ),
-    "resolve_failed": N_("could not follow the link ({error}): judged where it stopped"),
+    # --resolve could not go on (beianaudit.urls.resolve.failure_reason); each says what
+    # a person can act on, never the Python exception (kept as "error" in the JSON).
+    "resolve_failed": N_("the connection failed: the link was not followed"),
+    "no_network": N_("no network (or no such host): the link was not followed"),
+    "resolve_timeout": N_("no answer within {seconds} s: the link was not followed"),
+    "resolve_tls": N_("the secure connection failed (certificate): the link was not followed"),
+    "shortener_unresolved": N_(
+        "a short link ({registered}) that could not be expanded: where it leads is unknown"
+    ),
     "runs_into_text": N_(
         "the link runs straight into the text after it ({rest}): read with it, as a phone "
         "may open it, it goes to {host}"

@@ -86,7 +86,7 @@ def resolve(result: UrlResult, fetch: Fetch | None = None) -> UrlResult:
             status, location = _request(fetch, current.url)
         except Exception as exc:  # the network's failures are many; name the type only
             hop["error"] = type(exc).__name__
-            problem = ("resolve_failed", {"error": type(exc).__name__})
+            problem = failure_reason(exc)
             break
         hop["status"] = status
         if status not in REDIRECTS or not location:
@@ -106,10 +106,46 @@ def resolve(result: UrlResult, fetch: Fetch | None = None) -> UrlResult:
         verdict = LOOKALIKE if cloaker.verdict == LOOKALIKE else OTHER
         reasons.append(("cloaking", {"host": cloaker.host_unicode or cloaker.host}))
     if problem:
+        # "expand it with --resolve" is no advice to someone who gave --resolve.
+        reasons = [
+            ("shortener_unresolved", params) if code == "shortener" else (code, params)
+            for code, params in reasons
+        ]
         reasons.append(problem)
     return dataclasses.replace(
         current, input=result.input, verdict=verdict, reasons=tuple(reasons), hops=tuple(hops)
     )
+
+
+# Reason codes of a link that could not be followed (see classify's texts).
+FAILURES = frozenset({"resolve_failed", "no_network", "resolve_timeout", "resolve_tls"})
+
+
+def failure_reason(exc: Exception) -> tuple[str, dict[str, str]]:
+    """Why a request failed, as a reason a person can act on; the exception's type stays
+    in the data (``error``) for a bug report, its message nowhere."""
+    import errno
+    import socket
+    import ssl
+
+    params = {"error": type(exc).__name__}
+    if isinstance(exc, socket.gaierror) or getattr(exc, "errno", None) in (
+        errno.ENETUNREACH,
+        errno.ENETDOWN,
+        errno.EHOSTUNREACH,
+    ):
+        # Name resolution fails alike with no network and with no such host.
+        return "no_network", params
+    if isinstance(exc, TimeoutError):
+        return "resolve_timeout", {**params, "seconds": f"{TIMEOUT:g}"}
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return "resolve_tls", params
+    return "resolve_failed", params
+
+
+def failed(result: UrlResult) -> bool:
+    """``--resolve`` could not follow ``result`` to its end (a failed side action)."""
+    return any(code in FAILURES for code, _params in result.reasons)
 
 
 def _cloaker(passed: list[UrlResult]) -> UrlResult | None:
