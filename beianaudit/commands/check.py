@@ -8,6 +8,7 @@ from beianaudit.commands.common import (
     UserError,
     config_option,
     emit,
+    epilog,
     fail_on_option,
     format_option,
     lang_option,
@@ -18,14 +19,27 @@ from beianaudit.i18n import _
 
 
 def _ids(value: str | None) -> list[str]:
-    return [part.strip().upper() for part in (value or "").split(",") if part.strip()]
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-@click.command("check", help=_("Audit everything in the config."))
+@click.command(
+    "check",
+    help=_("Audit everything in the config."),
+    epilog=epilog(
+        "beianaudit check",
+        "beianaudit check --config ~/beian.toml --format json",
+        "beianaudit check --only BA4 --skip BA405",
+        "beianaudit check --ask-password",
+    ),
+)
 @config_option
 @format_option("text", "json")
-@click.option("--only", metavar="ID,…", help=_("Run only these checks."))
-@click.option("--skip", metavar="ID,…", help=_("Do not run these checks."))
+@click.option(
+    "--only", metavar="ID,…", help=_("Run only these checks (ids or prefixes: BA1, BA3xx).")
+)
+@click.option(
+    "--skip", metavar="ID,…", help=_("Do not run these checks (ids or prefixes: BA1, BA3xx).")
+)
 @click.option(
     "--password-stdin",
     is_flag=True,
@@ -50,6 +64,7 @@ def check_command(
     fail_on: str,
 ) -> None:
     from beianaudit import registry
+    from beianaudit.config import printable
     from beianaudit.context import Context
     from beianaudit.finding import Severity
     from beianaudit.report import Report
@@ -64,15 +79,28 @@ def check_command(
         raise UserError(
             _("unknown check id: {ids} (see: beianaudit checks)").format(ids=exc)
         ) from None
+    if not selected:
+        raise UserError(
+            _("no check selected: --only and --skip leave nothing to run (see: beianaudit checks)")
+        )
     password = None
     if password_stdin or ask_password:
         from beianaudit.commands.password import read_password
 
         password = read_password(from_stdin=password_stdin)
     context = Context(config=config, today=today(ctx), password=password)
+    skipped = registry.skipped(selected, context)
+    if len(skipped) == len(selected):
+        # Nothing would run: an empty report here would be a false all-clear.
+        raise UserError(
+            _("none of the selected checks can run ({ids}): {reasons}").format(
+                ids=", ".join(s.id for s in skipped),
+                reasons="; ".join(dict.fromkeys(s.reason for s in skipped)),
+            )
+        )
     findings = problems + registry.run(selected, context)
-    report = Report(tuple(findings))
-    emit(report, fmt)
+    report = Report(tuple(findings), extra={"config": str(config.path)}, skipped=tuple(skipped))
+    emit(report, fmt, header=_("Config: {path}").format(path=printable(str(config.path))))
     ctx.exit(report.exit_code(Severity.parse(fail_on)))
 
 

@@ -99,6 +99,23 @@ def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError
     )
 
 
+def epilog(*examples: str) -> str:
+    """The end of a command's ``--help``: examples, then the exit codes (``\b`` keeps
+    click from re-wrapping each paragraph)."""
+    codes = (
+        ("0", _("nothing found at or above --fail-on")),
+        ("1", _("findings at or above --fail-on")),
+        ("2", _("usage or input error: a bad option, a broken or missing config")),
+        ("130", _("interrupted (Ctrl-C)")),
+    )
+    return "\n\n".join(
+        (
+            "\b\n" + _("Examples:") + "".join(f"\n  {e}" for e in examples),
+            "\b\n" + _("Exit codes:") + "".join(f"\n  {c:<4} {m}" for c, m in codes),
+        )
+    )
+
+
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     # Without --lang the language stays as beianaudit.entry chose it (from the
     # command line or the environment), so `beianaudit --lang en check` holds.

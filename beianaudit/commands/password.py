@@ -22,6 +22,7 @@ from beianaudit.i18n import _
 if TYPE_CHECKING:
     from beianaudit.config import Config
     from beianaudit.finding import Finding
+    from beianaudit.registry import Skipped
     from beianaudit.secret import Secret
 
 FAMILY = "BA1"  # the password checks, built-in or plugged in
@@ -95,7 +96,8 @@ def read_password(from_stdin: bool) -> Secret:
 
 
 def optional_config(config_path: str | None) -> Config:
-    """The config when there is one; without ``--config`` a missing file is fine."""
+    """The config when there is one; without ``--config`` a missing file is fine, and
+    an empty stand-in (its path ``Path()``) takes its place."""
     from beianaudit import config
     from beianaudit.commands.common import load_config
 
@@ -104,15 +106,20 @@ def optional_config(config_path: str | None) -> Config:
     return config.Config(path=Path(), subject=config.Subject(type="personal"))
 
 
-def password_findings(ctx: click.Context, cfg: Config, password: Secret) -> list[Finding]:
-    """Run every BA1xx check from the registry against ``password``."""
+def password_findings(
+    ctx: click.Context, cfg: Config, password: Secret
+) -> tuple[list[Finding], list[Skipped]]:
+    """Run every BA1xx check from the registry against ``password``; also those that
+    could not run (the personal-data check without a config)."""
     from beianaudit import registry
     from beianaudit.context import Context
 
     checks, problems = registry.discover()
     family = [r for r in checks if r.check.id.startswith(FAMILY)]
-    context = Context(config=cfg, today=today(ctx), password=password)
-    return problems + registry.run(family, context)
+    context = Context(
+        config=cfg, today=today(ctx), password=password, config_read=cfg.path != Path()
+    )
+    return problems + registry.run(family, context), registry.skipped(family, context)
 
 
 @click.command("password", help=_("Check a new filing password before you reset it."))
@@ -158,12 +165,12 @@ def password_command(
         click.echo(_("Removed the remembered password.") if removed else _("Nothing remembered."))
         return
     secret = read_password(password_stdin)
-    findings = password_findings(ctx, cfg, secret)
+    findings, skipped = password_findings(ctx, cfg, secret)
     extra: dict[str, object] = {}
     strength = next((f.data for f in findings if f.check == "BA105"), None)
     if strength:  # the verdict in one top-level field, for scripts
         extra["score"], extra["min_score"] = strength["score"], strength["min_score"]
-    report = Report(tuple(findings), extra=extra)
+    report = Report(tuple(findings), extra=extra, skipped=tuple(skipped))
     emit(report, fmt)  # the verdict first: the user confirms the reset after seeing it
     if remember:
         _remember(cfg, secret, findings, ask=not password_stdin)
