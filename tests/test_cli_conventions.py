@@ -108,3 +108,41 @@ def test_check_says_which_config_it_read(run_cli, write_config) -> None:
     assert result.output.splitlines()[0] == f"Config: {path}"
     data = json.loads(run_cli("check", "--config", str(path), "--format", "json").output)
     assert data["config"] == str(path)
+
+
+# --- a mistyped option is answered as one, a stray word with the password advice ---------
+
+
+@pytest.mark.parametrize(
+    ("argv", "typo", "meant"),
+    [
+        (["check", "--formt", "json"], "--formt", "--format"),
+        (["check", "--formt=json"], "--formt", "--format"),
+        (["password", "--remeber"], "--remeber", "--remember"),
+        (["password", "--fial-on", "error"], "--fial-on", "--fail-on"),
+    ],
+)
+def test_an_option_typo_gets_did_you_mean(run_cli, argv, typo, meant) -> None:
+    result = run_cli(*argv, input="")
+    assert result.exit_code == 2
+    assert "never taken as an argument" not in result.output
+    assert f"No such option '{typo}'" in result.output
+    assert f"Did you mean '{meant}'" in result.output
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["password", "Sekret-Pw#41x"],
+        ["password", "--Sekret-Pw#41x"],
+        ["password", "-p", "Sekret-Pw#41x"],
+        ["password", "--password", "Sekret-Pw#41x"],
+        ["password", "--passwd=Sekret-Pw#41x"],
+        ["check", "--pw", "Sekret-Pw#41x"],
+    ],
+)
+def test_a_stray_word_still_gets_the_password_advice(run_cli, argv) -> None:
+    result = run_cli(*argv, input="")
+    assert result.exit_code == 2
+    assert "never taken as an argument" in result.output
+    assert "Sekret" not in result.output

@@ -7,6 +7,7 @@ the group that imports them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -85,10 +86,10 @@ def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError
         exc.ctx.command if exc.ctx else None
     ):
         return exc  # a known option's wrong value (--format xml) is shown as click words it
-    message = exc.format_message()
-    values = [w.partition("=")[2] if w.startswith("-") else w for w in argv]
-    # An unknown option is quoted too: "--Hunter2!" may be the password itself.
-    if not isinstance(exc, click.NoSuchOption) and not any(v and v in message for v in values):
+    if isinstance(exc, click.NoSuchOption):
+        if _option_typo(exc.option_name):
+            return exc  # "no such option: --formt  Did you mean --format?"
+    elif not any(v and v in exc.format_message() for v in _values(argv)):
         return exc
     return UserError(
         _(
@@ -114,6 +115,24 @@ def epilog(*examples: str) -> str:
             "\b\n" + _("Exit codes:") + "".join(f"\n  {c:<4} {m}" for c, m in codes),
         )
     )
+
+
+def _values(argv: list[str]) -> list[str]:
+    return [w.partition("=")[2] if w.startswith("-") else w for w in argv]
+
+
+# The shape of an option name: lower-case words joined by hyphens.  A password has
+# capitals, digits and symbols (BA102 refuses one without them), so a word of this
+# shape is a mistyped option; "--Hunter2!" is not, and is never quoted back.
+_OPTION_SHAPE = re.compile(r"--?[a-z]+(-[a-z]+)*")
+# An unknown option that reads as an attempt to give the password (-p, --password,
+# --passwd, --pw…): the answer is where a password goes, not "did you mean".
+_PASSWORD_OPTION = re.compile(r"-p|--?(pass|pw).*")
+
+
+def _option_typo(name: str) -> bool:
+    """Whether an unknown option is a typo best answered by click's own message."""
+    return bool(_OPTION_SHAPE.fullmatch(name)) and not _PASSWORD_OPTION.fullmatch(name)
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
