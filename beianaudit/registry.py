@@ -32,6 +32,11 @@ NEEDS = {
     "password": N_("no password given: use --password-stdin or --ask-password"),
     "config": N_("no config file read, so none of your own data to look for: use --config"),
 }
+# The same, named as what a check runs only with (``beianaudit checks ID``).
+NEED_NAMES = {
+    "password": N_("a candidate password (--password-stdin or --ask-password)"),
+    "config": N_("a config file (your own data to look for)"),
+}
 FAMILIES = {
     "BA0": N_("the registry's own"),
     "BA1": N_("password"),

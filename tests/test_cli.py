@@ -33,6 +33,8 @@ def test_checks_lists_id_name_summary_origin(run_cli) -> None:
         "name": "Secrets in the config",
         "summary": row["summary"],
         "origin": "built-in",
+        "family": "config hygiene",
+        "needs": [],
     }
     assert row["summary"]
 

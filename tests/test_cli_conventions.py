@@ -146,3 +146,85 @@ def test_a_stray_word_still_gets_the_password_advice(run_cli, argv) -> None:
     assert result.exit_code == 2
     assert "never taken as an argument" in result.output
     assert "Sekret" not in result.output
+
+
+# --- one check explained, as `ruff rule` does; ids and prefixes -------------------------
+
+
+def test_checks_explains_one_check(run_cli) -> None:
+    result = run_cli("checks", "ba403")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "BA403  Contact staleness"
+    assert "Warn when the phone or email was confirmed too long ago, or never." in lines
+    assert "family: contacts" in lines
+    assert "origin: built-in" in lines
+    data = json.loads(run_cli("checks", "BA106", "--format", "json").output)["check"]
+    assert data["id"] == "BA106"
+    assert data["family"] == "password"
+    assert data["needs"] == ["password", "config"]
+    assert data["doc"].startswith("Warn when the password holds your name")
+    assert "runs only with: a candidate password" in run_cli("checks", "BA106").output
+
+
+def test_checks_explains_a_plugin_docstring_whole(run_cli) -> None:
+    from tests.plugins import fake
+
+    assert fake.says_hello.doc == "Reports one info finding about the subject type."
+    made = registry.check("XY9", "x")(lambda ctx: ())
+    assert made.doc == ""
+    assert made.summary == ""
+
+    def documented(ctx):
+        """First line.
+
+        More about it,
+        indented as docstrings are.
+        """
+        return ()
+
+    made = registry.check("XY9", "x")(documented)
+    assert made.summary == "First line."
+    assert made.doc == "First line.\n\nMore about it,\nindented as docstrings are."
+
+
+def test_checks_unknown_id_is_a_usage_error(run_cli) -> None:
+    result = run_cli("checks", "BA999")
+    assert result.exit_code == 2
+    assert "unknown check id: BA999" in result.output
+
+
+def test_checks_with_a_prefix_lists_that_family(run_cli) -> None:
+    result = run_cli("checks", "BA4xx")
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.output.splitlines() if line.startswith("BA")]
+    assert ids == ["BA401", "BA402", "BA403", "BA404", "BA405"]
+
+
+@pytest.mark.parametrize(
+    ("words", "chosen"),
+    [
+        ("BA5", ["BA501", "BA502"]),
+        ("ba5xx", ["BA501", "BA502"]),
+        ("BA50x", ["BA501", "BA502"]),
+        ("ba501", ["BA501"]),
+        ("BA3,BA501", ["BA301", "BA501"]),
+    ],
+)
+def test_only_takes_ids_and_prefixes(run_cli, write_config, words, chosen) -> None:
+    path = str(write_config(CLEAN, mode=0o644))
+    args = ("check", "--config", path, "--only", words, "--format", "json")
+    args += ("--fail-on", "error")
+    data = json.loads(run_cli(*args).output)
+    assert data["skipped"] == []
+    assert {f["check"] for f in data["findings"]} <= set(chosen)
+    skip = run_cli("check", "--config", path, "--skip", words, "--format", "json")
+    assert not {f["check"] for f in json.loads(skip.output)["findings"]} & set(chosen)
+
+
+def test_select_matches_prefixes_case_insensitively() -> None:
+    checks, _problems = registry.discover()
+    ids = [r.check.id for r in registry.select(checks, ["ba1XX"], ["BA106"])]
+    assert ids == ["BA101", "BA102", "BA103", "BA104", "BA105", "BA107"]
+    with pytest.raises(ValueError, match="BA9"):
+        registry.select(checks, ["BA9"], [])
