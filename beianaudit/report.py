@@ -63,9 +63,24 @@ class Report:
         }
 
 
-def use_colour(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+COLOUR_MODES = ("auto", "always", "never")
+
+
+def use_colour(stream: TextIO, mode: str = "auto") -> bool:
+    """Whether to colour what goes to ``stream``, as other tools decide it.
+
+    ``--color always`` / ``never`` settle it.  Otherwise (``auto``): never when
+    ``NO_COLOR`` is set (no-color.org), always when ``FORCE_COLOR`` is (CI logs,
+    ``| less -R``), never on a ``TERM=dumb`` terminal (Emacs shell), else only on a
+    terminal.  NO_COLOR wins over FORCE_COLOR, as in pytest.
+    """
+    if mode != "auto":
+        return mode == "always"
     if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

@@ -228,3 +228,226 @@ def test_select_matches_prefixes_case_insensitively() -> None:
     assert ids == ["BA101", "BA102", "BA103", "BA104", "BA105", "BA107"]
     with pytest.raises(ValueError, match="BA9"):
         registry.select(checks, ["BA9"], [])
+
+
+# --- help: examples, exit codes, the real default path, whole summaries ------------------
+
+
+def test_help_shows_examples_and_exit_codes(run_cli) -> None:
+    for argv in (["--help"], ["check", "--help"]):
+        out = run_cli(*argv).output
+        assert "Examples:\n" in out
+        assert "beianaudit check --format json" in out or "beianaudit check\n" in out
+        assert "Exit codes:\n" in out
+        for code in ("0 ", "1 ", "2 ", "130 "):
+            assert f"\n    {code}" in out, code
+
+
+def test_config_help_names_the_real_default_path(run_cli, tmp_path) -> None:
+    out = "".join(run_cli("check", "--help").output.split())  # wrapped anywhere
+    assert str(tmp_path / "xdg-config" / "beianaudit" / "config.toml") in out
+    assert "BEIANAUDIT_CONFIG" in out
+
+
+def test_command_summaries_are_not_cut_off(run_cli) -> None:
+    from beianaudit.cli import cli
+
+    out = "".join(run_cli("--help").output.partition("Commands:")[2].split())  # as wrapped
+    assert "..." not in out
+    for name, command in cli.commands.items():
+        first = (command.short_help or command.help or "").split(". ")[0].rstrip(".")
+        assert "".join(first.split()) in out, name
+
+
+# --- language: any spelling of zh_CN and en; LANGUAGE as gettext reads it ----------------
+
+
+@pytest.mark.parametrize("spelling", ["zh", "zh-CN", "zh_CN", "zh_cn", "ZH-cn", "zh_CN.UTF-8"])
+def test_lang_takes_every_spelling_of_chinese(run_cli, spelling) -> None:
+    assert run_cli("checks", "BA501", "--lang", spelling).output.startswith("BA501  配置文件权限")
+    assert run_cli("--lang", spelling, "checks", "BA501").output.startswith("BA501  配置文件权限")
+
+
+@pytest.mark.parametrize("spelling", ["en", "en_US", "en-GB", "EN", "C"])
+def test_lang_takes_every_spelling_of_english(run_cli, spelling) -> None:
+    out = run_cli("checks", "BA501", "--lang", spelling).output
+    assert out.startswith("BA501  Config file permissions")
+
+
+def test_an_unknown_language_is_a_usage_error(run_cli) -> None:
+    result = run_cli("checks", "--lang", "fr")
+    assert result.exit_code == 2
+    assert "'fr' is not a language here" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [(["--lang", "zh"], "zh_CN"), (["x", "--lang=zh-CN"], "zh_CN"), (["--lang", "en_US"], "en")],
+)
+def test_language_from_argv_normalises(args, lang) -> None:
+    from beianaudit import i18n
+
+    assert i18n.language_from_argv(args) == lang
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh_CN"),
+        ({"LANGUAGE": "en", "LC_ALL": "zh_CN.UTF-8"}, "en"),
+        ({"LANGUAGE": "fr:zh", "LANG": "en_US.UTF-8"}, "zh_CN"),  # the first known one
+        ({"LANGUAGE": "fr", "LANG": "zh_CN.UTF-8"}, "zh_CN"),  # none known: the locale
+        ({"LANGUAGE": "", "LANG": "zh_CN.UTF-8"}, "zh_CN"),
+    ],
+)
+def test_language_env_var_is_honoured_as_gettext_does(env, lang) -> None:
+    from beianaudit import i18n
+
+    assert i18n.language_from_env(env) == lang
+
+
+def test_language_env_var_drives_the_command(run_cli, monkeypatch) -> None:
+    from beianaudit import i18n
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "zh_CN:en")
+    i18n.set_language(None)  # what beianaudit.entry does at start-up
+    assert run_cli("checks", "BA501").output.startswith("BA501  配置文件权限")
+    # Switching to Chinese for click rewrote LANGUAGE; the user's own value still counts.
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_language(None)
+    assert run_cli("checks", "BA501").output.startswith("BA501  Config")
+    i18n.set_language("zh_CN")
+    i18n.set_language(None)
+    assert i18n.current_language() == "en"
+
+
+# --- colour: a terminal, NO_COLOR, FORCE_COLOR, TERM=dumb, --color ----------------------
+
+ESC = "\x1b["
+
+
+def on_a_terminal(*argv: str, **env: str) -> str:
+    """Run the installed ``beianaudit`` with stdout on a pseudo-terminal, as a user does."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("beianaudit")
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [str(script), *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.DEVNULL,
+        env={**base, "TERM": "xterm", "LANG": "C.UTF-8", **env},
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 1 << 16)
+        except OSError:  # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    proc.wait(timeout=120)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.fixture
+def open_config(write_config) -> str:
+    return str(write_config(CLEAN, mode=0o644))  # BA501: one warning to colour
+
+
+def test_colour_on_a_terminal_and_not_elsewhere(run_cli, open_config) -> None:
+    assert ESC in on_a_terminal("check", "--config", open_config)
+    assert ESC not in run_cli("check", "--config", open_config).output  # a pipe
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [
+        ({"NO_COLOR": "1"}, False),
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "dumb", "FORCE_COLOR": "1"}, True),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_colour_environment_on_a_terminal(open_config, env, coloured) -> None:
+    assert (ESC in on_a_terminal("check", "--config", open_config, **env)) is coloured
+
+
+def test_force_color_colours_a_pipe(run_cli, open_config, monkeypatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert ESC in run_cli("check", "--config", open_config).output
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ESC not in run_cli("check", "--config", open_config).output
+
+
+@pytest.mark.parametrize("where", ["group", "command"])
+def test_color_option(run_cli, open_config, monkeypatch, where) -> None:
+    def run(mode: str) -> str:
+        args = ["check", "--config", open_config]
+        argv = ["--color", mode, *args] if where == "group" else [*args, "--color", mode]
+        return run_cli(*argv).output
+
+    assert ESC in run("always")
+    assert ESC not in run("auto")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert ESC not in run("never")
+
+
+def test_every_command_takes_color(run_cli) -> None:
+    from beianaudit.cli import cli
+
+    def commands(group, words=()):
+        for name, command in group.commands.items():
+            yield (*words, name), command
+            yield from commands(command, (*words, name)) if hasattr(command, "commands") else ()
+
+    for words, _command in commands(cli):
+        assert "--color" in run_cli(*words, "--help").output, words
+
+
+def test_id_highlights_what_to_change_on_a_terminal() -> None:
+    out = on_a_terminal("id", "浙ICP备2O21000001号-1")
+    typed, suggestion = out.splitlines()[0], out.splitlines()[2]
+    assert "2\x1b[31m\x1b[1mO\x1b[0m21" in typed
+    assert "type instead:" in suggestion
+    assert "2\x1b[32m\x1b[1m0\x1b[0m21" in suggestion
+    plain = on_a_terminal("id", "浙ICP备2O21000001号-1", NO_COLOR="1")
+    assert ESC not in plain
+    assert "^" in plain.splitlines()[3]  # the carets stay, with or without colour
+
+
+def test_id_highlight_keeps_a_resident_id_masked() -> None:
+    out = on_a_terminal("id", "33O1O6199003071236", "--color", "always")
+    assert "33\x1b[31m\x1b[1mO\x1b[0m1\x1b[31m\x1b[1mO\x1b[0m*********1236" in out
+    assert "1990" not in out
+
+
+def test_shell_completion_as_the_readme_documents_it() -> None:
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert 'eval "$(_BEIANAUDIT_COMPLETE=bash_source beianaudit)"' in readme
+    script = str(Path(sys.executable).with_name("beianaudit"))
+
+    def run(**env: str) -> str:
+        env = {**os.environ, **env}
+        return subprocess.run([script], env=env, capture_output=True, text=True).stdout
+
+    assert re.search(r"_beianaudit_completion\(\)", run(_BEIANAUDIT_COMPLETE="bash_source"))
+    words = "beianaudit check --color "
+    done = run(_BEIANAUDIT_COMPLETE="bash_complete", COMP_WORDS=words, COMP_CWORD="3")
+    assert done.split() == ["plain,auto", "plain,always", "plain,never"]

@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import click
 
 from beianaudit import CONFIG_ENV
-from beianaudit.i18n import LANGUAGES, _, set_language
+from beianaudit.i18n import LANGUAGES, _, normalise, set_language
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("error", "warning", "info")
 ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secrets
+COLOUR_KEY = "beianaudit.color"  # --color, wherever on the command line it was given
 MAX_LINE = 10 << 20  # of a batch line kept in memory; longer ones are judged by this much
 CHUNK = 1 << 16  # read at a time by batch commands
 
@@ -49,6 +50,22 @@ class Group(click.Group):
         ctx.meta[ARGV_KEY] = list(args)
         return super().parse_args(ctx, args)
 
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        _add_colour_option(cmd)
+        super().add_command(cmd, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each summary whole (wrapped), not cut at click's
+        45 columns into "Check identifiers as typed (resident ID, credit code, ICP or..."."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1 << 10)))
+        if rows:
+            with formatter.section(_("Commands")):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -71,6 +88,41 @@ class Group(click.Group):
                     "internal error ({error}); run again with BEIANAUDIT_DEBUG=1 and report it"
                 ).format(error=type(exc).__name__)
             ) from None
+
+
+def _set_colour(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[COLOUR_KEY] = value
+
+
+def colour_option(f: F) -> F:
+    """``--color auto|always|never``; :class:`Group` gives it to every command."""
+    from beianaudit.report import COLOUR_MODES
+
+    return click.option(
+        "--color",
+        type=click.Choice(COLOUR_MODES),
+        callback=_set_colour,
+        expose_value=False,
+        help=_("Colour the text output: auto (on a terminal), always or never."),
+    )(f)
+
+
+def _add_colour_option(cmd: click.Command) -> None:
+    """``--color`` on ``cmd`` and, for a group, on each of its commands: accepted
+    wherever ``--lang`` is, without every command module declaring it."""
+    if not any(p.name == "color" for p in cmd.params):
+        colour_option(cmd)  # click appends the option to a Command's params
+    for sub in getattr(cmd, "commands", {}).values():
+        _add_colour_option(sub)
+
+
+def colour_for(stream: Any) -> bool:
+    """Whether to colour text written to ``stream`` (see ``report.use_colour``)."""
+    from beianaudit.report import use_colour
+
+    ctx = click.get_current_context(silent=True)
+    return use_colour(stream, ctx.meta.get(COLOUR_KEY, "auto") if ctx else "auto")
 
 
 def takes_password(command: click.Command | None) -> bool:
@@ -142,26 +194,56 @@ def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         set_language(value)
 
 
+class Language(click.ParamType):
+    """``--lang``: ``zh_CN`` or ``en``, however the user spells it (``zh``, ``zh-CN``,
+    ``en_US``…), as ``i18n.normalise`` reads it."""
+
+    name = "language"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(LANGUAGES) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        lang = normalise(str(value))
+        if lang is None:
+            self.fail(
+                _("'{value}' is not a language here: use zh_CN (or zh) or en").format(value=value),
+                param,
+                ctx,
+            )
+        return lang
+
+
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(LANGUAGES),
+        type=Language(),
         callback=_set_lang,
         is_eager=True,
         expose_value=False,
-        help=_("Language of the output (default: from LANG / LC_ALL)."),
+        help=_(
+            "Language of the output: zh_CN (also zh, zh-CN) or en "
+            "(default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
+        ),
     )(f)
+
+
+class _ConfigOption(click.Option):
+    """``--config``, whose help names the real default path, found only when help is
+    shown: platformdirs is not imported by a command that never needs it."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from beianaudit.config import default_path
+
+        self.help = _("Config file (default: {env} if set, else {path}).").format(
+            env=CONFIG_ENV, path=default_path()
+        )
+        return super().get_help_record(ctx)
 
 
 def config_option(f: F) -> F:
     return click.option(
-        "--config",
-        "config_path",
-        metavar="PATH",
-        envvar=CONFIG_ENV,
-        help=_("Config file (default: {env}, then the user config directory).").format(
-            env=CONFIG_ENV
-        ),
+        "--config", "config_path", cls=_ConfigOption, metavar="PATH", envvar=CONFIG_ENV
     )(f)
 
 
@@ -208,14 +290,14 @@ def today(ctx: click.Context) -> date:
 def emit(report: Report, fmt: str, header: str = "", out: BatchOutput | None = None) -> None:
     """Print a report in the chosen format; the only place a report reaches stdout.
     A batch passes its ``out``, which writes without a flush per line."""
-    from beianaudit.report import render_json, render_jsonl, render_text, use_colour
+    from beianaudit.report import render_json, render_jsonl, render_text
 
     if fmt == "json":
         text, colour = render_json(report), False
     elif fmt == "jsonl":
         text, colour = render_jsonl(report), False
     else:
-        colour = use_colour(sys.stdout)
+        colour = colour_for(sys.stdout)
         text = render_text(report, colour=colour, header=header)
     if out is None:
         click.echo(text, color=colour)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from beianaudit.commands.common import (
     BatchOutput,
     UserError,
     batch_lines,
+    colour_for,
     emit,
     fail_on_option,
     format_option,
@@ -106,7 +108,7 @@ def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None, out: Batc
         return
     from beianaudit.identifiers.explain import text_lines
 
-    lines = text_lines(result)
+    lines = text_lines(result, colour=colour_for(sys.stdout))
     if line is not None:
         lines[0] = _("line {n}: {text}").format(n=line, text=lines[0])
     out.write("\n".join(lines))
