@@ -124,10 +124,24 @@ def render_text(report: Report, colour: bool = False, header: str = "") -> str:
             label = _style(f"{severity_label(f.severity)}", colour, fg=_COLOURS[f.severity])
             lines.append(f"  {label} {f.check} {f.message}")
             if f.hint:
-                lines.append(f"      → {f.hint}")
+                lines.append(f"      → {as_sentence(f.hint)}")
     lines.extend(skipped_lines(report))
     lines.append(summary_line(report))
     return "\n".join(lines)
+
+
+# Words a hint may start with that keep their case: they are typed as they are.
+_AS_TYPED = ("beianaudit", "chmod", "pip", "pipx")
+
+
+def as_sentence(text: str) -> str:
+    """A hint shown on its own line starts as a sentence does: ``restrict it…`` →
+    ``Restrict it…``.  A first word typed as it is (a command, a key such as
+    ``contacts.email``, a URL) keeps its case, and so does text without case (Chinese)."""
+    word = text.split(" ", 1)[0].rstrip(":,;")
+    if not word[:1].islower() or not word.isalpha() or word in _AS_TYPED:
+        return text
+    return text[0].upper() + text[1:]
 
 
 def skipped_lines(report: Report) -> list[str]:

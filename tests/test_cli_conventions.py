@@ -451,3 +451,56 @@ def test_shell_completion_as_the_readme_documents_it() -> None:
     words = "beianaudit check --color "
     done = run(_BEIANAUDIT_COMPLETE="bash_complete", COMP_WORDS=words, COMP_CWORD="3")
     assert done.split() == ["plain,auto", "plain,always", "plain,never"]
+
+
+# --- wording ------------------------------------------------------------------------------
+
+
+def test_a_hint_on_its_own_line_starts_as_a_sentence(run_cli, open_config) -> None:
+    from beianaudit.report import as_sentence
+
+    out = run_cli("check", "--config", open_config).output
+    assert "      → Restrict it to yourself: chmod 600 " in out
+    assert as_sentence("add: digits") == "Add: digits"
+    assert as_sentence("chmod 600 x") == "chmod 600 x"
+    assert as_sentence("beianaudit password --remember") == "beianaudit password --remember"
+    assert as_sentence("contacts.email is empty") == "contacts.email is empty"
+    assert as_sentence("请把它改为仅自己可读") == "请把它改为仅自己可读"
+    data = json.loads(run_cli("check", "--config", open_config, "--format", "json").output)
+    assert data["findings"][0]["hint"].startswith("restrict it")  # JSON keeps the text
+
+
+def test_id_says_which_of_the_two_ways_went_wrong(run_cli, tmp_path) -> None:
+    neither = run_cli("id")
+    assert neither.exit_code == 2
+    assert "no identifier given" in neither.output
+    listed = tmp_path / "ids.txt"
+    listed.write_text("330106199003071236\n")
+    both = run_cli("id", "330106199003071236", "--file", str(listed))
+    assert both.exit_code == 2
+    assert "not both" in both.output
+    assert "neither" not in both.output + neither.output
+
+
+def test_chinese_catalogs_speak_in_one_register() -> None:
+    """您 throughout, as most catalogs and click's own messages use it."""
+    from beianaudit.i18n import LOCALE_DIR
+
+    folder = LOCALE_DIR / "zh_CN" / "LC_MESSAGES"
+    catalogs = sorted(folder.glob("*.po"))
+    assert sum("您" in po.read_text(encoding="utf-8") for po in catalogs) >= 2
+    # plan.po is being moved to 您 with the plan's own rework (issue 18's plan helper).
+    informal = [
+        po.name
+        for po in catalogs
+        if po.name != "plan.po" and "你" in po.read_text(encoding="utf-8").replace("我爱你", "")
+    ]
+    assert informal == []
+
+
+def test_the_chinese_prompt_ends_in_a_full_width_colon(run_cli) -> None:
+    result = run_cli("password", "--lang", "zh_CN", input="Kx9#mQ2$vL7!pW4z\nKx9#mQ2$vL7!pW4z\n")
+    assert "新密码：" in result.output
+    assert "新密码:" not in result.output
+    english = run_cli("password", "--lang", "en", input="Kx9#mQ2$vL7!pW4z\nKx9#mQ2$vL7!pW4z\n")
+    assert "New password: " in english.output

@@ -152,6 +152,12 @@ def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError
     )
 
 
+def prompt_suffix() -> str:
+    """What ends a prompt: ``": "`` in English, the full-width ``"："`` in Chinese
+    (click's ``prompt_suffix``, for ``click.prompt`` and ``click.confirm``)."""
+    return _(": ")
+
+
 def epilog(*examples: str) -> str:
     """The end of a command's ``--help``: examples, then the exit codes (``\b`` keeps
     click from re-wrapping each paragraph)."""

@@ -63,8 +63,12 @@ def id_command(
 ) -> None:
     from beianaudit.finding import Severity
 
-    if bool(values) == bool(file):
-        raise UserError(_("give identifiers as arguments or --file FILE, not both nor neither"))
+    if values and file:
+        raise UserError(_("give identifiers as arguments or with --file FILE, not both"))
+    if not values and not file:
+        raise UserError(
+            _("no identifier given: give them as arguments, or with --file FILE (- for stdin)")
+        )
     threshold = Severity.parse(fail_on)
     out = BatchOutput()
     inputs = _lines(file, out) if file is not None else iter(values)

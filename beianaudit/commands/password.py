@@ -15,6 +15,7 @@ from beianaudit.commands.common import (
     fail_on_option,
     format_option,
     lang_option,
+    prompt_suffix,
     today,
 )
 from beianaudit.i18n import _
@@ -73,6 +74,7 @@ def _prompt() -> str:
                 _("New password"),
                 hide_input=True,
                 confirmation_prompt=_("Repeat it"),
+                prompt_suffix=prompt_suffix(),
                 show_default=False,
                 err=True,
             )
@@ -189,7 +191,9 @@ def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -
         click.echo(_("beianaudit: not remembered: no keyring to keep it in (see BA107)"), err=True)
         return False
     if ask and not click.confirm(
-        _("Did the reset at beian.miit.gov.cn succeed with this password?"), err=True
+        _("Did the reset at beian.miit.gov.cn succeed with this password?"),
+        prompt_suffix=prompt_suffix(),
+        err=True,
     ):
         return False
     try:
