@@ -154,7 +154,7 @@ def skipped_lines(report: Report) -> list[str]:
             "{n} check did not run ({reason}): {ids}",
             "{n} checks did not run ({reason}): {ids}",
             len(ids),
-        ).format(n=len(ids), reason=reason, ids=", ".join(ids))
+        ).format(n=len(ids), reason=reason, ids=_(", ").join(ids))
         for reason, ids in by_reason.items()
     ]
 

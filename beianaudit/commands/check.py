@@ -99,7 +99,7 @@ def check_command(
         # Nothing would run: an empty report here would be a false all-clear.
         raise UserError(
             _("none of the selected checks can run ({ids}): {reasons}").format(
-                ids=", ".join(s.id for s in skipped),
+                ids=_(", ").join(s.id for s in skipped),
                 reasons=_("; ").join(dict.fromkeys(s.reason for s in skipped)),
             )
         )
