@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from beianaudit import registry
 from tests.conftest import CLEAN
@@ -506,3 +508,40 @@ def test_the_chinese_prompt_ends_in_a_full_width_colon(run_cli) -> None:
     assert "新密码:" not in result.output
     english = run_cli("password", "--lang", "en", input="Kx9#mQ2$vL7!pW4z\nKx9#mQ2$vL7!pW4z\n")
     assert "New password: " in english.output
+
+
+# --- properties of the two small parsers: language spellings and id prefixes -------------
+
+@given(st.text(max_size=20))
+def test_normalise_knows_two_languages_whatever_the_spelling(text) -> None:
+    from beianaudit.i18n import LANGUAGES, normalise
+
+    lang = normalise(text)
+    assert lang is None or lang in LANGUAGES
+    assert normalise(text.upper()) == normalise(text.lower()) or not text.isascii()
+    assert normalise(text.replace("_", "-")) == normalise(text.replace("-", "_"))
+
+
+@given(st.sampled_from(["zh", "en"]), st.sampled_from(["", "_CN", "-cn", "_US", "-GB"]))
+def test_normalise_reads_language_region_and_encoding(lang, region) -> None:
+    from beianaudit.i18n import normalise
+
+    expected = "zh_CN" if lang == "zh" else "en"
+    for suffix in ("", ".UTF-8", ".gb18030", "@euro"):
+        assert normalise(f"{lang}{region}{suffix}") == expected
+        assert normalise(f" {lang.upper()}{region.lower()}{suffix} ") == expected
+
+
+CHECKS, _PROBLEMS = registry.discover()
+IDS = [r.check.id for r in CHECKS]
+
+
+@given(st.sampled_from(IDS), st.integers(min_value=1, max_value=5), st.booleans())
+def test_a_prefix_selects_exactly_the_ids_that_start_with_it(check_id, cut, lower) -> None:
+    prefix = check_id[:cut]
+    word = prefix.lower() if lower else prefix
+    if prefix[-1].isdigit():
+        word += "x" * (len(check_id) - cut)  # BA3 → BA3xx, as the docs write families
+    chosen = [r.check.id for r in registry.select(CHECKS, [word], [])]
+    assert chosen == [i for i in IDS if i.startswith(prefix)]
+    assert registry.select(CHECKS, [word], [word]) == []
