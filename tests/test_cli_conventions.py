@@ -512,6 +512,7 @@ def test_the_chinese_prompt_ends_in_a_full_width_colon(run_cli) -> None:
 
 # --- properties of the two small parsers: language spellings and id prefixes -------------
 
+
 @given(st.text(max_size=20))
 def test_normalise_knows_two_languages_whatever_the_spelling(text) -> None:
     from beianaudit.i18n import LANGUAGES, normalise
