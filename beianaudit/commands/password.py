@@ -12,6 +12,7 @@ from beianaudit.commands.common import (
     UserError,
     config_option,
     emit,
+    epilog,
     fail_on_option,
     format_option,
     lang_option,
@@ -124,7 +125,15 @@ def password_findings(
     return problems + registry.run(family, context), registry.skipped(family, context)
 
 
-@click.command("password", help=_("Check a new filing password before you reset it."))
+@click.command(
+    "password",
+    help=_("Check a new filing password before you reset it."),
+    epilog=epilog(
+        "beianaudit password",
+        "beianaudit password --config ~/beian.toml --remember",
+        "pass show beian | beianaudit password --password-stdin",
+    ),
+)
 @config_option
 @click.option(
     "--password-stdin",
