@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from beianaudit import __version__
-from beianaudit.commands.common import Group, lang_option
+from beianaudit.commands.common import Group, colour_option, epilog, lang_option
 from beianaudit.i18n import _
 
 
@@ -13,11 +13,20 @@ from beianaudit.i18n import _
     cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=_("beianaudit: offline audit of your ICP filing (备案) account hygiene."),
+    epilog=epilog(
+        "beianaudit check --format json",
+        "beianaudit check --ask-password",
+        "beianaudit checks BA403",
+        'beianaudit url "https://beian.miit.gov.cn/"',
+        "beianaudit id 33010619900307123X",
+        "beianaudit remind",
+    ),
 )
 @click.version_option(
     __version__, "-V", "--version", prog_name="beianaudit", message="%(prog)s %(version)s"
 )
 @lang_option
+@colour_option
 def cli() -> None:
     pass
 

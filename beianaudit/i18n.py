@@ -21,11 +21,34 @@ _current_lang = ""
 # Translations already looked up in the current language: a chained lookup walks
 # every catalog, and batch commands translate the same few messages per line.
 _memo: dict[str, str] = {}
+# (the user's LANGUAGE, the value written over it for click): see _translate_click.
+_written: tuple[str, str] | None = None
+
+
+def normalise(value: str) -> str | None:
+    """The language a user's spelling names: ``zh``, ``zh-CN``, ``zh_CN.UTF-8``,
+    ``ZH_cn`` → ``zh_CN``; ``en``, ``en_US``, ``C``, ``POSIX`` → ``en``; else ``None``.
+    Any Chinese (``zh_TW`` too) gets ``zh_CN``, the only Chinese catalog."""
+    base = value.strip().partition(".")[0].partition("@")[0].replace("-", "_").lower()
+    if base == "zh" or base.startswith("zh_"):
+        return "zh_CN"
+    if base in ("en", "c", "posix") or base.startswith("en_"):
+        return "en"
+    return None
 
 
 def language_from_env(environ: Mapping[str, str] | None = None) -> str:
-    """``zh_CN`` when the POSIX locale variables ask for Chinese, else ``en``."""
+    """The language the environment asks for, looked up as gettext does: the first
+    known language of ``LANGUAGE``'s colon-separated list, else the first of
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set (Chinese for ``zh…``), else ``en``."""
     env = os.environ if environ is None else environ
+    language = env.get("LANGUAGE", "")
+    if environ is None and _written is not None and language == _written[1]:
+        language = _written[0]  # the user's own, not the one set for click below
+    for item in language.split(":"):
+        lang = normalise(item) if item else None
+        if lang:
+            return lang
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:
@@ -44,7 +67,7 @@ def language_from_argv(args: list[str]) -> str | None:
             value = arg.partition("=")[2]
         else:
             continue
-        return value if value in LANGUAGES else None
+        return normalise(value)
     return None
 
 
@@ -81,7 +104,13 @@ def _translate_click(lang: str) -> None:
     ``messages.po`` holds click's strings, so point that domain at our catalogs
     and name the language in ``LANGUAGE``, gettext's own variable for this.
     """
+    global _written
     _gettext.bindtextdomain("messages", str(LOCALE_DIR))
+    current = os.environ.get("LANGUAGE", "")
+    if _written is None or current != _written[1]:
+        _written = (current, lang)  # what the user set, kept for language_from_env
+    else:
+        _written = (_written[0], lang)
     os.environ["LANGUAGE"] = lang
 
 

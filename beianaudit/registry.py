@@ -7,6 +7,8 @@ and run exactly like them.  A check is data: a frozen dataclass made by the
 
 from __future__ import annotations
 
+import inspect
+import re
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from importlib.metadata import EntryPoint
 from typing import TYPE_CHECKING
 
 from beianaudit.finding import Finding, Severity
-from beianaudit.i18n import _
+from beianaudit.i18n import N_, _
 
 if TYPE_CHECKING:
     from beianaudit.context import Context
@@ -23,6 +25,27 @@ GROUP = "beianaudit.checks"
 BUILTIN = "built-in"
 CRASH_ID = "BA001"  # a check that failed to load or raised while running
 
+# What a check may declare it needs beyond the config, and why it cannot run
+# without it.  A check without what it needs is not run but reported as skipped:
+# "nothing found" must never stand for "nothing looked at".
+NEEDS = {
+    "password": N_("no password given: use --password-stdin or --ask-password"),
+    "config": N_("no config file read, so none of your own data to look for: use --config"),
+}
+# The same, named as what a check runs only with (``beianaudit checks ID``).
+NEED_NAMES = {
+    "password": N_("a candidate password (--password-stdin or --ask-password)"),
+    "config": N_("a config file (your own data to look for)"),
+}
+FAMILIES = {
+    "BA0": N_("the registry's own"),
+    "BA1": N_("password"),
+    "BA2": N_("identifiers"),
+    "BA3": N_("URLs"),
+    "BA4": N_("contacts"),
+    "BA5": N_("config hygiene"),
+}
+
 
 @dataclass(frozen=True)
 class Check:
@@ -30,16 +53,46 @@ class Check:
     name: str
     summary: str
     run: Callable[[Context], Iterable[Finding]]
+    doc: str = ""  # the whole docstring, for `beianaudit checks ID`
+    needs: tuple[str, ...] = ()  # keys of NEEDS
 
 
-def check(id: str, name: str) -> Callable[[Callable[[Context], Iterable[Finding]]], Check]:
-    """Make a :class:`Check` of a function; its docstring's first line is the summary."""
+def check(
+    id: str, name: str, needs: str | Sequence[str] = ()
+) -> Callable[[Callable[[Context], Iterable[Finding]]], Check]:
+    """Make a :class:`Check` of a function; its docstring's first line is the summary.
+
+    ``needs`` names what the check cannot run without (``"password"``, ``"config"``):
+    the registry skips it, and says so, when the context lacks it.
+    """
+    wanted = (needs,) if isinstance(needs, str) else tuple(needs)
+    unknown = [n for n in wanted if n not in NEEDS]
+    if unknown:
+        raise ValueError(f"{id}: unknown needs {unknown}; known: {sorted(NEEDS)}")
 
     def wrap(fn: Callable[[Context], Iterable[Finding]]) -> Check:
-        summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
-        return Check(id=id, name=name, summary=summary, run=fn)
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        summary = doc.splitlines()[0] if doc else ""
+        return Check(id=id, name=name, summary=summary, run=fn, doc=doc, needs=wanted)
 
     return wrap
+
+
+def family(check_id: str) -> str:
+    """The untranslated name of an id's family (``BA403`` → contacts), or ``""``."""
+    return FAMILIES.get(check_id[:3], "") if re.fullmatch(r"BA\d+", check_id) else ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A selected check that did not run, and why (a message of :data:`NEEDS`)."""
+
+    id: str
+    needs: str
+    reason: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"id": self.id, "reason": self.reason, "needs": self.needs}
 
 
 @dataclass(frozen=True)
@@ -79,19 +132,52 @@ def discover(eps: Iterable[EntryPoint] | None = None) -> tuple[list[Registered],
     return found, problems
 
 
+def _prefix(word: str) -> str:
+    """``ba3xx`` → ``BA3``: ids are matched case-insensitively, and ``x`` after a
+    digit stands for any digit (``BA3xx`` as the docs write a family)."""
+    return re.sub(r"(?<=\d)X+$", "", word.strip().upper())
+
+
+def matches(word: str, check_id: str) -> bool:
+    """Whether ``word`` (an id or a prefix of ids, as ``--only`` takes) names ``check_id``."""
+    return check_id.upper().startswith(_prefix(word))
+
+
 def select(
     checks: Sequence[Registered], only: Sequence[str], skip: Sequence[str]
 ) -> list[Registered]:
-    """Apply ``--only`` and ``--skip``; an id that names no check is a ``ValueError``."""
-    known = {r.check.id for r in checks}
-    unknown = [i for i in (*only, *skip) if i not in known]
+    """Apply ``--only`` and ``--skip``, which take ids or prefixes (``BA1``, ``ba3xx``);
+    a word that names no check is a ``ValueError``."""
+    ids = [r.check.id for r in checks]
+    unknown = [w for w in (*only, *skip) if not any(matches(w, i) for i in ids)]
     if unknown:
         raise ValueError(", ".join(unknown))
-    return [r for r in checks if (not only or r.check.id in only) and r.check.id not in skip]
+
+    def named(check_id: str, words: Sequence[str]) -> bool:
+        return any(matches(w, check_id) for w in words)
+
+    return [
+        r for r in checks if (not only or named(r.check.id, only)) and not named(r.check.id, skip)
+    ]
+
+
+def _unmet(check: Check, context: Context) -> str | None:
+    return next((need for need in check.needs if not context.has(need)), None)
+
+
+def skipped(checks: Iterable[Registered], context: Context) -> list[Skipped]:
+    """The checks :func:`run` leaves out for want of what they need, with why."""
+    found = []
+    for registered in checks:
+        need = _unmet(registered.check, context)
+        if need is not None:
+            found.append(Skipped(registered.check.id, need, _(NEEDS[need])))
+    return found
 
 
 def run(checks: Iterable[Registered], context: Context) -> list[Finding]:
-    """Run each check; one that raises is reported as a finding and the run goes on.
+    """Run each check that has what it needs (:func:`skipped` names the others); one
+    that raises is reported as a finding and the run goes on.
 
     Except a ``ConfigError``: a check that finds the config unusable (a date in the
     future…) stops the run, and the CLI reports it as a config error (exit 2).
@@ -100,6 +186,8 @@ def run(checks: Iterable[Registered], context: Context) -> list[Finding]:
 
     findings: list[Finding] = []
     for registered in checks:
+        if _unmet(registered.check, context) is not None:
+            continue
         try:
             results = list(registered.check.run(context))
             for item in results:

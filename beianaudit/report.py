@@ -10,11 +10,14 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from beianaudit import __version__
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from beianaudit.registry import Skipped
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _WORST_FIRST = sorted(Severity, reverse=True)
@@ -28,6 +31,10 @@ class Report:
     findings: tuple[Finding, ...]
     # Top-level fields a command about one thing adds (``url``, ``verdict``…).
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # Selected checks that did not run, and why: without them an empty report
+    # would read as an all-clear about things nobody looked at.  ``None`` for a
+    # command that runs no checks (no ``skipped`` field in its JSON).
+    skipped: tuple[Skipped, ...] | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -44,19 +51,36 @@ class Report:
         summary = dict.fromkeys((s.label for s in _WORST_FIRST), 0)
         for finding in self.findings:
             summary[finding.severity.label] += 1
+        skipped = {} if self.skipped is None else {"skipped": [s.as_json() for s in self.skipped]}
         return {
             "tool": "beianaudit",
             "version": __version__,
             "ok": summary[Severity.ERROR.label] == 0,
             "summary": summary,
             **self.extra,
+            **skipped,
             "findings": [f.as_json() for f in self.findings],
         }
 
 
-def use_colour(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+COLOUR_MODES = ("auto", "always", "never")
+
+
+def use_colour(stream: TextIO, mode: str = "auto") -> bool:
+    """Whether to colour what goes to ``stream``, as other tools decide it.
+
+    ``--color always`` / ``never`` settle it.  Otherwise (``auto``): never when
+    ``NO_COLOR`` is set (no-color.org), always when ``FORCE_COLOR`` is (CI logs,
+    ``| less -R``), never on a ``TERM=dumb`` terminal (Emacs shell), else only on a
+    terminal.  NO_COLOR wins over FORCE_COLOR, as in pytest.
+    """
+    if mode != "auto":
+        return mode == "always"
     if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
@@ -100,18 +124,52 @@ def render_text(report: Report, colour: bool = False, header: str = "") -> str:
             label = _style(f"{severity_label(f.severity)}", colour, fg=_COLOURS[f.severity])
             lines.append(f"  {label} {f.check} {f.message}")
             if f.hint:
-                lines.append(f"      → {f.hint}")
+                lines.append(f"      → {as_sentence(f.hint)}")
+    lines.extend(skipped_lines(report))
     lines.append(summary_line(report))
     return "\n".join(lines)
 
 
-def summary_line(report: Report) -> str:
-    if not report.findings:
-        return _("No problems found.")
-    parts = [
-        ngettext("{n} error", "{n} errors", report.count(Severity.ERROR)),
-        ngettext("{n} warning", "{n} warnings", report.count(Severity.WARNING)),
-        ngettext("{n} info", "{n} infos", report.count(Severity.INFO)),
+# Words a hint may start with that keep their case: they are typed as they are.
+_AS_TYPED = ("beianaudit", "chmod", "pip", "pipx")
+
+
+def as_sentence(text: str) -> str:
+    """A hint shown on its own line starts as a sentence does: ``restrict it…`` →
+    ``Restrict it…``.  A first word typed as it is (a command, a key such as
+    ``contacts.email``, a URL) keeps its case, and so does text without case (Chinese)."""
+    word = text.split(" ", 1)[0].rstrip(":,;")
+    if not word[:1].islower() or not word.isalpha() or word in _AS_TYPED:
+        return text
+    return text[0].upper() + text[1:]
+
+
+def skipped_lines(report: Report) -> list[str]:
+    """One line per reason a selected check did not run, naming the checks."""
+    by_reason: dict[str, list[str]] = {}
+    for s in report.skipped or ():
+        by_reason.setdefault(s.reason, []).append(s.id)
+    return [
+        ngettext(
+            "{n} check did not run ({reason}): {ids}",
+            "{n} checks did not run ({reason}): {ids}",
+            len(ids),
+        ).format(n=len(ids), reason=reason, ids=_(", ").join(ids))
+        for reason, ids in by_reason.items()
     ]
-    counts = [report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-    return _(", ").join(p.format(n=n) for p, n in zip(parts, counts, strict=True))
+
+
+def summary_line(report: Report) -> str:
+    """The counts that are not zero (``1 error, 2 warnings``), or that nothing was found."""
+    if not report.findings:
+        if report.skipped:
+            return _("No problems found by the checks that ran.")
+        return _("No problems found.")
+    counts = {
+        Severity.ERROR: (ngettext("{n} error", "{n} errors", report.count(Severity.ERROR))),
+        Severity.WARNING: ngettext("{n} warning", "{n} warnings", report.count(Severity.WARNING)),
+        # "info" is uncountable: 1 info, 2 info.
+        Severity.INFO: ngettext("{n} info", "{n} info", report.count(Severity.INFO)),
+    }
+    parts = [text.format(n=report.count(s)) for s, text in counts.items() if report.count(s)]
+    return _(", ").join(parts)

@@ -1,7 +1,8 @@
 """Password policy (BA1xx): the filing system's rules, strength, personal data, old vs new.
 
-Every check yields nothing when the context holds no candidate password, so
-``beianaudit check`` without ``--password-stdin`` / ``--ask-password`` skips them.
+Every check declares ``needs="password"``: without a candidate password the registry
+skips them and the report says so (``beianaudit check`` without ``--password-stdin``
+/ ``--ask-password``).
 No finding carries the password or a piece of it: counts, positions, code points
 and the names of what was found.
 """
@@ -68,11 +69,9 @@ def _finding(
     return Finding(check_id, severity, message, TARGET, hint, dict(data))
 
 
-@check("BA101", N_("Password length"))
+@check("BA101", N_("Password length"), needs="password")
 def length(ctx: Context) -> Iterator[Finding]:
     """Error when the password is shorter than policy.min_length (default 8)."""
-    if ctx.password is None:
-        return
     need, have = ctx.config.policy.min_length, len(ctx.password)
     if have < need:
         yield _finding(
@@ -88,11 +87,9 @@ def length(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@check("BA102", N_("Character classes"))
+@check("BA102", N_("Character classes"), needs="password")
 def classes(ctx: Context) -> Iterator[Finding]:
     """Error when fewer than policy.min_classes of upper, lower, digit, special occur."""
-    if ctx.password is None:
-        return
     need = ctx.config.policy.min_classes
     present = rules.character_classes(as_typed(ctx))
     if len(present) < need:
@@ -109,11 +106,9 @@ def classes(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@check("BA103", N_("Banned simple passwords"))
+@check("BA103", N_("Banned simple passwords"), needs="password")
 def banned(ctx: Context) -> Iterator[Finding]:
     """Error when a banned simple password (123456, admin, policy.banned) occurs anywhere."""
-    if ctx.password is None:
-        return
     password = as_typed(ctx)
     found = rules.banned_inside(password, ctx.config.policy.banned)
     if not found:
@@ -135,11 +130,9 @@ def banned(ctx: Context) -> Iterator[Finding]:
     )
 
 
-@check("BA104", N_("Characters a login page may not accept"))
+@check("BA104", N_("Characters a login page may not accept"), needs="password")
 def characters(ctx: Context) -> Iterator[Finding]:
     """Error on full-width, Chinese, invisible or other non-ASCII characters; warn on spaces."""
-    if ctx.password is None:
-        return
     odd = list(rules.odd_characters(ctx.password.reveal()))
     for severity in (Severity.ERROR, Severity.WARNING):
         chosen = [o for o in odd if (o.kind == "space") is (severity is Severity.WARNING)]
@@ -182,11 +175,9 @@ def _advice(result: Strength) -> str:
     return ("" if current_language() == "zh_CN" else " ").join(parts)
 
 
-@check("BA105", N_("Password strength"))
+@check("BA105", N_("Password strength"), needs="password")
 def strength(ctx: Context) -> Iterator[Finding]:
     """Error when zxcvbn, taught Chinese habits and your own data, scores below policy.min_score."""
-    if ctx.password is None:
-        return
     result = strength_of(ctx)
     need = ctx.config.policy.min_score
     data = {
@@ -222,13 +213,11 @@ def strength(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@check("BA106", N_("Personal data in the password"))
+@check("BA106", N_("Personal data in the password"), needs=("password", "config"))
 def personal_data(ctx: Context) -> Iterator[Finding]:
     """Warn when the password holds your name, ID, birth date, phone, email or domain."""
     # An error when what is left without that data is itself too weak: the filing
     # is public, so an attacker aiming at this account has that part for free.
-    if ctx.password is None:
-        return
     result = strength_of(ctx)
     kinds = [k for k in result.personal if k in PERSONAL_KINDS]
     if not kinds:
@@ -258,11 +247,9 @@ def personal_data(ctx: Context) -> Iterator[Finding]:
     )
 
 
-@check("BA107", N_("Old and new password"))
+@check("BA107", N_("Old and new password"), needs="password")
 def old_password(ctx: Context) -> Iterator[Finding]:
     """Error when the password is close to the one remembered in the keyring."""
-    if ctx.password is None:
-        return
     from beianaudit.password import store
 
     try:

@@ -33,6 +33,8 @@ def test_checks_lists_id_name_summary_origin(run_cli) -> None:
         "name": "Secrets in the config",
         "summary": row["summary"],
         "origin": "built-in",
+        "family": "config hygiene",
+        "needs": [],
     }
     assert row["summary"]
 
@@ -40,7 +42,7 @@ def test_checks_lists_id_name_summary_origin(run_cli) -> None:
 def test_check_clean_config_exits_0(run_cli, write_config) -> None:
     result = run_cli("check", "--config", str(write_config(CLEAN)))
     assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith("No problems found.")
+    assert result.output.strip().endswith("No problems found by the checks that ran.")
 
 
 def test_check_findings_and_fail_on(run_cli, write_config) -> None:

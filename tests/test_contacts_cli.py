@@ -86,7 +86,7 @@ def test_remind_json_for_other_schedulers(run_cli, write_config) -> None:
 def test_remind_in_chinese(run_cli, write_config) -> None:
     path = str(write_config(config_with("2026-01-01")))
     result = run_cli("remind", "--config", path, "--lang", "zh_CN")
-    assert "beianaudit：你的 ICP 备案账号有需要确认的联系方式" in result.output
+    assert "beianaudit：您的 ICP 备案账号有需要确认的联系方式" in result.output
     assert "确认该手机仍能收到短信验证码" in result.output
 
 

@@ -7,6 +7,7 @@ the group that imports them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -15,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import click
 
 from beianaudit import CONFIG_ENV
-from beianaudit.i18n import LANGUAGES, _, set_language
+from beianaudit.i18n import LANGUAGES, _, normalise, set_language
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("error", "warning", "info")
 ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secrets
+COLOUR_KEY = "beianaudit.color"  # --color, wherever on the command line it was given
 MAX_LINE = 10 << 20  # of a batch line kept in memory; longer ones are judged by this much
 CHUNK = 1 << 16  # read at a time by batch commands
 
@@ -84,6 +86,22 @@ class Group(click.Group):
         ctx.meta[ARGV_KEY] = list(args)
         return super().parse_args(ctx, args)
 
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        _add_colour_option(cmd)
+        super().add_command(cmd, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each summary whole (wrapped), not cut at click's
+        45 columns into "Check identifiers as typed (resident ID, credit code, ICP or..."."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1 << 10)))
+        if rows:
+            with formatter.section(_("Commands")):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -114,6 +132,41 @@ class Group(click.Group):
             ) from None
 
 
+def _set_colour(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[COLOUR_KEY] = value
+
+
+def colour_option(f: F) -> F:
+    """``--color auto|always|never``; :class:`Group` gives it to every command."""
+    from beianaudit.report import COLOUR_MODES
+
+    return click.option(
+        "--color",
+        type=click.Choice(COLOUR_MODES),
+        callback=_set_colour,
+        expose_value=False,
+        help=_("Colour the text output: auto (on a terminal), always or never."),
+    )(f)
+
+
+def _add_colour_option(cmd: click.Command) -> None:
+    """``--color`` on ``cmd`` and, for a group, on each of its commands: accepted
+    wherever ``--lang`` is, without every command module declaring it."""
+    if not any(p.name == "color" for p in cmd.params):
+        colour_option(cmd)  # click appends the option to a Command's params
+    for sub in getattr(cmd, "commands", {}).values():
+        _add_colour_option(sub)
+
+
+def colour_for(stream: Any) -> bool:
+    """Whether to colour text written to ``stream`` (see ``report.use_colour``)."""
+    from beianaudit.report import use_colour
+
+    ctx = click.get_current_context(silent=True)
+    return use_colour(stream, ctx.meta.get(COLOUR_KEY, "auto") if ctx else "auto")
+
+
 def takes_password(command: click.Command | None) -> bool:
     """The command reads a password (``--password-stdin`` or a prompt)."""
     return command is not None and any(p.name == "password_stdin" for p in command.params)
@@ -127,10 +180,10 @@ def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError
         exc.ctx.command if exc.ctx else None
     ):
         return exc  # a known option's wrong value (--format xml) is shown as click words it
-    message = exc.format_message()
-    values = [w.partition("=")[2] if w.startswith("-") else w for w in argv]
-    # An unknown option is quoted too: "--Hunter2!" may be the password itself.
-    if not isinstance(exc, click.NoSuchOption) and not any(v and v in message for v in values):
+    if isinstance(exc, click.NoSuchOption):
+        if _option_typo(exc.option_name):
+            return exc  # "no such option: --formt  Did you mean --format?"
+    elif not any(v and v in exc.format_message() for v in _values(argv)):
         return exc
     return UserError(
         _(
@@ -141,6 +194,48 @@ def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError
     )
 
 
+def prompt_suffix() -> str:
+    """What ends a prompt: ``": "`` in English, the full-width ``"："`` in Chinese
+    (click's ``prompt_suffix``, for ``click.prompt`` and ``click.confirm``)."""
+    return _(": ")
+
+
+def epilog(*examples: str, side_action: str = "") -> str:
+    """The end of a command's ``--help``: examples, then the exit codes (``\b`` keeps
+    click from re-wrapping each paragraph); ``side_action`` says when it exits 3."""
+    codes = (
+        ("0", _("nothing found at or above --fail-on")),
+        ("1", _("findings at or above --fail-on")),
+        ("2", _("usage or input error: a bad option, a broken or missing config")),
+        *((("3", side_action),) if side_action else ()),
+        ("130", _("interrupted (Ctrl-C)")),
+    )
+    return "\n\n".join(
+        (
+            "\b\n" + _("Examples:") + "".join(f"\n  {e}" for e in examples),
+            "\b\n" + _("Exit codes:") + "".join(f"\n  {c:<4} {m}" for c, m in codes),
+        )
+    )
+
+
+def _values(argv: list[str]) -> list[str]:
+    return [w.partition("=")[2] if w.startswith("-") else w for w in argv]
+
+
+# The shape of an option name: lower-case words joined by hyphens.  A password has
+# capitals, digits and symbols (BA102 refuses one without them), so a word of this
+# shape is a mistyped option; "--Hunter2!" is not, and is never quoted back.
+_OPTION_SHAPE = re.compile(r"--?[a-z]+(-[a-z]+)*")
+# An unknown option that reads as an attempt to give the password (-p, --password,
+# --passwd, --pw…): the answer is where a password goes, not "did you mean".
+_PASSWORD_OPTION = re.compile(r"-p|--?(pass|pw).*")
+
+
+def _option_typo(name: str) -> bool:
+    """Whether an unknown option is a typo best answered by click's own message."""
+    return bool(_OPTION_SHAPE.fullmatch(name)) and not _PASSWORD_OPTION.fullmatch(name)
+
+
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     # Without --lang the language stays as beianaudit.entry chose it (from the
     # command line or the environment), so `beianaudit --lang en check` holds.
@@ -148,26 +243,56 @@ def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         set_language(value)
 
 
+class Language(click.ParamType):
+    """``--lang``: ``zh_CN`` or ``en``, however the user spells it (``zh``, ``zh-CN``,
+    ``en_US``…), as ``i18n.normalise`` reads it."""
+
+    name = "language"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(LANGUAGES) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        lang = normalise(str(value))
+        if lang is None:
+            self.fail(
+                _("'{value}' is not a language here: use zh_CN (or zh) or en").format(value=value),
+                param,
+                ctx,
+            )
+        return lang
+
+
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(LANGUAGES),
+        type=Language(),
         callback=_set_lang,
         is_eager=True,
         expose_value=False,
-        help=_("Language of the output (default: from LANG / LC_ALL)."),
+        help=_(
+            "Language of the output: zh_CN (also zh, zh-CN) or en "
+            "(default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
+        ),
     )(f)
+
+
+class _ConfigOption(click.Option):
+    """``--config``, whose help names the real default path, found only when help is
+    shown: platformdirs is not imported by a command that never needs it."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from beianaudit.config import default_path
+
+        self.help = _("Config file (default: {env} if set, else {path}).").format(
+            env=CONFIG_ENV, path=default_path()
+        )
+        return super().get_help_record(ctx)
 
 
 def config_option(f: F) -> F:
     return click.option(
-        "--config",
-        "config_path",
-        metavar="PATH",
-        envvar=CONFIG_ENV,
-        help=_("Config file (default: {env}, then the user config directory).").format(
-            env=CONFIG_ENV
-        ),
+        "--config", "config_path", cls=_ConfigOption, metavar="PATH", envvar=CONFIG_ENV
     )(f)
 
 
@@ -214,14 +339,14 @@ def today(ctx: click.Context) -> date:
 def emit(report: Report, fmt: str, header: str = "", out: BatchOutput | None = None) -> None:
     """Print a report in the chosen format; the only place a report reaches stdout.
     A batch passes its ``out``, which writes without a flush per line."""
-    from beianaudit.report import render_json, render_jsonl, render_text, use_colour
+    from beianaudit.report import render_json, render_jsonl, render_text
 
     if fmt == "json":
         text, colour = render_json(report), False
     elif fmt == "jsonl":
         text, colour = render_jsonl(report), False
     else:
-        colour = use_colour(sys.stdout)
+        colour = colour_for(sys.stdout)
         text = render_text(report, colour=colour, header=header)
     if out is None:
         click.echo(text, color=colour)

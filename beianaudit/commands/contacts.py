@@ -8,6 +8,7 @@ from datetime import date
 import click
 
 from beianaudit.commands.common import (
+    Group,
     UserError,
     config_option,
     emit,
@@ -21,7 +22,9 @@ from beianaudit.i18n import _
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-@click.group("contacts", help=_("The bound phone and email: show them, record a confirmation."))
+@click.group(
+    "contacts", cls=Group, help=_("The bound phone and email: show them, record a confirmation.")
+)
 @lang_option
 def contacts_group() -> None:
     pass

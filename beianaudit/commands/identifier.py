@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from beianaudit.commands.common import (
     BatchOutput,
     UserError,
     batch_lines,
+    colour_for,
     emit,
     fail_on_option,
     format_option,
@@ -61,8 +63,12 @@ def id_command(
 ) -> None:
     from beianaudit.finding import Severity
 
-    if bool(values) == bool(file):
-        raise UserError(_("give identifiers as arguments or --file FILE, not both nor neither"))
+    if values and file:
+        raise UserError(_("give identifiers as arguments or with --file FILE, not both"))
+    if not values and not file:
+        raise UserError(
+            _("no identifier given: give them as arguments, or with --file FILE (- for stdin)")
+        )
     threshold = Severity.parse(fail_on)
     out = BatchOutput()
     inputs = _lines(file, out) if file is not None else iter(values)
@@ -106,7 +112,7 @@ def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None, out: Batc
         return
     from beianaudit.identifiers.explain import text_lines
 
-    lines = text_lines(result)
+    lines = text_lines(result, colour=colour_for(sys.stdout))
     if line is not None:
         lines[0] = _("line {n}: {text}").format(n=line, text=lines[0])
     out.write("\n".join(lines))

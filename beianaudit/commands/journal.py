@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from beianaudit.commands.common import UserError, emit, format_option, lang_option
+from beianaudit.commands.common import Group, UserError, emit, format_option, lang_option
 from beianaudit.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -30,7 +30,9 @@ def _path() -> Path:
     return default_path()
 
 
-@click.group("journal", help=_("Keep every receipt of your case: couriers, tickets, calls."))
+@click.group(
+    "journal", cls=Group, help=_("Keep every receipt of your case: couriers, tickets, calls.")
+)
 @lang_option
 def journal_group() -> None:
     pass

@@ -13,10 +13,12 @@ from beianaudit.commands.common import (
     UserError,
     config_option,
     emit,
+    epilog,
     fail_on_option,
     format_option,
     interrupted,
     lang_option,
+    prompt_suffix,
     today,
 )
 from beianaudit.i18n import _
@@ -24,6 +26,7 @@ from beianaudit.i18n import _
 if TYPE_CHECKING:
     from beianaudit.config import Config
     from beianaudit.finding import Finding
+    from beianaudit.registry import Skipped
     from beianaudit.secret import Secret
 
 FAMILY = "BA1"  # the password checks, built-in or plugged in
@@ -107,6 +110,7 @@ def _prompt() -> str:
                 _("New password"),
                 hide_input=True,
                 confirmation_prompt=_("Repeat it"),
+                prompt_suffix=prompt_suffix(),
                 show_default=False,
                 err=True,
             )
@@ -131,7 +135,8 @@ def read_password(from_stdin: bool) -> Secret:
 
 
 def optional_config(config_path: str | None) -> Config:
-    """The config when there is one; without ``--config`` a missing file is fine."""
+    """The config when there is one; without ``--config`` a missing file is fine, and
+    an empty stand-in (its path ``Path()``) takes its place."""
     from beianaudit import config
     from beianaudit.commands.common import load_config
 
@@ -140,23 +145,30 @@ def optional_config(config_path: str | None) -> Config:
     return config.Config(path=Path(), subject=config.Subject(type="personal"))
 
 
-def password_findings(ctx: click.Context, cfg: Config, password: Secret) -> list[Finding]:
-    """Run every BA1xx check from the registry against ``password``."""
+def password_findings(
+    ctx: click.Context, cfg: Config, password: Secret
+) -> tuple[list[Finding], list[Skipped]]:
+    """Run every BA1xx check from the registry against ``password``; also those that
+    could not run (the personal-data check without a config)."""
     from beianaudit import registry
     from beianaudit.context import Context
 
     checks, problems = registry.discover()
     family = [r for r in checks if r.check.id.startswith(FAMILY)]
-    context = Context(config=cfg, today=today(ctx), password=password)
-    return problems + registry.run(family, context)
+    context = Context(
+        config=cfg, today=today(ctx), password=password, config_read=cfg.path != Path()
+    )
+    return problems + registry.run(family, context), registry.skipped(family, context)
 
 
 @click.command(
     "password",
     help=_("Check a new filing password before you reset it."),
-    epilog=_(
-        "Exit status: 0 nothing found, 1 findings, 2 usage or input error, 3 --remember "
-        "stored nothing or --forget reached no keyring, 130 interrupted."
+    epilog=epilog(
+        "beianaudit password",
+        "beianaudit password --config ~/beian.toml --remember",
+        "pass show beian | beianaudit password --password-stdin",
+        side_action=_("--remember stored nothing, or --forget reached no keyring"),
     ),
 )
 @config_option
@@ -206,12 +218,12 @@ def password_command(
         click.echo(_("Removed the remembered password.") if removed else _("Nothing remembered."))
         return
     secret = read_password(password_stdin)
-    findings = password_findings(ctx, cfg, secret)
+    findings, skipped = password_findings(ctx, cfg, secret)
     extra: dict[str, object] = {}
     strength = next((f.data for f in findings if f.check == "BA105"), None)
     if strength:  # the verdict in one top-level field, for scripts
         extra["score"], extra["min_score"] = strength["score"], strength["min_score"]
-    report = Report(tuple(findings), extra=extra)
+    report = Report(tuple(findings), extra=extra, skipped=tuple(skipped))
     emit(report, fmt)  # the verdict first: the user confirms the reset after seeing it
     if remember and not _remember(cfg, secret, findings, ask=not password_stdin):
         ctx.exit(SIDE_ACTION_FAILED)  # the report is out; what was asked for did not happen
@@ -232,7 +244,9 @@ def _remember(cfg: Config, secret: Secret, findings: list[Finding], ask: bool) -
     if ask:
         try:
             confirmed = click.confirm(
-                _("Did the reset at beian.miit.gov.cn succeed with this password?"), err=True
+                _("Did the reset at beian.miit.gov.cn succeed with this password?"),
+                prompt_suffix=prompt_suffix(),
+                err=True,
             )
         except click.Abort as exc:  # Ctrl-D: no answer is no; Ctrl-C interrupts (130)
             if interrupted(exc):

@@ -15,6 +15,7 @@ from beianaudit.commands.common import (
     format_option,
     lang_option,
     load_config,
+    prompt_suffix,
     today,
 )
 from beianaudit.finding import Severity
@@ -93,7 +94,10 @@ class _YesNo(click.ParamType):
 
 def _yes(question: str) -> bool:
     try:
-        return bool(click.prompt(f"{question} [y/n]", type=_YesNo(), err=True))
+        answer = click.prompt(
+            f"{question} [y/n]", type=_YesNo(), prompt_suffix=prompt_suffix(), err=True
+        )
+        return bool(answer)
     except click.Abort:
         raise UserError(
             _("no answer: run again on a terminal, or name your situation with --situation")

@@ -18,6 +18,7 @@ from beianaudit.commands.common import (
     UserError,
     batch_lines,
     emit,
+    epilog,
     fail_on_option,
     format_option,
     lang_option,
@@ -198,9 +199,11 @@ def _summary(results: list[UrlResult]) -> str:
 @click.command(
     "url",
     help=_("Does a link really lead to the filing system (beian.miit.gov.cn)?"),
-    epilog=_(
-        "Exit status: 0 nothing found, 1 findings, 2 usage or input error, 3 --resolve "
-        "could not follow a link to its end, 130 interrupted."
+    epilog=epilog(
+        "beianaudit url https://beian.miit.gov.cn/",
+        "beianaudit url --text - < sms.txt",
+        "beianaudit url --file links.txt --format jsonl",
+        side_action=_("--resolve could not follow a link to its end"),
     ),
 )
 @click.argument("urls", nargs=-1)

@@ -124,13 +124,22 @@ def shown(value: str, result: Result) -> str:
     return mask_id_except(value, result.changed)
 
 
-def text_lines(result: Result) -> list[str]:
-    """The detailed text block for one identifier (``beianaudit id``)."""
+def text_lines(result: Result, colour: bool = False) -> list[str]:
+    """The detailed text block for one identifier (``beianaudit id``).
+
+    With ``colour`` (a terminal), the characters to change stand out in what was
+    typed (red) and in the suggestion (green); the carets stay, for copy and paste.
+    """
     typed = shown(result.input, result) if result.verdict == VALID else _typed(result)
+    if colour:
+        wrong = {p.position for p in result.problems if p.char is not None}
+        typed = _highlight(typed, result.input, wrong, "red")
     lines = [f"{typed}  [{kind_name(result.kind)}] {verdict_name(result.verdict)}"]
     lines += [f"  {describe(p, result.kind)}" for p in result.problems]
     if result.suggestion:
         suggestion = shown(result.suggestion, result)
+        if colour:
+            suggestion = _highlight(suggestion, result.suggestion, set(result.changed), "green")
         label = _("type instead:")
         lines.append(f"  {label} {suggestion}")
         lines.append("  " + " " * _width(label + " ") + _carets(result.suggestion, result.changed))
@@ -148,6 +157,19 @@ def _typed(result: Result) -> str:
     last = len(value) - 4
     return escape(
         "".join(c if i < 4 or i >= last or i + 1 in keep else "*" for i, c in enumerate(value))
+    )
+
+
+def _highlight(display: str, value: str, positions: set[int], colour: str) -> str:
+    """``display`` with the characters at the 1-based ``positions`` of ``value`` in bold
+    ``colour``; unchanged when escaping made ``display`` other than one character each."""
+    if not positions or len(display) != len(value):
+        return display
+    import click
+
+    return "".join(
+        click.style(c, fg=colour, bold=True) if i in positions else c
+        for i, c in enumerate(display, 1)
     )
 
 
