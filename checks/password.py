@@ -146,12 +146,13 @@ def banned(ctx: Context) -> Iterator[Finding]:
         else _("the password is little more than a banned simple password")
     )
     # Whose rule: 123456 and admin are the guidance's own examples; the rest is [policy].
+    # Neither hint names a word: the password may be little more than that word.
     hints = []
     if any(w in rules.ALWAYS_BANNED for w in found):
         hints.append(
             _(
-                "the recovery guidance advises against simple passwords such as 123456 and "
-                "admin; beianaudit looks for them anywhere in the password, in any case"
+                "the recovery guidance advises against simple passwords of this kind; "
+                "beianaudit looks for them anywhere in the password, in any case"
             )
         )
     if any(w not in rules.ALWAYS_BANNED for w in found):

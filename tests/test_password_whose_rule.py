@@ -73,3 +73,13 @@ def test_the_samples_speak_for_their_own_rules(write_config) -> None:
     ctx = Context(load(SAMPLES / "enterprise.toml"), TODAY, Secret("Kx9#mQ2v!L"))
     (finding,) = checks.length.run(ctx)
     assert "your own [policy] asks for at least 12 characters" in finding.message
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("password", ["123456", "Admin"])
+def test_a_whole_banned_password_is_not_spelled_out_by_the_hint(
+    write_config, password: str, lang: str
+) -> None:
+    text = messages(write_config, GUIDE, checks.banned, password, lang)
+    assert text
+    assert password.lower() not in text.lower()
