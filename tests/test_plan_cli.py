@@ -163,7 +163,7 @@ def test_without_contacts_and_a_terminal_both_routes_stay(run_cli, write_config,
     out = result.stdout
     if lang == "en":
         assert out.startswith("Recovery plan: forgot the password (enterprise subject)")
-        assert "By SMS: the code goes to the phone you bound. " in out
+        assert "By SMS: enter the phone number you bound and type in the code it receives." in out
         assert "or: By email: a reset link or code goes to the email you bound;" in out
         assert "phone: not in the config; whether one is bound in the filing system" in out
     else:

@@ -224,5 +224,5 @@ def test_a_known_contact_is_named_masked_in_its_route(write_config) -> None:
     result = plan.build(load(write_config(PERSONAL)), "forgot", SelfCheck())
     verify = next(s for s in result.steps if s.entry.id == "verify")
     sms = verify.alternatives[0]
-    assert "当初绑定的手机（139****5678）" in sms.text("zh_CN", result.values("zh_CN"))
-    assert "the phone you bound (139****5678)" in sms.text("en", result.values("en"))
+    assert "当初绑定的手机号（139****5678）" in sms.text("zh_CN", result.values("zh_CN"))
+    assert "the phone number you bound (139****5678)" in sms.text("en", result.values("en"))

@@ -201,3 +201,14 @@ def test_no_distortions_come_back() -> None:
     assert "虚假" in zh
     assert "long unused" not in en
     assert "长期未使用" not in zh
+
+
+def test_the_coverage_table_lists_every_point_and_its_carriers() -> None:
+    import plan_coverage
+
+    rows = plan_coverage.table()
+    assert len(rows) == 2 + len(GUIDANCE.points)
+    for row in rows[2:]:
+        point = row.split(" | ")[0].removeprefix("| ")
+        carried = row.rsplit(" | ", 1)[1]
+        assert (carried == "- |") == (not GUIDANCE.points[point].situations), row

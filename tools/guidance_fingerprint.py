@@ -12,8 +12,9 @@ seed folder); its text is not ours to redistribute, so the repository keeps only
   in guidance.toml is one of the article's own lines;
 - ``run``: of every run of ``RUN`` characters of the article once normalised (NFKC, so
   full-width and ASCII punctuation are one; white space dropped) that holds a Chinese
-  character, so a test can find a long verbatim run of the article in the plan's text.  Runs of Latin letters and digits alone
-  (the site's address, 010-12381) are facts, not prose, and are left out.
+  character, so a test can find a long verbatim run of the article in the plan's text.
+  Runs of Latin letters and digits alone (the site's address, 010-12381) are facts, not
+  prose, and are left out.
 
 Hashes are BLAKE2b, 6 bytes, hex: with some 3,000 runs and a few thousand runs in the plan
 the chance of a false match is below one in ten million.
