@@ -185,6 +185,15 @@ def test_without_a_terminal_a_mistyped_phone_is_unknown(run_cli, write_config) -
     assert [a["id"] for a in verify["alternatives"]] == ["sms-reset", "email-reset"]
 
 
+def test_on_a_terminal_a_mistyped_phone_is_asked_about(run_cli, write_config, terminal) -> None:
+    text = FRESH.format(subject="personal").replace("13912345678", "1391234567")
+    result = run_cli("plan", "--config", str(write_config(text)), input="n\ny\n")
+    assert result.exit_code == 0, result.output
+    assert "Is a phone number bound to your filing" in result.stderr
+    assert result.stdout.startswith("Recovery plan: the bound phone number no longer works")
+    assert "not a valid value in the config; you said it no longer receives codes" in result.stdout
+
+
 # --- no config ------------------------------------------------------------------------------
 
 
