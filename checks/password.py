@@ -1,4 +1,4 @@
-"""Password policy (BA1xx): the filing system's rules, strength, personal data, old vs new.
+"""Password policy (BA1xx): the guidance's advice or your own, strength, personal data, old vs new.
 
 Every check declares ``needs="password"``: without a candidate password the registry
 skips them and the report says so (``beianaudit check`` without ``--password-stdin``
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from beianaudit.config import Policy
 from beianaudit.context import Context
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _, current_language
@@ -19,6 +20,8 @@ from beianaudit.password.strength import KIND_NAMES, MAX_LENGTH, PERSONAL_KINDS,
 from beianaudit.registry import check
 
 TARGET = "password"
+# The defaults are the recovery guidance's recommendation; another value is the user's own.
+DEFAULTS = Policy()
 CLASS_NAMES = {
     "upper": N_("upper-case letters"),
     "lower": N_("lower-case letters"),
@@ -74,13 +77,21 @@ def length(ctx: Context) -> Iterator[Finding]:
     """Error when the password is shorter than policy.min_length (default 8)."""
     need, have = ctx.config.policy.min_length, len(ctx.password)
     if have < need:
+        message = (
+            _(
+                "the password is too short (length {have}); the recovery guidance recommends "
+                "at least {need} characters"
+            )
+            if need == DEFAULTS.min_length
+            else _(
+                "the password is too short (length {have}); your own [policy] asks for at "
+                "least {need} characters"
+            )
+        )
         yield _finding(
             "BA101",
             Severity.ERROR,
-            _(
-                "the password is too short (length {have}); the filing system requires at "
-                "least {need} characters"
-            ).format(have=have, need=need),
+            message.format(have=have, need=need),
             _("make it longer: a few unrelated words are long and easy to type"),
             length=have,
             min_length=need,
@@ -94,12 +105,21 @@ def classes(ctx: Context) -> Iterator[Finding]:
     present = rules.character_classes(as_typed(ctx))
     if len(present) < need:
         missing = [c for c in rules.CLASSES if c not in present]
+        message = (
+            _(
+                "the password uses {have} of the 4 character classes; the recovery guidance "
+                "recommends all {need}"
+            )
+            if need == DEFAULTS.min_classes
+            else _(
+                "the password uses {have} of the 4 character classes; your own [policy] asks "
+                "for {need}"
+            )
+        )
         yield _finding(
             "BA102",
             Severity.ERROR,
-            _("the password uses {have} of the 4 character classes; {need} are required").format(
-                have=len(present), need=need
-            ),
+            message.format(have=len(present), need=need),
             _("add: {missing}").format(missing=_(", ").join(_(CLASS_NAMES[c]) for c in missing)),
             classes=sorted(present),
             min_classes=need,
@@ -120,11 +140,23 @@ def banned(ctx: Context) -> Iterator[Finding]:
         if len(named) == len(found)
         else _("the password is little more than a banned simple password")
     )
+    # Whose rule: 123456 and admin are the guidance's own examples; the rest is [policy].
+    # Neither hint names a word: the password may be little more than that word.
+    hints = []
+    if any(w in rules.ALWAYS_BANNED for w in found):
+        hints.append(
+            _(
+                "the recovery guidance advises against simple passwords of this kind; "
+                "beianaudit looks for them anywhere in the password, in any case"
+            )
+        )
+    if any(w not in rules.ALWAYS_BANNED for w in found):
+        hints.append(_("your own [policy] bans these anywhere in the password, in any case"))
     yield _finding(
         "BA103",
         Severity.ERROR,
         message,
-        _("the filing system refuses these anywhere in the password, in any case"),
+        _("; ").join(hints),
         banned=named,
         count=len(found),
     )

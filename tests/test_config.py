@@ -24,7 +24,7 @@ def test_samples_load(name: str) -> None:
     assert isinstance(cfg.contacts.phone_verified, date)
 
 
-def test_defaults_follow_the_official_guidance(write_config) -> None:
+def test_defaults_follow_the_recovery_guides_advice(write_config) -> None:
     cfg = load(write_config(MINIMAL))
     assert cfg.policy.min_length == 8
     assert cfg.policy.min_classes == 4

@@ -107,11 +107,15 @@ def plan_with(config, eps: list[EntryPoint], situation: str | None = None) -> pl
     return plan.build(config, situation, plan.run_self_check(config, TODAY, eps))
 
 
+def self_check_step(result: plan.Plan) -> plan.Step:
+    return next(s for s in result.steps if s.entry.id == "self-check")
+
+
 def test_no_check_registered(config) -> None:
     result = plan_with(config, [])
     assert result.self_check == plan.SelfCheck()
     assert result.situation == "forgot"
-    assert result.steps[0].found == ()
+    assert self_check_step(result).found == ()
     assert {k: s.status for k, s in result.contacts.items()} == {"phone": "ok", "email": "ok"}
     text = render(result, "en")
     assert "no contact check is installed" in text
@@ -121,7 +125,7 @@ def test_no_check_registered(config) -> None:
 def test_only_identifier_checks(config) -> None:
     result = plan_with(config, [*IDENTIFIERS, *OTHERS])
     assert result.self_check.checks == ("BA201", "BA202")
-    found = result.steps[0].found
+    found = self_check_step(result).found
     assert [(o.family, o.verdict, o.kind) for o in found] == [
         ("identifier", "lookalike", "ric"),
         ("identifier", "valid", "icp"),
@@ -132,9 +136,9 @@ def test_only_identifier_checks(config) -> None:
     assert ID not in text  # the suggestion is a resident ID: masked in text
     assert "filing.numbers: a valid ICP filing number" in text
     assert "found nothing wrong" not in text  # there was something
-    steps = result.as_json("en")["steps"]
-    assert steps[0]["found"][0]["suggestion"] == ID  # JSON stays machine-readable
-    assert steps[0]["found"][0]["problem"] is True
+    step = next(s for s in result.as_json("en")["steps"] if s["id"] == "self-check")
+    assert step["found"][0]["suggestion"] == ID  # JSON stays machine-readable
+    assert step["found"][0]["problem"] is True
     assert CALLED == []
 
 
@@ -155,18 +159,24 @@ def test_a_url_check_that_finds_the_official_site_says_all_is_well(config) -> No
     assert "beianaudit's checks found nothing wrong here." in text
 
 
-def test_contact_checks_decide_the_situation_and_the_states(config) -> None:
+def test_contact_checks_describe_the_states_but_never_close_a_route(config) -> None:
+    """The checks read the config: a stale phone is still a way, an email the config lacks
+    (readiness "phone_only") is unknown, not lost, so both routes stay."""
     result = plan_with(config, CONTACTS)
     phone, email = result.contacts["phone"], result.contacts["email"]
     assert (phone.status, phone.age_days, phone.usable) == ("stale", 240, True)
-    assert (email.status, email.usable) == ("missing", False)
-    assert result.situation == "email-lost"
+    assert (email.status, email.usable, email.lost) == ("missing", False, False)
+    assert result.situation == "forgot"
     assert result.situation_from == "config"
-    assert [s.entry.id for s in result.steps][:2] == ["self-check", "sms-reset"]
-    assert result.steps[0].found == ()  # contact findings are not the self-check's
+    verify = next(s for s in result.steps if s.entry.id == "verify")
+    assert [a.id for a in verify.alternatives] == ["sms-reset", "email-reset"]
+    assert self_check_step(result).found == ()  # contact findings are not the self-check's
     text = render(result, "en")
     assert "phone 139****5678: not confirmed for 240 days; use it for the verification code" in text
-    assert "email zh******@example.com: not bound; cannot receive a code" in text
+    assert (
+        "email zh******@example.com: not in the config; whether one is bound in the filing "
+        "system and still works is unknown" in text
+    )
     assert "BA402 BA402 says so" in text
 
 
@@ -178,7 +188,9 @@ def test_all_families_and_only_those(config) -> None:
     out = result.as_json("en")
     assert out["self_check"] == list(result.self_check.checks)
     assert out["contacts"]["checked"] is True
-    assert [o["check"] for o in out["steps"][0]["found"]] == ["BA201", "BA202", "BA301"]
+    assert [
+        o["check"] for o in next(s for s in out["steps"] if s["id"] == "self-check")["found"]
+    ] == ["BA201", "BA202", "BA301"]
 
 
 def test_a_crashing_or_missing_check_is_named_and_the_others_run(config) -> None:
@@ -190,8 +202,8 @@ def test_a_crashing_or_missing_check_is_named_and_the_others_run(config) -> None
     crashes = {f.target for f in result.findings if f.check == registry.CRASH_ID}
     assert crashes == {"BA250", "BA403"}
     # The crashed contact check is listed with the contacts, the missing one in the self-check.
-    assert [o.finding.check for o in result.steps[0].found] == ["BA001", "BA301"]
-    assert result.steps[0].found[0].family == "other"
+    assert [o.finding.check for o in self_check_step(result).found] == ["BA001", "BA301"]
+    assert self_check_step(result).found[0].family == "other"
     text = render(result, "en")
     assert "BA001 check BA403 crashed (RuntimeError)" in text
     assert "boom" not in text
@@ -203,21 +215,28 @@ def test_findings_without_the_contracts_data_are_shown_as_they_are(config) -> No
     assert "BA404 no data" in render(result, "en")
 
 
-@pytest.mark.parametrize(
-    ("readiness", "situation"),
-    [("phone_only", "email-lost"), ("email_only", "phone-lost"), ("none", "both-lost")],
-)
-def test_readiness_alone_decides_which_contacts_are_missing(config, readiness, situation) -> None:
+@pytest.mark.parametrize("readiness", ["phone_only", "email_only", "none"])
+def test_readiness_marks_contacts_missing_from_the_config_not_lost(config, readiness) -> None:
     checked = plan.SelfCheck(("BA402",), (finding("BA402", "contacts", readiness=readiness),))
-    assert plan.build(config, None, checked).situation == situation
+    result = plan.build(config, None, checked)
+    assert result.situation == "forgot"
+    missing = {k for k, s in result.contacts.items() if s.status == "missing"}
+    assert missing == set(plan.READINESS_LOST[readiness])
+    assert not any(s.lost for s in result.contacts.values())
 
 
-def test_a_contact_with_an_invalid_value_cannot_receive_codes(config) -> None:
+def test_a_mistyped_phone_keeps_its_route(config) -> None:
+    """An invalid value in the config says nothing of the number the filing system holds."""
     bad = finding("BA401", "contacts.phone", contact="phone", status="invalid", age_days=None)
     checked = plan.SelfCheck(("BA401",), (bad,))
     result = plan.build(config, None, checked)
-    assert result.situation == "phone-lost"
-    assert "not a valid value in the config; cannot receive a code" in render(result, "en")
+    assert result.situation == "forgot"
+    verify = next(s for s in result.steps if s.entry.id == "verify")
+    assert [a.id for a in verify.alternatives] == ["sms-reset", "email-reset"]
+    assert (
+        "not a valid value in the config; whether one is bound in the filing system and "
+        "still works is unknown" in render(result, "en")
+    )
 
 
 def test_the_worst_status_reported_wins(config) -> None:
@@ -262,7 +281,7 @@ def test_any_findings_make_a_plan(write_config, found: list[Finding]) -> None:
     assert all(s.status in plan.STATUSES for s in result.contacts.values())
     for state in result.contacts.values():
         assert state.age_days is None or type(state.age_days) is int
-    for seen in result.steps[0].found:
+    for seen in self_check_step(result).found:
         assert seen.verdict is None or seen.verdict in (
             *plan.IDENTIFIER_VERDICTS,
             *plan.URL_VERDICTS,

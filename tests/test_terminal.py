@@ -124,7 +124,7 @@ CTRL_C_CASES = {
         _at_prompt("succeed", PASSWORD + "\r", PASSWORD + "\r"),
     ),
     "url text stdin": (["url", "--text", "-"], _reading_stdin),
-    "plan question": (["plan"], _at_prompt("[y/n]")),
+    "plan question": (["plan"], _at_prompt("[y/n/?]")),
 }
 
 

@@ -200,6 +200,23 @@ def prompt_suffix() -> str:
     return _(": ")
 
 
+# click.confirm takes only y/yes/n/no; a Chinese user answers 是 or 否 as readily, and may
+# not know whether a contact still works.
+ANSWERS: dict[str, bool | None] = {
+    "y": True,
+    "yes": True,
+    "是": True,
+    "n": False,
+    "no": False,
+    "否": False,
+    "?": None,
+    "？": None,
+    "不确定": None,
+    "不知道": None,
+    "unsure": None,
+}
+
+
 def epilog(*examples: str, side_action: str = "") -> str:
     """The end of a command's ``--help``: examples, then the exit codes (``\b`` keeps
     click from re-wrapping each paragraph); ``side_action`` says when it exits 3."""

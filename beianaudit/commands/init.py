@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import click
 
-from beianaudit.commands.common import UserError, config_option, lang_option, today
+from beianaudit.commands.common import ANSWERS, UserError, config_option, lang_option, today
 from beianaudit.i18n import _
 
 T = TypeVar("T")
@@ -266,14 +266,12 @@ def _prompt(question: str, default: str | None) -> str:
 
 
 def _yes(question: str) -> bool:
-    from beianaudit.commands.plan import _ANSWERS
-
     while True:
         answer = read_line(_("{question} [Y/n]: ").format(question=question)).strip().lower()
         if not answer:
             return True
-        if answer in _ANSWERS:
-            return _ANSWERS[answer]
+        if ANSWERS.get(answer) is not None:  # "?" (unsure) is no answer to a yes/no
+            return bool(ANSWERS[answer])
         click.echo(_("answer y (是) or n (否)"), err=True)
 
 

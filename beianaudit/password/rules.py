@@ -1,4 +1,8 @@
-"""The filing system's password rules as plain functions over a string.
+"""The composition rules a new password is checked against, as plain functions over a string.
+
+They are the recovery guidance's recommendation (at least 8 characters, all four classes,
+nothing like 123456 or admin), or the user's own ``[policy]``: the filing system does not
+publish its own rules there, so nothing here speaks for it.
 
 The checks in ``checks/password.py`` turn their answers into findings; nothing
 here returns or formats the password itself, only counts, positions and code points.
@@ -11,7 +15,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# Always banned, whatever ``policy.banned`` says (the official guidance names them).
+# Always looked for, whatever ``policy.banned`` says: the recovery guidance names them
+# as passwords to avoid (a recommendation, not a rule of the filing system).
 ALWAYS_BANNED = ("123456", "admin")
 CLASSES = ("upper", "lower", "digit", "special")
 SPECIALS = frozenset(string.punctuation)

@@ -1,10 +1,11 @@
 """The case journal: what was done to get back in (courier numbers, tickets, calls).
 
-The guidance says to keep every receipt.  Entries are JSON Lines in the user data
-directory, appended one fsynced line at a time and never rewritten: an entry that
-was written survives whatever happens to a later one.  A line that a power loss
-cut short is skipped with a warning when reading, and the next entry starts on a
-line of its own, so one broken write costs that entry only.
+The recovery guide (a third-party how-to) advises keeping every receipt.  Entries
+are JSON Lines in the user data directory, appended one fsynced line at a time and
+never rewritten: an entry that was written survives whatever happens to a later
+one.  A line that a power loss cut short is skipped with a warning when reading,
+and the next entry starts on a line of its own, so one broken write costs that
+entry only.
 """
 
 from __future__ import annotations

@@ -1,19 +1,23 @@
 """The recovery plan: which path back into the filing system fits, and what to prepare.
 
-The steps, materials and safety notes are data (``data/plan/plan.toml``, in Chinese
-and English, each naming the section of the guidance it comes from); this module
-only chooses among them, from the user's situation, the subject's type and the
-state of the bound contacts.  That state comes from the findings of the contact
-checks (``BA4xx``) by a data contract, so the plan never imports those checks:
-it runs whatever checks of the identifier, URL and contact families are
-registered, and names what they found in its self-check step.
+The guidance is a published third-party how-to, listed point by point in
+``data/plan/guidance.toml`` (its real headings, and which situations each point
+applies to).  The steps, materials and notes are data too (``data/plan/plan.toml``,
+in Chinese and English, each citing the guidance's heading and the points it
+carries); this module only chooses among them, from the user's situation, the
+subject's type and what is known of the bound contacts.  What the config says of
+those comes from the findings of the contact checks (``BA4xx``) by a data contract,
+so the plan never imports those checks: it runs whatever checks of the identifier,
+URL and contact families are registered, and names what they found in its
+self-check step.  A plan needs no config: without one it knows the subject's type
+only (asked, or ``--subject``), and every contact is unknown.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.metadata import EntryPoint
 from typing import Any
@@ -22,9 +26,8 @@ from beianaudit import registry
 from beianaudit.config import Config
 from beianaudit.finding import Finding
 from beianaudit.mask import mask_email, mask_phone
-from beianaudit.recovery.situations import SITUATIONS
+from beianaudit.recovery.situations import SITUATIONS, SUBJECT_TYPES
 
-SUBJECT_TYPES = ("personal", "enterprise")
 CONTACTS = ("phone", "email")
 # The check families whose findings the plan uses: identifiers, URLs, contacts.
 SELF_CHECK_FAMILIES = ("BA2", "BA3", "BA4")
@@ -35,39 +38,15 @@ URL_VERDICTS = ("official", "official_insecure", "gov_other", "lookalike", "othe
 # Contact states of the BA4xx data contract, best first; the worst one reported wins.
 STATUSES = ("ok", "stale", "never_confirmed", "missing", "invalid")
 USABLE = ("ok", "stale", "never_confirmed")
-# What a readiness finding says about each contact ("phone_only": no email bound…).
+# What a readiness finding says about each contact ("phone_only": no email in the config…):
+# missing from the config, which is not lost.
 READINESS_LOST = {"phone_only": ("email",), "email_only": ("phone",), "none": CONTACTS}
 # A situation that says a contact no longer receives codes.
 LOST_IN = {"phone-lost": ("phone",), "email-lost": ("email",), "both-lost": CONTACTS}
 PLACEHOLDERS = frozenset({"url", "hotline", "provider", "phone", "email", "numbers"})
 
 
-# --- the data file -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One step, material or note of the data file."""
-
-    id: str
-    source: str
-    zh: str
-    en: str
-    situations: tuple[str, ...] = SITUATIONS
-    subject: str | None = None
-    needs: str | None = None
-    fallback: bool = False
-
-    def applies(self, situation: str, subject: str, usable: Iterable[str]) -> bool:
-        return (
-            situation in self.situations
-            and self.subject in (None, subject)
-            and (self.needs is None or self.needs in usable)
-        )
-
-    def text(self, lang: str, values: Mapping[str, str]) -> str:
-        template = self.zh if lang == "zh_CN" else self.en
-        return template.format_map(values)
+# --- the data files -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -80,54 +59,166 @@ class Bilingual:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading of the guidance, as the article writes it (``title``; empty for the opening)."""
+
+    id: str
+    title: str
+    zh: str
+    en: str
+    parent: str | None = None
+
+    def text(self, lang: str) -> str:
+        return (self.title or self.zh) if lang == "zh_CN" else self.en
+
+
+@dataclass(frozen=True)
+class Point:
+    """One point of the guidance: where it stands, what it says, which plans must carry it."""
+
+    id: str
+    heading: str
+    zh: str
+    en: str
+    situations: tuple[str, ...] = SITUATIONS  # empty: background, in no plan
+    subject: str | None = None
+    label: str | None = None
+    hedge: str | None = None
+
+    def applies(self, situation: str, subject: str) -> bool:
+        return situation in self.situations and self.subject in (None, subject)
+
+
+@dataclass(frozen=True)
+class Guidance:
+    sha256: str
+    kind: Bilingual
+    headings: Mapping[str, Heading]
+    points: Mapping[str, Point]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One step, material or note of the plan data, citing the guidance's heading and points."""
+
+    id: str
+    heading: str
+    points: tuple[str, ...]
+    zh: str
+    en: str
+    situations: tuple[str, ...] = SITUATIONS
+    subject: str | None = None
+    needs: str | None = None
+    fallback: bool = False
+    alternative_of: str | None = None
+    zh_one: str | None = None  # a step with alternatives, when only one of them is open
+    en_one: str | None = None
+
+    def applies(self, situation: str, subject: str, open_routes: Iterable[str]) -> bool:
+        return (
+            situation in self.situations
+            and self.subject in (None, subject)
+            and (self.needs is None or self.needs in open_routes)
+        )
+
+    def text(self, lang: str, values: Mapping[str, str], one: bool = False) -> str:
+        if one and self.zh_one and self.en_one:
+            template = self.zh_one if lang == "zh_CN" else self.en_one
+        else:
+            template = self.zh if lang == "zh_CN" else self.en
+        return template.format_map(values)
+
+
+@dataclass(frozen=True)
 class PlanData:
     hotline: str
     official_url: str
     provider_unknown: Bilingual
     numbers_unknown: Bilingual
-    contact_unknown: Bilingual
-    sources: Mapping[str, Bilingual]
     situations: Mapping[str, Bilingual]
     subjects: Mapping[str, Bilingual]
     steps: tuple[Entry, ...]
     materials: tuple[Entry, ...]
     notes: tuple[Entry, ...]
 
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return (*self.steps, *self.materials, *self.notes)
+
 
 def _bilingual(raw: Mapping[str, Any]) -> Bilingual:
     return Bilingual(zh=raw["zh"], en=raw["en"])
 
 
+ENTRY_KEYS = frozenset(
+    {"id", "heading", "points", "zh", "en", "situations", "subject", "needs", "fallback"}
+    | {"alternative_of", "zh_one", "en_one"}
+)
+
+
 def _entry(raw: Mapping[str, Any]) -> Entry:
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:  # a typo in the data file must not be silently dropped
+        raise ValueError(f"plan.toml: {raw.get('id')}: unknown keys {sorted(unknown)}")
     return Entry(
         id=raw["id"],
-        source=raw["source"],
+        heading=raw["heading"],
+        points=tuple(raw["points"]),
         zh=raw["zh"],
         en=raw["en"],
         situations=tuple(raw.get("situations", SITUATIONS)),
         subject=raw.get("subject"),
         needs=raw.get("needs"),
         fallback=bool(raw.get("fallback", False)),
+        alternative_of=raw.get("alternative_of"),
+        zh_one=raw.get("zh_one"),
+        en_one=raw.get("en_one"),
     )
+
+
+def _read(name: str) -> dict[str, Any]:
+    import tomllib
+    from importlib.resources import files
+
+    path = files("beianaudit").joinpath(f"data/plan/{name}")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def load_guidance() -> Guidance:
+    """The guidance's headings and points (``data/plan/guidance.toml``)."""
+    raw = _read("guidance.toml")
+    headings = {
+        h["id"]: Heading(h["id"], h["title"], h.get("zh", h["title"]), h["en"], h.get("parent"))
+        for h in raw["headings"]
+    }
+    points = {
+        p["id"]: Point(
+            id=p["id"],
+            heading=p["heading"],
+            zh=p["zh"],
+            en=p["en"],
+            situations=tuple(p.get("situations", SITUATIONS)),
+            subject=p.get("subject"),
+            label=p.get("label"),
+            hedge=p.get("hedge"),
+        )
+        for p in raw["points"]
+    }
+    source = raw["source"]
+    return Guidance(source["sha256"], _bilingual(source["kind"]), headings, points)
 
 
 @functools.cache
 def load_data() -> PlanData:
     """The package's plan data (read once; the tests check its every entry)."""
-    import tomllib
-    from importlib.resources import files
-
-    raw = tomllib.loads(
-        files("beianaudit").joinpath("data/plan/plan.toml").read_text(encoding="utf-8")
-    )
+    raw = _read("plan.toml")
     meta = raw["meta"]
     return PlanData(
         hotline=meta["hotline"],
         official_url=meta["official_url"],
         provider_unknown=_bilingual(meta["provider_unknown"]),
         numbers_unknown=_bilingual(meta["numbers_unknown"]),
-        contact_unknown=_bilingual(meta["contact_unknown"]),
-        sources={k: _bilingual(v) for k, v in raw["sources"].items()},
         situations={k: _bilingual(v) for k, v in raw["situations"].items()},
         subjects={k: _bilingual(v) for k, v in raw["subjects"].items()},
         steps=tuple(_entry(e) for e in raw["steps"]),
@@ -242,15 +333,36 @@ def observe(finding: Finding) -> Observation:
 
 @dataclass(frozen=True)
 class ContactState:
+    """What the plan knows of one contact.
+
+    ``status`` comes from the config and the contact checks; it says nothing about what
+    the filing system has bound: a contact left out of the config (``missing``) or
+    mistyped in it (``invalid``) is *unknown*, and its reset route stays in the plan.
+    Only the user (an answer, or a situation such as ``phone-lost``) can say that a
+    contact is ``lost``, or ``confirmed`` that it still receives codes.
+    """
+
     kind: str  # "phone" | "email"
     status: str  # one of STATUSES
     age_days: int | None = None
     shown: str | None = None  # masked, for output
     lost: bool = False  # the user (or the situation) says it no longer receives codes
+    confirmed: bool = False  # the user says it still receives codes
+
+    @property
+    def open(self) -> bool:
+        """Whether its reset route stays in the plan: unless it is known to be lost."""
+        return not self.lost
 
     @property
     def usable(self) -> bool:
-        return self.status in USABLE and not self.lost
+        """Known to be able to receive a code (from the config's contact checks or an answer)."""
+        return not self.lost and (self.confirmed or self.status in USABLE)
+
+    @property
+    def known(self) -> bool:
+        """Whether anything says what it is: a valid value in the config, or an answer."""
+        return self.lost or self.confirmed or self.status in USABLE
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -258,7 +370,9 @@ class ContactState:
             "status": self.status,
             "age_days": self.age_days,
             "lost": self.lost,
+            "confirmed": self.confirmed,
             "usable": self.usable,
+            "known": self.known,
         }
 
 
@@ -266,12 +380,17 @@ def _worse(a: str, b: str) -> str:
     return max(a, b, key=STATUSES.index)
 
 
-def contact_states(config: Config, findings: Iterable[Finding]) -> dict[str, ContactState]:
+def contact_states(config: Config | None, findings: Iterable[Finding]) -> dict[str, ContactState]:
     """Each contact's state from the contact checks' findings, else from the config.
 
-    A contact that is in the config and that no finding is about counts as current.
+    A contact that is in the config and that no finding is about counts as current;
+    without a config both are ``missing`` (unknown).
     """
-    bound = {"phone": config.contacts.phone, "email": config.contacts.email}
+    contacts = config.contacts if config is not None else None
+    bound = {
+        "phone": contacts.phone if contacts else None,
+        "email": contacts.email if contacts else None,
+    }
     mask = {"phone": mask_phone, "email": mask_email}
     status = {kind: "ok" if bound[kind] else "missing" for kind in CONTACTS}
     age: dict[str, int | None] = dict.fromkeys(CONTACTS)
@@ -289,8 +408,8 @@ def contact_states(config: Config, findings: Iterable[Finding]) -> dict[str, Con
             if bound[kind] and _text(data.get("normalised")):  # BA401: "+86 139…" read as
                 shown[kind] = mask[kind](data["normalised"])
         readiness = data.get("readiness")
-        for lost in READINESS_LOST.get(readiness, ()) if isinstance(readiness, str) else ():
-            status[lost] = _worse(status[lost], "missing")
+        for missing in READINESS_LOST.get(readiness, ()) if isinstance(readiness, str) else ():
+            status[missing] = _worse(status[missing], "missing")
     return {
         kind: ContactState(kind, status[kind], age[kind], shown[kind] if bound[kind] else None)
         for kind in CONTACTS
@@ -298,13 +417,17 @@ def contact_states(config: Config, findings: Iterable[Finding]) -> dict[str, Con
 
 
 def situation_from_contacts(contacts: Mapping[str, ContactState]) -> str:
-    """The situation the contacts alone point to: which of them cannot receive a code."""
-    phone, email = contacts["phone"].usable, contacts["email"].usable
-    if not phone and not email:
+    """The situation the contacts point to: which of them are known to be lost.
+
+    A contact that is only missing from the config, or mistyped in it, is not lost:
+    both reset routes stay, and the situation is ``forgot``.
+    """
+    phone, email = contacts["phone"].lost, contacts["email"].lost
+    if phone and email:
         return "both-lost"
-    if not phone:
+    if phone:
         return "phone-lost"
-    if not email:
+    if email:
         return "email-lost"
     return "forgot"
 
@@ -315,8 +438,16 @@ def situation_from_contacts(contacts: Mapping[str, ContactState]) -> str:
 @dataclass(frozen=True)
 class Step:
     entry: Entry
-    fallback: bool  # taken only when the code-based steps before it fail
+    fallback: bool  # needed only when the code-based steps before it fail
     found: tuple[Observation, ...] = ()  # what the checks found, for the self-check step
+    alternatives: tuple[Entry, ...] = ()  # either of these does the step
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return (self.entry, *self.alternatives)
+
+    def text(self, lang: str, values: Mapping[str, str]) -> str:
+        return self.entry.text(lang, values, one=len(self.alternatives) == 1)
 
 
 @dataclass(frozen=True)
@@ -332,10 +463,21 @@ class Plan:
     provider: str | None
     numbers: tuple[str, ...]
     self_check: SelfCheck = field(default_factory=SelfCheck)
+    configured: bool = True  # False: made without a config (nothing of the user's is known)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
         return self.self_check.findings
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every step (alternatives included), material and note of this plan."""
+        return (*(e for s in self.steps for e in s.entries), *self.materials, *self.notes)
+
+    @property
+    def points(self) -> frozenset[str]:
+        """The guidance's points this plan carries."""
+        return frozenset(p for e in self.entries for p in e.points)
 
     @property
     def checked_identifiers_or_urls(self) -> bool:
@@ -352,44 +494,55 @@ class Plan:
         return load_data()
 
     def values(self, lang: str, escape: Any = str) -> dict[str, str]:
-        """The placeholders' values in ``lang``; ``escape`` guards them for a markup."""
+        """The placeholders' values in ``lang``; ``escape`` guards them for a markup.
+
+        ``{phone}`` and ``{email}`` are the masked value in brackets, to follow a noun
+        (“绑定的手机（139****5678）”), or nothing when it is unknown.
+        """
         data = self.data
         sep = "、" if lang == "zh_CN" else ", "
-        contact = {
-            kind: state.shown or data.contact_unknown.text(lang)
-            for kind, state in self.contacts.items()
-        }
+        around = ("（", "）") if lang == "zh_CN" else (" (", ")")
         values = {
-            "url": data.official_url,
-            "hotline": data.hotline,
-            "provider": self.provider or data.provider_unknown.text(lang),
-            "numbers": sep.join(self.numbers) or data.numbers_unknown.text(lang),
-            **contact,
+            "url": escape(data.official_url),
+            "hotline": escape(data.hotline),
+            "provider": escape(self.provider) if self.provider else "",
+            "numbers": escape(sep.join(self.numbers)) if self.numbers else "",
         }
-        return {key: escape(value) for key, value in values.items()}
+        if not self.provider:
+            values["provider"] = data.provider_unknown.text(lang)
+        if not self.numbers:
+            values["numbers"] = data.numbers_unknown.text(lang)
+        for kind, state in self.contacts.items():
+            values[kind] = f"{around[0]}{escape(state.shown)}{around[1]}" if state.shown else ""
+        return values
 
     def as_json(self, lang: str) -> dict[str, Any]:
         """The plan's own top-level fields of the JSON report."""
         values = self.values(lang)
+        zh, en = self.values("zh_CN"), self.values("en")
 
-        def entry(e: Entry) -> dict[str, Any]:
+        def entry(e: Entry, one: bool = False) -> dict[str, Any]:
             return {
                 "id": e.id,
-                "source": e.source,
-                "text": e.text(lang, values),
-                "zh": e.text("zh_CN", self.values("zh_CN")),
-                "en": e.text("en", self.values("en")),
+                "source": e.heading,
+                "heading": e.heading,
+                "points": list(e.points),
+                "text": e.text(lang, values, one),
+                "zh": e.text("zh_CN", zh, one),
+                "en": e.text("en", en, one),
             }
 
         return {
             "situation": self.situation,
             "situation_from": self.situation_from,
             "subject_type": self.subject_type,
+            "configured": self.configured,
             "steps": [
                 {
                     "n": n,
-                    **entry(step.entry),
+                    **entry(step.entry, len(step.alternatives) == 1),
                     "fallback": step.fallback,
+                    "alternatives": [entry(a) for a in step.alternatives],
                     "found": [o.as_json() for o in step.found],
                 }
                 for n, step in enumerate(self.steps, start=1)
@@ -409,54 +562,63 @@ class Plan:
 
 
 def build(
-    config: Config,
+    config: Config | None,
     situation: str | None,
     self_check: SelfCheck,
     lost: Iterable[str] = (),
     situation_from: str | None = None,
+    subject: str | None = None,
+    confirmed: Iterable[str] = (),
 ) -> Plan:
     """The plan for ``situation`` (None: the one the contacts point to).
 
     ``self_check`` is what :func:`run_self_check` ran and found (tests pass their
-    own); ``lost`` names contacts the user says no longer receive codes.
+    own); ``lost`` and ``confirmed`` name contacts the user says no longer, or still,
+    receive codes.  Without a config, ``subject`` (personal or enterprise) is required;
+    with one, it overrides the config's type.
     """
     findings = self_check.findings
     if situation is not None and situation not in SITUATIONS:
         raise ValueError(situation)
+    subject = subject or (config.subject.type if config is not None else None)
+    if subject not in SUBJECT_TYPES:
+        raise ValueError(f"subject type {subject!r}")
     lost = {*lost, *LOST_IN.get(situation or "", ())}
+    confirmed = set(confirmed) - lost
     contacts = {
-        kind: ContactState(s.kind, s.status, s.age_days, s.shown, lost=kind in lost)
+        kind: replace(s, lost=kind in lost, confirmed=kind in confirmed)
         for kind, s in contact_states(config, findings).items()
     }
     situation_from = situation_from or ("option" if situation else "config")
     if situation is None:
         situation = situation_from_contacts(contacts)
     data = load_data()
-    subject = config.subject.type
-    usable = [kind for kind, state in contacts.items() if state.usable]
+    routes = [kind for kind, state in contacts.items() if state.open]
 
-    chosen = [e for e in data.steps if e.applies(situation, subject, usable)]
+    chosen = [e for e in data.steps if e.applies(situation, subject, routes)]
     has_code_path = any(e.needs for e in chosen)
     self_check_found = tuple(observe(f) for f in findings if not about_contacts(f))
-    steps = tuple(
-        Step(
-            entry=e,
-            fallback=e.fallback and has_code_path,
-            found=self_check_found if e.id == "self-check" else (),
-        )
-        for e in chosen
-    )
-    needing = [s for s in steps if s.entry.fallback or s.entry.source == "5-subject-change"]
+    steps = []
+    for e in chosen:
+        if e.alternative_of:
+            continue
+        alternatives = tuple(a for a in chosen if a.alternative_of == e.id)
+        if any(a.alternative_of == e.id for a in data.steps) and not alternatives:
+            continue  # every way of doing this step is closed
+        found = self_check_found if e.id == "self-check" else ()
+        steps.append(Step(e, e.fallback and has_code_path, found, alternatives))
+    needing = [s for s in steps if s.entry.fallback or s.entry.heading == "special"]
     return Plan(
         situation=situation,
         situation_from=situation_from,
         subject_type=subject,
-        steps=steps,
-        materials=tuple(e for e in data.materials if e.applies(situation, subject, usable)),
+        steps=tuple(steps),
+        materials=tuple(e for e in data.materials if e.applies(situation, subject, routes)),
         materials_if_needed=bool(needing) and all(s.fallback for s in needing),
-        notes=tuple(e for e in data.notes if e.applies(situation, subject, usable)),
+        notes=tuple(e for e in data.notes if e.applies(situation, subject, routes)),
         contacts=contacts,
-        provider=config.filing.provider,
-        numbers=config.filing.numbers,
+        provider=config.filing.provider if config is not None else None,
+        numbers=config.filing.numbers if config is not None else (),
         self_check=self_check,
+        configured=config is not None,
     )

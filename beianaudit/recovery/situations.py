@@ -14,3 +14,5 @@ SITUATIONS = (
     "certificate-lost",
     "account-abnormal",
 )
+
+SUBJECT_TYPES = ("personal", "enterprise")
