@@ -81,38 +81,54 @@ def test_personal_data_is_found_and_named_by_kind(password: str, kind: str) -> N
     assert kind in strength.evaluate(password, PERSONAL).personal
 
 
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("zhangwei", ["zhangwei"]),
-        ("xiaoming", ["xiaoming"]),
-        ("XiaoMing", ["xiaoming"]),
-        ("woaizhongguo", ["woaizhongguo"]),
-        ("xkqzvbtr", []),
-        ("zhuang", []),  # one syllable is not a pinyin word here
-    ],
-)
-def test_pinyin_matcher(text: str, words: list[str]) -> None:
+def _dictionaries() -> dict[str, dict[str, int]]:
+    from zxcvbn import matching
+
+    return {**matching.RANKED_DICTIONARIES, **chinese_matching.chinese_dictionaries()}
+
+
+def _whole(text: str) -> dict[str, object] | None:
+    """The cheapest match the lexicon matcher finds for all of ``text``."""
     whole = [
-        m["matched_word"]
-        for m in chinese_matching.pinyin_matches(text)
+        m
+        for m in chinese_matching.mangled_matches(text, _dictionaries())
         if m["i"] == 0 and m["j"] == len(text) - 1
     ]
-    assert whole == words
+    return min(whole, key=lambda m: m["guesses"], default=None)
 
 
-def test_pinyin_rank_grows_with_syllables() -> None:
-    ranks = {m["matched_word"]: m["rank"] for m in chinese_matching.pinyin_matches("zhangweiming")}
-    assert ranks["zhangwei"] < ranks["zhangweiming"]
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("zhangwei", True),
+        ("xiaoming", True),
+        ("XiaoMing", True),
+        ("woaiwodezuguo", True),
+        ("woshishui", True),  # 我是谁: three very common words, not in the list as one
+        ("Wo-Shi-Shui", True),
+        ("xkqzvbtr", False),
+    ],
+)
+def test_lexicon_matcher_sees_phrases(text: str, found: bool) -> None:
+    assert (_whole(text) is not None) is found
 
 
-def test_pinyin_names_and_nicknames_cost_less() -> None:
-    def rank(word: str) -> float:
-        return next(m["rank"] for m in chinese_matching.pinyin_matches(word) if m["token"] == word)
+def test_a_phrase_costs_the_product_of_its_words_ranks() -> None:
+    words = chinese_matching.lexicon()[0]
+    match = _whole("woshishui")
+    assert match is not None
+    assert match["guesses"] <= words["wo"] * words["shi"] * words["shui"]
+    assert _whole("woshishuibuzhidao")["guesses"] > match["guesses"]  # type: ignore[index]
 
-    assert rank("wangxiaoer") < rank("xiaoerwang")  # surname first: a name
-    assert rank("jiajia") == chinese_matching.SYLLABLE_GUESSES  # a doubled syllable
-    assert rank("xingyun") == chinese_matching.SYLLABLE_GUESSES**2  # no surname: any two syllables
+
+def test_names_and_nicknames_cost_less() -> None:
+    _, surnames, given = chinese_matching.lexicon()
+    name = _whole("wangfang")
+    assert name is not None
+    assert name["dictionary_name"] == chinese_matching.NAME
+    assert name["guesses"] <= surnames["wang"] * given["fang"] * chinese_matching.NAME_ORDER
+    words = chinese_matching.lexicon()[0]
+    assert _whole("jiajia")["guesses"] <= 2 * words["jia"]  # type: ignore[index]
 
 
 def test_company_name_gives_its_distinctive_part() -> None:

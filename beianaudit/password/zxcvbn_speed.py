@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from beianaudit.password.chinese_matching import USER, word_match
+from beianaudit.password.chinese_matching import USER, l33t_subs, word_match
 
 
 @cache
@@ -21,18 +21,22 @@ def install() -> None:
     """Put :func:`bounded_dictionary_match` in zxcvbn (once per process).
 
     ``l33t_match`` and ``reverse_dictionary_match`` call ``dictionary_match``
-    through the module, which is why it is replaced there; zxcvbn's lists,
+    through the module, which is why it is replaced there; ``l33t_match`` calls
+    ``enumerate_l33t_subs`` the same way, replaced by
+    :func:`~beianaudit.password.chinese_matching.l33t_subs` (the same subs, without
+    upstream's exponential dedup); zxcvbn's lists,
     regexes and results stay as they were for any other caller.
     """
     from zxcvbn import matching
 
     matching.dictionary_match = bounded_dictionary_match  # type: ignore[assignment]
+    matching.enumerate_l33t_subs = l33t_subs  # type: ignore[assignment]
 
 
 _cache: dict[tuple[int, ...], tuple[list[dict[str, int]], frozenset[str], int]] = {}
 
 
-def _all_words(ranked: list[dict[str, int]]) -> tuple[frozenset[str], int]:
+def all_words(ranked: list[dict[str, int]]) -> tuple[frozenset[str], int]:
     """Every word of the lasting dictionaries and the longest one's length, built once
     (a few ms, in C) and reused while the same dictionary objects are passed."""
     key = tuple(map(id, ranked))
@@ -63,7 +67,7 @@ def bounded_dictionary_match(
     named = list(dictionaries.items())
     # user_inputs changes with every call: it is looked up on its own, never cached.
     lasting = [ranked for name, ranked in named if name != USER]
-    words, longest = _all_words(lasting)
+    words, longest = all_words(lasting)
     user = dictionaries.get(USER, {})
     longest = max(longest, max(map(len, user), default=0))
     lower = password.lower()
