@@ -61,22 +61,28 @@ MIN_WORD_LETTERS = 2
 MAX_WORD_LETTERS = 16
 PHRASE_WORD_RULE = 1  # per extra word: the product of ranks already orders the phrases
 NAME_ORDER = 2  # surname first or given name first
-MAX_STARTS = 48  # phrase search starts per skeleton: bounds the work on any input
+MAX_STARTS = 32  # phrase search starts per skeleton: bounds the work on any input
 PLAIN_STARTS_UNDER = 24  # a skeleton this short is searched from every position
 
 # --- padding -----------------------------------------------------------------------
 # The way people pad a core to pass the class rules: up to three short pieces of
 # symbols, digits or letters before or after it (Zhangwei@1990, 1314@Woaini, Aa19900307!,
 # Woaini1314!@#).  Cracking rules (hashcat's best64 and the like) try exactly these.
-_PIECE = r"(?:[^A-Za-z0-9]{1,4}|[0-9]{1,8}|[A-Za-z]{1,3})"
-_SUFFIX = re.compile(rf"{_PIECE}{{1,3}}")
-_PREFIX = re.compile(rf"{_PIECE}{{1,3}}$")
+# A piece of letters is a whole run of them (Aa, abc): the letters of a longer run are
+# a word, not padding; it may touch the core (AAwoaini).
+_PIECE = r"(?:[^A-Za-z0-9]{{1,4}}|[0-9]{{1,8}}|{letters})"
+_SUFFIX = re.compile(_PIECE.format(letters="[A-Za-z]{1,3}(?![A-Za-z])") + "{1,3}")
+_PREFIX = re.compile("(?:" + _PIECE.format(letters="(?<![A-Za-z])[A-Za-z]{1,3}") + "){1,3}$")
 _SEGMENT = re.compile(r"[^A-Za-z0-9]+|[0-9]+|[A-Za-z]+")
 MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
 DOUBLED_LETTER = 26 * 4  # Aa, aA, Qq, zz: one letter, four ways to case it
 TEMPLATES = 4  # padding before, after or both sides of the core, or none
 MIN_CORE = 3  # characters of a core: shorter ones are padding themselves
+# zxcvbn's score is 4 from 10^10 guesses on: a match that costs that much (or a core
+# that costs that much once padded) cannot lower any score, and is left out.
+SCORE_4 = 1e10
+MAX_CORE_GUESSES = SCORE_4 / (TEMPLATES * SYMBOL_GUESSES)
 
 # --- dates, phones, walks ------------------------------------------------------------
 _MMDD = re.compile(r"(?=((?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])))")
@@ -148,7 +154,7 @@ def priced_match(
     return match
 
 
-MAX_LOOKUPS = 20_000  # word lookups for one password: past that, the search stops
+MAX_LOOKUPS = 8_000  # word lookups for one password: past that, the search stops
 MAX_PHRASE_LETTERS = 24  # letters one phrase search looks ahead
 MAX_WALK_PIECES = 6
 
@@ -162,8 +168,8 @@ class Work:
 # --- skeletons: the password as a cracker's rules see through it ---------------------
 
 
-def skeletons(password: str) -> Iterator[tuple[str, list[int], str]]:
-    """``(letters, where, leet)``: the password lower-cased with single separators
+def skeletons(password: str) -> Iterator[tuple[str, list[int]]]:
+    """``(letters, where)``: the password lower-cased with single separators
     between letters dropped and, in the leet readings, digits and symbols read as the
     letters they stand for (1 as i, then as l).  ``letters`` has a space wherever a
     word cannot continue; ``where[k]`` is the position in ``password`` of letter k."""
@@ -193,7 +199,7 @@ def skeletons(password: str) -> Iterator[tuple[str, list[int], str]]:
         letters = "".join(chars)
         if letters not in seen:
             seen.add(letters)
-            yield letters, where, leet
+            yield letters, where
 
 
 def _starts(password: str, letters: str, where: list[int]) -> list[int]:
@@ -218,37 +224,61 @@ def _starts(password: str, letters: str, where: list[int]) -> list[int]:
     return found[:MAX_STARTS]
 
 
-def _rule_factor(
-    password: str, where: list[int], a: int, b: int, word_starts: set[int], leet: str
-) -> tuple[float, tuple[str, ...]]:
-    """The price of the rules that turn the bare words ``letters[a:b]`` into the
-    password's characters: separators, capitals, leet; and which of them were used."""
+class _Marks:
+    """What a skeleton's letters were in the password, with running counts, so that
+    the rules of any span are read without walking it when none was used."""
+
+    def __init__(self, password: str, where: list[int]) -> None:
+        self.password, self.where = password, where
+        self.gap = [""] + [password[where[k - 1] + 1 : where[k]] for k in range(1, len(where))]
+        self.sub = [password[w] if not password[w].isalpha() else "" for w in where]
+        self.upper = [password[w].isupper() for w in where]
+        self.counts = [(0, 0, 0)]
+        for k in range(len(where)):
+            gaps, subs, uppers = self.counts[-1]
+            self.counts.append(
+                (gaps + bool(self.gap[k]), subs + bool(self.sub[k]), uppers + self.upper[k])
+            )
+
+    def rule_factor(self, a: int, b: int, word_starts: set[int]) -> tuple[float, tuple[str, ...]]:
+        """The price of the rules that turn the bare words ``letters[a:b]`` into the
+        password's characters: separators, capitals, leet; and which were used."""
+        gaps, subs, uppers = (
+            y - x for x, y in zip(self.counts[a + 1], self.counts[b], strict=True)
+        )
+        subs += bool(self.sub[a])
+        uppers += self.upper[a]
+        factor = 1.0
+        rules: list[str] = []
+        if gaps:
+            dropped = set("".join(self.gap[a + 1 : b]))
+            factor *= SEPARATOR_RULE * (MIXED_SEPARATORS if len(dropped) > 1 else 1)
+            rules.append("separators")
+        if subs:
+            factor *= LEET_RULE ** len({ch for ch in self.sub[a:b] if ch})
+            rules.append("leet")
+        if uppers:
+            upper = {k for k in range(a, b) if self.upper[k]}
+            # A capital right after a dropped separator starts a word too (Yi-Qi-Fa-Cai).
+            starts = word_starts | {k for k in range(a + 1, b) if self.gap[k]}
+            letters = "".join(
+                ch for ch in self.password[self.where[a] : self.where[b - 1] + 1] if ch.isalpha()
+            )
+            if upper == {a} or letters.isupper():
+                factor *= FIRST_OR_ALL_UPPER
+            elif upper <= starts:
+                factor *= CAMEL_RULE
+                rules.append("case")
+            else:
+                factor *= _uppercase_variations(letters)
+                rules.append("case")
+        return factor, tuple(rules)
+
+
+def _uppercase_variations(letters: str) -> float:
     from zxcvbn import scoring
 
-    i, j = where[a], where[b - 1]
-    token = password[i : j + 1]
-    factor = 1.0
-    rules: list[str] = []
-    dropped = {password[k] for k in range(i, j + 1)} - {password[w] for w in where[a:b]}
-    if dropped:
-        factor *= SEPARATOR_RULE * (MIXED_SEPARATORS if len(dropped) > 1 else 1)
-        rules.append("separators")
-    subs = {password[w] for w in where[a:b] if not password[w].isalpha()}
-    if leet and subs:
-        factor *= LEET_RULE ** len(subs)
-        rules.append("leet")
-    upper = {k for k in range(a, b) if password[where[k]].isupper()}
-    if upper:
-        letters_only = "".join(ch for ch in token if ch.isalpha())
-        if upper == {a} or letters_only.isupper():
-            factor *= FIRST_OR_ALL_UPPER
-        elif upper <= word_starts:
-            factor *= CAMEL_RULE
-            rules.append("case")
-        else:
-            factor *= float(scoring.uppercase_variations({"token": letters_only}))
-            rules.append("case")
-    return factor, tuple(rules)
+    return float(scoring.uppercase_variations({"token": letters}))
 
 
 def _ranker(dictionaries: dict[str, dict[str, int]]) -> Any:
@@ -283,23 +313,29 @@ def mangled_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> l
     surnames, given = lexicon()[1], lexicon()[2]
     best: dict[tuple[int, int], dict[str, Any]] = {}
 
-    def offer(a: int, b: int, guesses: float, name: str, starts: set[int], where, leet) -> None:
-        factor, rules = _rule_factor(password, where, a, b, starts, leet)
+    def offer(a: int, b: int, guesses: float, name: str, starts: set[int], marks) -> None:
+        where = marks.where
+        key = (where[a], where[b - 1])
+        if key in best and guesses >= best[key]["guesses"]:
+            return  # the rules only add: this one cannot be cheaper
+        factor, rules = marks.rule_factor(a, b, starts)
         if name not in (PHRASE, NAME) and not rules and where[b - 1] - where[a] == b - a - 1:
             return  # zxcvbn's own dictionary matching finds the bare word as it is
         total = guesses * factor
-        key = (where[a], where[b - 1])
+        if total >= SCORE_4:
+            return  # a span this dear cannot lower any score: zxcvbn has it as strong
         if key not in best or total < best[key]["guesses"]:
             best[key] = priced_match(password, *key, total, name, rules=rules, core=name)
 
-    for letters, where, leet in skeletons(password):
+    for letters, where in skeletons(password):
+        marks = _Marks(password, where)
         for start in _starts(password, letters, where):
-            _search(letters, start, rank, offer, where, leet)
-            _names(letters, start, surnames, given, offer, where, leet)
+            _search(password, letters, start, rank, offer, marks)
+            _names(letters, start, surnames, given, offer, marks)
     return list(best.values())
 
 
-def _search(letters: str, start: int, rank, offer, where, leet) -> None:
+def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks) -> None:
     end_of_run = letters.find(" ", start)
     end_of_run = len(letters) if end_of_run < 0 else end_of_run
     end_of_run = min(end_of_run, start + MAX_PHRASE_LETTERS)
@@ -318,25 +354,37 @@ def _search(letters: str, start: int, rank, offer, where, leet) -> None:
             if end not in found or price < found[end][0]:
                 found[end] = (price, count + 1, starts | {k}, hit[1])
     for end, (guesses, count, starts, name) in found.items():
-        if end == start:
+        if end == start or not _ends_word(password, letters, marks.where, end):
             continue
         half = (end - start) // 2
         word = letters[start : start + half]
         if count > 1 and word == letters[start + half : end] and (hit := rank(word)):
             guesses = min(guesses, hit[0] * 2)  # jiajia, dongdong: the nickname form
-        offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), where, leet)
+        offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
 
 
-def _names(letters: str, start: int, surnames, given, offer, where, leet) -> None:
+def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
+    """Whether a word may end before skeleton position ``end``: at the end of a run,
+    before a dropped separator or a leet character, or before a capital.  Words that
+    end inside a run of plain letters are zxcvbn's own dictionary matches."""
+    if end >= len(letters) or letters[end] == " " or where[end] != where[end - 1] + 1:
+        return True
+    following = password[where[end]]
+    return following.isupper() or not following.isalpha()
+
+
+def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> None:
     """A ranked surname and one or two ranked given-name syllables (rank times rank),
     or a name's initials (the surname's initial by rank, any given initials)."""
-    initial = _surname_initials()
+    surname_initial, given_initial = _initials()
     for size in (2, 3):
         text = letters[start : start + size]
         Work.lookups += 1
-        if len(text) == size and " " not in text and text[0] in initial:
-            guesses = initial[text[0]] * 26 ** (size - 1)
-            offer(start, start + size, guesses, NAME, {start}, where, leet)
+        if len(text) == size and " " not in text and text[0] in surname_initial:
+            guesses = float(surname_initial[text[0]])
+            for letter in text[1:]:
+                guesses *= given_initial.get(letter, 26)
+            offer(start, start + size, guesses, NAME, {start}, marks)
     for a in range(1, 7):
         Work.lookups += 1
         surname = surnames.get(letters[start : start + a])
@@ -352,19 +400,25 @@ def _names(letters: str, start: int, surnames, given, offer, where, leet) -> Non
                     rank = given.get(syllable) if len(syllable) == b else None
                     if rank is not None:
                         total = guesses * rank
-                        offer(start, k + b, total, NAME, starts | {k}, where, leet)
+                        offer(start, k + b, total, NAME, starts | {k}, marks)
                         following.append((k + b, total, starts | {k}))
             ends = following
 
 
 @cache
-def _surname_initials() -> dict[str, int]:
-    """Each letter that starts a surname, ranked by its first surname's rank order."""
-    order: dict[str, int] = {}
-    surnames = lexicon()[1]
-    for surname in sorted(surnames, key=surnames.__getitem__):
-        order.setdefault(surname[0], len(order) + 1)
-    return order
+def _initials() -> tuple[dict[str, int], dict[str, int]]:
+    """The letters that start surnames and given-name syllables, ranked by the summed
+    weight 1/rank of the ranked names starting with them (as Zipf's law weighs them)."""
+
+    def ranked(names: dict[str, int]) -> dict[str, int]:
+        weight: dict[str, float] = {}
+        for name, rank in names.items():
+            weight[name[0]] = weight.get(name[0], 0.0) + 1.0 / rank
+        order = sorted(weight, key=lambda letter: -weight[letter])
+        return {letter: k for k, letter in enumerate(order, 1)}
+
+    _, surnames, given = lexicon()
+    return ranked(surnames), ranked(given)
 
 
 # --- dates, mobile numbers, keyboard walks -------------------------------------------
@@ -378,16 +432,21 @@ def mmdd_matches(password: str) -> list[dict[str, Any]]:
     ]
 
 
-def mobile_matches(password: str) -> list[dict[str, Any]]:
+def mobile_matches(
+    password: str, dictionaries: dict[str, dict[str, int]] | None = None
+) -> list[dict[str, Any]]:
     """An 11-digit mainland mobile number: one of about seventy prefixes, then a tail
     that costs what zxcvbn makes of it (12345678, 88886666 are cheap), 10^8 at most."""
-    from zxcvbn import matching, scoring
+    from zxcvbn import matching
+
+    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
 
     found = []
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
-        tail_guesses = scoring.most_guessable_match_sequence(tail, matching.omnimatch(tail))
+        tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
+        tail_guesses = most_guessable_match_sequence(tail, tail_matches)
         guesses = MOBILE_PREFIXES * min(float(tail_guesses["guesses"]), MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
@@ -498,17 +557,21 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
     core is any match of three or more characters that is not brute force: a word,
     phrase, name, date, phone number, walk.
     """
-    from zxcvbn import scoring
+    from beianaudit.password.zxcvbn_speed import guesses as price
 
     cheapest: dict[tuple[int, int], float] = {}
     cores: dict[tuple[int, int], float] = {}
     core_of: dict[tuple[int, int], dict[str, Any]] = {}
     for m in matches:
         key = (m["i"], m["j"])
-        guesses = float(scoring.estimate_guesses(dict(m), password))
+        guesses = price(dict(m), password)
         if len(m["token"]) <= 8:
             cheapest[key] = min(cheapest.get(key, math.inf), guesses)
-        if m["j"] - m["i"] + 1 >= MIN_CORE and guesses < cores.get(key, math.inf):
+        if (
+            m["j"] - m["i"] + 1 >= MIN_CORE
+            and guesses < MAX_CORE_GUESSES
+            and guesses < cores.get(key, math.inf)
+        ):
             cores[key], core_of[key] = guesses, m
     found = []
     for (i, last), word_guesses in cores.items():
@@ -525,6 +588,8 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
             guesses = word_guesses * TEMPLATES
             guesses *= _pad_guesses(password, start, i, cheapest)
             guesses *= _pad_guesses(password, j, end, cheapest)
+            if guesses >= SCORE_4:
+                continue
             match = priced_match(password, start, end - 1, guesses, HABIT)
             match.update(
                 matched_word=core.get("matched_word", core["token"].lower()),
@@ -540,15 +605,20 @@ def chinese_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> l
     return [
         *mangled_matches(password, dictionaries),
         *mmdd_matches(password),
-        *mobile_matches(password),
+        *mobile_matches(password, dictionaries),
         *walk_matches(password),
     ]
 
 
+MAX_L33T_SUBS = 2  # readings zxcvbn's l33t matcher tries: each costs a dictionary pass
+
+
 def l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
-    """zxcvbn's ``enumerate_l33t_subs``: every way to read each substitute character
-    as one of its letters, the same set, built directly (upstream's recursive dedup
-    takes a second on a string of leet symbols)."""
+    """zxcvbn's ``enumerate_l33t_subs``, built directly (upstream's recursive dedup
+    takes a second on a string of leet symbols) and capped: the first
+    :data:`MAX_L33T_SUBS` ways to read each substitute character as one of its
+    letters (1 as i, then as l).  The skeletons of :func:`skeletons` read leet for the
+    Chinese lists; each further reading here costs a whole dictionary pass."""
     options: dict[str, list[str]] = {}
     for letter, chars in table.items():
         for ch in chars:
@@ -556,7 +626,8 @@ def l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
     chars = list(options)
     if not chars:
         return [{}]
-    return [dict(zip(chars, combo, strict=True)) for combo in itertools.product(*options.values())]
+    combos = itertools.islice(itertools.product(*options.values()), MAX_L33T_SUBS)
+    return [dict(zip(chars, combo, strict=True)) for combo in combos]
 
 
 def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -566,11 +637,11 @@ def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict
     others only cost time: with the padding matches, a third of the work at 72
     characters.
     """
-    from zxcvbn import scoring
+    from beianaudit.password.zxcvbn_speed import guesses as price
 
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = float(scoring.estimate_guesses(m, password))
+        guesses = price(m, password)
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

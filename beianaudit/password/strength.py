@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from beianaudit.i18n import N_
@@ -164,7 +165,9 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
     """zxcvbn's matches of ``text`` and ours, the cheapest of each span.  A repeat
     (Woaini@1314Woaini@1314) is priced by its unit as judged here: zxcvbn prices the
     unit with its own lists only, which know neither the Chinese words nor the user's."""
-    from zxcvbn import matching, scoring
+    from zxcvbn import matching
+
+    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
 
     matches = matching.omnimatch(text, dictionaries)
     matches += matching.regex_match(text, _regexen={"recent_year": LATER_YEAR})
@@ -172,14 +175,19 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
     for match in matches:
         if match["pattern"] == "repeat":
             unit = match["base_token"]
-            base = scoring.most_guessable_match_sequence(unit, _all_matches(unit, dictionaries))
-            match["base_guesses"], match["base_matches"] = base["guesses"], base["sequence"]
+            base = most_guessable_match_sequence(unit, _all_matches(unit, dictionaries))
+            match["base_guesses"] = Decimal(base["guesses"])
+            match["base_matches"] = base["sequence"]
+            match["guesses"] = base["guesses"] * match["repeat_count"]
     return cheapest_per_span(text, matches + habit_matches(text, matches))
 
 
-def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
-    """Score ``password`` (its first 72 characters) with the ``(word, kind)`` context."""
-    from zxcvbn import feedback, matching, scoring, time_estimates
+def evaluate(
+    password: str, words: Sequence[tuple[str, str]] = (), *, rest: bool = True
+) -> Strength:
+    """Score ``password`` (its first 72 characters) with the ``(word, kind)`` context;
+    with ``rest``, also the rest without the person's own data (see ``rest_score``)."""
+    from zxcvbn import feedback, matching, time_estimates
 
     from beianaudit.password import zxcvbn_speed
 
@@ -190,7 +198,7 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
     dictionaries = {**matching.RANKED_DICTIONARIES, **chinese_dictionaries()}
     dictionaries[USER] = matching.build_ranked_dict([w for w, _ in words])
     matches = _all_matches(judged, dictionaries)
-    result = scoring.most_guessable_match_sequence(judged, matches)
+    result = zxcvbn_speed.most_guessable_match_sequence(judged, matches)
     guesses = result["guesses"]
     score = time_estimates.guesses_to_score(guesses)
     sequence = result["sequence"]
@@ -232,7 +240,7 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
         suggestions=tuple(suggestions),
         personal=personal,
         habits=habits,
-        rest_score=_rest_score(password, matches, words) if personal else None,
+        rest_score=_rest_score(password, matches, words) if personal and rest else None,
     )
 
 
@@ -266,4 +274,4 @@ def _rest_score(
     mine = [m for m in matches if m.get("dictionary_name") == USER]
     covered = {k for m in mine for k in range(m["i"], m["j"] + 1)}
     rest = "".join(ch for k, ch in enumerate(password) if k not in covered)
-    return evaluate(rest, words).score
+    return evaluate(rest, words, rest=False).score
