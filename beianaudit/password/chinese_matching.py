@@ -614,20 +614,27 @@ MAX_L33T_SUBS = 2  # readings zxcvbn's l33t matcher tries: each costs a dictiona
 
 
 def l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
-    """zxcvbn's ``enumerate_l33t_subs``, built directly (upstream's recursive dedup
-    takes a second on a string of leet symbols) and capped: the first
-    :data:`MAX_L33T_SUBS` ways to read each substitute character as one of its
-    letters (1 as i, then as l).  The skeletons of :func:`skeletons` read leet for the
-    Chinese lists; each further reading here costs a whole dictionary pass."""
-    options: dict[str, list[str]] = {}
+    """zxcvbn's ``enumerate_l33t_subs``, capped: :data:`MAX_L33T_SUBS` of the same
+    readings (each letter read from one of its substitutes, a substitute standing
+    for one letter), built as upstream builds them but with sets: upstream's dedup by
+    string labels takes a second on a string of leet symbols.  The skeletons of
+    :func:`skeletons` read leet for the Chinese lists; each reading here costs a whole
+    dictionary pass."""
+    subs: dict[frozenset[tuple[str, str]], None] = {frozenset(): None}
     for letter, chars in table.items():
+        following: dict[frozenset[tuple[str, str]], None] = {}
         for ch in chars:
-            options.setdefault(ch, []).append(letter)
-    chars = list(options)
-    if not chars:
-        return [{}]
-    combos = itertools.islice(itertools.product(*options.values()), MAX_L33T_SUBS)
-    return [dict(zip(chars, combo, strict=True)) for combo in combos]
+            for sub in subs:
+                taken = next((pair for pair in sub if pair[0] == ch), None)
+                if taken is None:
+                    following[sub | {(ch, letter)}] = None
+                else:
+                    following[sub] = None
+                    following[(sub - {taken}) | {(ch, letter)}] = None
+        # Every extension of a kept reading is one of upstream's: keeping the first few
+        # at each step keeps the work linear and still yields as many as there are.
+        subs = dict.fromkeys(itertools.islice(following, MAX_L33T_SUBS))
+    return [dict(sub) for sub in subs]
 
 
 def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -16,6 +16,15 @@ from typing import Any
 
 from beianaudit.password.chinese_matching import USER, l33t_subs, word_match
 
+_UPSTREAM: dict[str, Any] = {}  # what install() replaced, for the tests to compare
+
+
+def upstream_l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
+    """zxcvbn's own ``enumerate_l33t_subs``, whether or not :func:`install` ran."""
+    from zxcvbn import matching
+
+    return _UPSTREAM.get("enumerate_l33t_subs", matching.enumerate_l33t_subs)(table)
+
 
 @cache
 def install() -> None:
@@ -30,6 +39,7 @@ def install() -> None:
     """
     from zxcvbn import matching
 
+    _UPSTREAM.setdefault("enumerate_l33t_subs", matching.enumerate_l33t_subs)
     matching.dictionary_match = bounded_dictionary_match  # type: ignore[assignment]
     matching.enumerate_l33t_subs = l33t_subs  # type: ignore[assignment]
 
