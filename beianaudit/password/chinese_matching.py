@@ -99,20 +99,26 @@ WALK_NEXT_COLUMN = 12  # the next column either way, any shift pattern
 
 @cache
 def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """The ranked pinyin words, surnames and given names (rank 1 = most used)."""
-    sections: dict[str, list[str]] = {"[words]": [], "[surnames]": [], "[given]": []}
-    current: list[str] = []
-    for line in data_lines("pinyin_lexicon.txt"):
-        if line in sections:
-            current = sections[line]
-        else:
-            current.append(line)
+    """The ranked pinyin words, surnames and given names (rank 1 = most used).
+
+    Read as one ``split()`` of the file (no line-by-line filtering: the header's
+    comments come first, the sections after): this is start-up time of every verdict.
+    """
+    from importlib import resources
+
+    path = resources.files("beianaudit").joinpath("data", "password", "pinyin_lexicon.txt")
+    text = path.read_text("utf-8")
+    tokens = text[text.index("\n[words]\n") :].split()
+    surnames, given = tokens.index("[surnames]"), tokens.index("[given]")
 
     def ranked(words: list[str]) -> dict[str, int]:
-        # Reversed so that a word listed twice keeps its first (better) rank.
-        return dict(zip(reversed(words), range(len(words), 0, -1), strict=True))
+        return dict(zip(words, range(1, len(words) + 1)))  # each key once (the tool's)
 
-    return ranked(sections["[words]"]), ranked(sections["[surnames]"]), ranked(sections["[given]"])
+    return (
+        ranked(tokens[1:surnames]),
+        ranked(tokens[surnames + 1 : given]),
+        ranked(tokens[given + 1 :]),
+    )
 
 
 @cache

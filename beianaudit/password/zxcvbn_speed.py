@@ -40,6 +40,7 @@ def install() -> None:
     from zxcvbn import matching
 
     _UPSTREAM.setdefault("enumerate_l33t_subs", matching.enumerate_l33t_subs)
+    _UPSTREAM.setdefault("dictionary_match", matching.dictionary_match)
     matching.dictionary_match = bounded_dictionary_match  # type: ignore[assignment]
     matching.enumerate_l33t_subs = l33t_subs  # type: ignore[assignment]
 
@@ -69,12 +70,17 @@ def bounded_dictionary_match(
 
     A substring is looked up in the dictionaries only when it is in the set of all
     their words, and only substrings no longer than the longest word are tried.
+    Calls without ``user_inputs`` (zxcvbn's own, on short tokens) go to upstream's.
     """
     from zxcvbn import matching
 
     dictionaries = (
         matching.RANKED_DICTIONARIES if _ranked_dictionaries is None else _ranked_dictionaries
     )
+    if USER not in dictionaries and "dictionary_match" in _UPSTREAM:
+        # zxcvbn's own calls (a repeat's unit, scored with its own lists): short tokens,
+        # where building the set of all words once would cost more than it saves.
+        return _UPSTREAM["dictionary_match"](password, dictionaries)
     named = list(dictionaries.items())
     # user_inputs changes with every call: it is looked up on its own, never cached.
     lasting = [ranked for name, ranked in named if name != USER]
