@@ -112,7 +112,7 @@ def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     surnames, given = tokens.index("[surnames]"), tokens.index("[given]")
 
     def ranked(words: list[str]) -> dict[str, int]:
-        return dict(zip(words, range(1, len(words) + 1)))  # each key once (the tool's)
+        return dict(zip(words, range(1, len(words) + 1), strict=True))  # keys unique (the tool)
 
     return (
         ranked(tokens[1:surnames]),
