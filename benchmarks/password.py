@@ -9,7 +9,8 @@
   72 characters: it refuses more; plain zxcvbn is timed before beianaudit replaces
   its matchers).
 - The lexicon's load time (reading and ranking ``pinyin_lexicon.txt``) in a fresh
-  process, against a bare ``import zxcvbn`` (which builds zxcvbn's own lists).
+  process, against a bare ``import zxcvbn`` (which builds zxcvbn's own lists); and the
+  first verdict of a fresh process, imports included, against plain zxcvbn's.
 - The cases of ``tests/data/password/weak_cases.txt`` rejected (score < 3, no
   personal context), by class, against plain zxcvbn; and the generated strong
   passwords and passphrases of ``tests/password_samples.py`` rejected (target 0).
@@ -90,9 +91,23 @@ def fresh_process_ms(code: str, runs: int = 5) -> float:
 
 LOAD_LEXICON = """
 import time
-start = time.perf_counter()
 from beianaudit.password.chinese_matching import lexicon
+start = time.perf_counter()
 lexicon()
+print((time.perf_counter() - start) * 1e3)
+"""
+FIRST_VERDICT = """
+import time
+start = time.perf_counter()
+from beianaudit.password.strength import evaluate
+evaluate("Xq9#vL2!pR7@")
+print((time.perf_counter() - start) * 1e3)
+"""
+FIRST_PLAIN = """
+import time
+start = time.perf_counter()
+from zxcvbn import zxcvbn
+zxcvbn("Xq9#vL2!pR7@")
 print((time.perf_counter() - start) * 1e3)
 """
 IMPORT_ZXCVBN = """
@@ -110,11 +125,17 @@ def measure(n: int) -> list[dict]:
 
     rows = [
         row(
-            "lexicon load (fresh process)",
+            "lexicon load (read and rank, fresh process)",
             fresh_process_ms(LOAD_LEXICON),
             "ms",
             fresh_process_ms(IMPORT_ZXCVBN),
-        )
+        ),
+        row(
+            "first verdict, imports included (fresh process)",
+            fresh_process_ms(FIRST_VERDICT),
+            "ms",
+            fresh_process_ms(FIRST_PLAIN),
+        ),
     ]
     cases = weak_cases()
     plain_scores = [zxcvbn(pw)["score"] for _, pw in cases]

@@ -311,7 +311,6 @@ KNOWN_MISSES = {
     "13700001111@Aa",
     "13800138000Aa!",
     "Yi-Qi-Fa-Cai8!",
-    "Liu.Yang.1988!",
 }
 
 
@@ -497,3 +496,21 @@ def test_leet_readings_are_upstreams_capped(password: str) -> None:
     as_set = {frozenset(sub.items()) for sub in upstream}
     assert all(frozenset(sub.items()) in as_set for sub in ours)
     assert len(ours) == min(len(as_set), chinese_matching.MAX_L33T_SUBS)
+
+
+@pytest.mark.parametrize("name", ["pinyin_lexicon.txt", "brand_words.txt"])
+def test_generated_data_names_its_source_version_and_licence(name: str) -> None:
+    path = ROOT / "beianaudit" / "data" / "password" / name
+    header = [line for line in path.read_text("utf-8").splitlines()[:12] if line.startswith("#")]
+    text = " ".join(header)
+    assert "tools/password_lexicon.py" in text
+    assert "jieba 0.42.1" in text
+    assert "MIT" in text
+
+
+def test_the_lexicon_is_ranked_by_use() -> None:
+    words, surnames, _ = chinese_matching.lexicon()
+    assert len(words) == len(set(words)) <= 40_000
+    assert words["zhongguo"] < words["women"] < words["xiexie"]  # by jieba's frequencies
+    assert surnames["wang"] < surnames["han"]
+    assert max(words.values()) == len(words)

@@ -332,6 +332,9 @@ def mangled_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> l
             return  # a span this dear cannot lower any score: zxcvbn has it as strong
         if key not in best or total < best[key]["guesses"]:
             best[key] = priced_match(password, *key, total, name, rules=rules, core=name)
+            dropped = set("".join(marks.gap[a + 1 : b]))
+            if len(dropped) == 1:
+                best[key]["separator"] = dropped.pop()
 
     for letters, where in skeletons(password):
         marks = _Marks(password, where)
@@ -535,17 +538,25 @@ def _follows(last: tuple[str, int, int, int, int], chunk: tuple[str, int, int, i
 
 
 def _pad_guesses(
-    password: str, start: int, end: int, cheapest: dict[tuple[int, int], float]
+    password: str,
+    start: int,
+    end: int,
+    cheapest: dict[tuple[int, int], float],
+    separator: str = "",
 ) -> float:
     """Guesses for the padding ``password[start:end]``, piece by piece.
 
     A piece zxcvbn already explains (a year, 123, a love number, !@#) costs what it
-    says; a doubled symbol (!!) or letter in two cases (Aa) little; otherwise digits
-    10, letters 52, symbols 10 a character.
+    says; a doubled symbol (!!) or letter in two cases (Aa) little; the separator the
+    core's words are joined with, once more (Zhang.Wei.1990), nothing: the rule that
+    joins the parts chose it once; otherwise digits 10, letters 52, symbols 10 a
+    character.
     """
     guesses = 1.0
     for piece in _SEGMENT.finditer(password, start, end):
         text = piece.group()
+        if text == separator:
+            continue
         base = 52 if text[0].isalpha() else 10 if text[0].isdigit() else SYMBOL_GUESSES
         price = float(base ** len(text))
         if len(set(text.lower())) == 1 and len(text) > 1:
@@ -592,8 +603,9 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
             if (start, end) == (i, j) or end - j > MAX_PAD:
                 continue
             guesses = word_guesses * TEMPLATES
-            guesses *= _pad_guesses(password, start, i, cheapest)
-            guesses *= _pad_guesses(password, j, end, cheapest)
+            separator = core.get("separator", "")
+            guesses *= _pad_guesses(password, start, i, cheapest, separator)
+            guesses *= _pad_guesses(password, j, end, cheapest, separator)
             if guesses >= SCORE_4:
                 continue
             match = priced_match(password, start, end - 1, guesses, HABIT)
