@@ -11,7 +11,8 @@ guess list would reach it:
 - phrases: a run of letters that splits into lexicon words costs the product of
   their ranks (a combinator attack), so 我是谁 (wo·shi·shui) costs what its three
   very common words cost;
-- names: a ranked surname and a ranked given name, rank times rank;
+- names: a ranked surname and one or two ranked given-name syllables, rank times
+  rank, or a name's initials;
 - mangling, as cracking rules undo it: separators between words (``Wo-Ai-Ni``),
   CamelCase, leet (``W0a1n1``): the bare word's guesses times a small rule factor;
 - dates as MMDD, mainland mobile numbers as a shape (``1[3-9]x`` and a tail priced as
@@ -59,7 +60,6 @@ CAMEL_RULE = 4  # capitals exactly at word starts (WoAiNi, ZhangWei)
 FIRST_OR_ALL_UPPER = 2
 MIN_WORD_LETTERS = 2
 MAX_WORD_LETTERS = 16
-PHRASE_WORD_RULE = 1  # per extra word: the product of ranks already orders the phrases
 NAME_ORDER = 2  # surname first or given name first
 MAX_STARTS = 32  # phrase search starts per skeleton: bounds the work on any input
 PLAIN_STARTS_UNDER = 24  # a skeleton this short is searched from every position
@@ -359,7 +359,7 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             if hit is None:
                 continue
             end = k + size
-            price = guesses * hit[0] * (PHRASE_WORD_RULE if count else 1)
+            price = guesses * hit[0]  # the product of ranks orders the phrases
             if end not in found or price < found[end][0]:
                 found[end] = (price, count + 1, starts | {k}, hit[1])
     for end, (guesses, count, starts, name) in found.items():
