@@ -179,6 +179,7 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
             match["base_guesses"] = Decimal(base["guesses"])
             match["base_matches"] = base["sequence"]
             match["guesses"] = base["guesses"] * match["repeat_count"]
+    matches = cheapest_per_span(text, matches)  # the padding matcher needs no others
     return cheapest_per_span(text, matches + habit_matches(text, matches))
 
 
