@@ -1,52 +1,124 @@
 """What a Chinese attacker tries first, as zxcvbn matches.
 
 zxcvbn finds the cheapest explanation of a password from a list of matches; this
-module adds the matches it cannot find on its own: words of a Chinese password list
-and of common surnames, pinyin words (a run of letters that splits entirely into
-syllables), years up to 2049, and a known word padded with a few digits or symbols
-(Zhangwei@1990) priced as the one guess list a cracking rule makes of it.  The
-lists and the syllable table are package data in ``beianaudit/data/password/``.
+module adds the matches it cannot find on its own, each priced as a cracker's
+guess list would reach it:
+
+- words of a ranked pinyin lexicon (jieba's dictionary by frequency, see
+  ``tools/password_lexicon.py``), of ranked brands and vendor defaults, and of a list
+  of common Chinese passwords, as zxcvbn prices its own frequency lists (guesses ≈
+  rank);
+- phrases: a run of letters that splits into lexicon words costs the product of
+  their ranks (a combinator attack), so 我是谁 (wo·shi·shui) costs what its three
+  very common words cost;
+- names: a ranked surname and one or two ranked given-name syllables, rank times
+  rank, or a name's initials;
+- mangling, as cracking rules undo it: separators between words (``Wo-Ai-Ni``),
+  CamelCase, leet (``W0a1n1``): the bare word's guesses times a small rule factor;
+- dates as MMDD, mainland mobile numbers as a shape (``1[3-9]x`` and a tail priced as
+  zxcvbn prices it), shifted keyboard walks (``1qaz@WSX``) as chained chunks;
+- later years (2020–2049) and a core padded with a few digits or symbols
+  (``Zhangwei@1990!!``), priced as the one guess list a cracking rule makes of it.
+
+Every matcher's work is bounded by the length of its input (a test counts it).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from beianaudit.password.personal_words import data_lines
 
 CHINESE = "chinese_passwords"
-PINYIN = "pinyin"
-SURNAMES = "chinese_surnames"
+LEXICON = "pinyin_lexicon"
+BRANDS = "brand_words"
+PHRASE = "pinyin_phrase"
+NAME = "chinese_name"
+DATE = "date_mmdd"
+MOBILE = "mobile_number"
+WALK = "keyboard_walk"
 USER = "user_inputs"
-# Guesses per pinyin syllable: an attacker enumerates the common syllables first
-# (about a hundred cover most of written Chinese), so a two-syllable name costs
-# about 10^4 guesses, not the 26^8 of eight random letters.
-SYLLABLE_GUESSES = 100
-MAX_SYLLABLE = 6  # zhuang, shuang
-MIN_PINYIN_LETTERS = 4
-_LETTERS = re.compile(r"[a-z]+")
+HABIT = "habit"
 # Upstream's "recent year" stops at 2019; this decade's years are what people
 # append (Beian@2026), so this adds 2020–2049 under the same name and price.
 LATER_YEAR = re.compile(r"20[2-4]\d")
-HABIT = "habit"
-# The way people pad a word to pass the class rules: up to three short pieces of
-# symbols, digits or one or two letters before or after it (Zhangwei@1990, 1314@Woaini,
-# 5201314Aa!).  Cracking rules (hashcat's best64 and the like) try exactly these.
-_PIECE = r"(?:[^A-Za-z0-9]{1,2}|[0-9]{1,8}|[A-Za-z]{1,2})"
-_SUFFIX = re.compile(rf"{_PIECE}{{1,3}}")
-_PREFIX = re.compile(rf"{_PIECE}{{1,3}}$")
+
+# --- mangling: how the rules a cracker runs rewrite a word ------------------------
+SEPARATORS = frozenset("-._ @#*+,/:;~&|")  # between words: Wo-Ai-Ni, Zhang.Wei
+LEET_SEPARATORS = frozenset("-._ ")  # when @ | are read as letters
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t", "!": "i"}
+LEET |= {"|": "l"}
+SEPARATOR_RULE = 8  # which separator, once for all the word breaks
+MIXED_SEPARATORS = 8  # more when the breaks use different ones
+LEET_RULE = 2  # per distinct substitution, as zxcvbn's l33t_variations for one
+CAMEL_RULE = 4  # capitals exactly at word starts (WoAiNi, ZhangWei)
+FIRST_OR_ALL_UPPER = 2
+MIN_WORD_LETTERS = 2
+MAX_WORD_LETTERS = 16
+NAME_ORDER = 2  # surname first or given name first
+MAX_STARTS = 32  # phrase search starts per skeleton: bounds the work on any input
+PLAIN_STARTS_UNDER = 24  # a skeleton this short is searched from every position
+
+# --- padding -----------------------------------------------------------------------
+# The way people pad a core to pass the class rules: up to three short pieces of
+# symbols, digits or letters before or after it (Zhangwei@1990, 1314@Woaini, Aa19900307!,
+# Woaini1314!@#).  Cracking rules (hashcat's best64 and the like) try exactly these.
+# A piece of letters is a whole run of them (Aa, abc): the letters of a longer run are
+# a word, not padding; it may touch the core (AAwoaini).
+_PIECE = r"(?:[^A-Za-z0-9]{{1,4}}|[0-9]{{1,8}}|{letters})"
+_SUFFIX = re.compile(_PIECE.format(letters="[A-Za-z]{1,3}(?![A-Za-z])") + "{1,3}")
+_PREFIX = re.compile("(?:" + _PIECE.format(letters="(?<![A-Za-z])[A-Za-z]{1,3}") + "){1,3}$")
 _SEGMENT = re.compile(r"[^A-Za-z0-9]+|[0-9]+|[A-Za-z]+")
-MAX_PAD = 10  # characters of padding on one side
+MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
-TEMPLATES = 10  # word alone, padding before, after, both, and their orders
+DOUBLED_LETTER = 26 * 4  # Aa, aA, Qq, zz: one letter, four ways to case it
+TEMPLATES = 4  # padding before, after or both sides of the core, or none
+MIN_CORE = 3  # characters of a core: shorter ones are padding themselves
+# zxcvbn's score is 4 from 10^10 guesses on: a match that costs that much (or a core
+# that costs that much once padded) cannot lower any score, and is left out.
+SCORE_4 = 1e10
+MAX_CORE_GUESSES = SCORE_4 / (TEMPLATES * SYMBOL_GUESSES)
+
+# --- dates, phones, walks ------------------------------------------------------------
+_MMDD = re.compile(r"(?=((?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])))")
+MMDD_GUESSES = 366
+_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+MOBILE_PREFIXES = 50  # 13x–19x: about fifty three-digit prefixes are allocated
+MAX_TAIL_GUESSES = 10**8
+KEYBOARD = ("1234567890-=", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./")
+SHIFTED = ("!@#$%^&*()_+", "QWERTYUIOP{}", 'ASDFGHJKL:"', "ZXCVBNM<>?")
+WALK_FIRST_CHUNK = 400  # which row or column, where, which way, how shifted, how long
+WALK_NEXT_ROW = 24  # any row, any shift pattern, continuing or not
+WALK_NEXT_COLUMN = 12  # the next column either way, any shift pattern
 
 
 @cache
-def syllables() -> frozenset[str]:
-    return frozenset(data_lines("pinyin_syllables.txt"))
+def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """The ranked pinyin words, surnames and given names (rank 1 = most used).
+
+    Read as one ``split()`` of the file (no line-by-line filtering: the header's
+    comments come first, the sections after): this is start-up time of every verdict.
+    """
+    from importlib import resources
+
+    path = resources.files("beianaudit").joinpath("data", "password", "pinyin_lexicon.txt")
+    text = path.read_text("utf-8")
+    tokens = text[text.index("\n[words]\n") :].split()
+    surnames, given = tokens.index("[surnames]"), tokens.index("[given]")
+
+    def ranked(words: list[str]) -> dict[str, int]:
+        return dict(zip(words, range(1, len(words) + 1), strict=True))  # keys unique (the tool)
+
+    return (
+        ranked(tokens[1:surnames]),
+        ranked(tokens[surnames + 1 : given]),
+        ranked(tokens[given + 1 :]),
+    )
 
 
 @cache
@@ -57,7 +129,11 @@ def chinese_dictionaries() -> dict[str, dict[str, int]]:
     def ranked(name: str) -> dict[str, int]:
         return matching.build_ranked_dict(list(dict.fromkeys(data_lines(name))))
 
-    return {CHINESE: ranked("chinese_passwords.txt"), SURNAMES: ranked("chinese_surnames.txt")}
+    return {
+        CHINESE: ranked("chinese_passwords.txt"),
+        BRANDS: ranked("brand_words.txt"),
+        LEXICON: lexicon()[0],
+    }
 
 
 def word_match(password: str, i: int, j: int, rank: float, name: str) -> dict[str, Any]:
@@ -75,97 +151,449 @@ def word_match(password: str, i: int, j: int, rank: float, name: str) -> dict[st
     }
 
 
-def _fewest_syllables(text: str, start: int) -> dict[int, int]:
-    """For each end that ``text[start:end]`` can be spelled up to, the fewest syllables."""
-    table = syllables()
-    fewest = {start: 0}
-    for k in range(start, len(text)):
-        if k not in fewest:
-            continue
-        for size in range(1, MAX_SYLLABLE + 1):
-            end = k + size
-            if end <= len(text) and text[k:end] in table:
-                count = fewest[k] + 1
-                if count < fewest.get(end, count + 1):
-                    fewest[end] = count
-    return fewest
+def priced_match(
+    password: str, i: int, j: int, guesses: float, name: str, **extra: Any
+) -> dict[str, Any]:
+    """A match whose price is set here: zxcvbn's scoring takes a given price as it is."""
+    match = word_match(password, i, j, guesses, name)
+    match.update(guesses=guesses, guesses_log10=math.log10(max(guesses, 1.0)), **extra)
+    return match
 
 
-def pinyin_matches(password: str) -> list[dict[str, Any]]:
-    """zxcvbn dictionary matches for every letter run made of two or more pinyin syllables.
+MAX_LOOKUPS = 8_000  # word lookups for one password: past that, the search stops
+MAX_PHRASE_LETTERS = 24  # letters one phrase search looks ahead
+MAX_WALK_PIECES = 6
 
-    Any syllables cost 100 guesses each.  A name (a common surname, then syllables)
-    costs the surname's rank, then 100 a syllable.  A doubled syllable (jiajia,
-    dongdong: the usual nickname form) costs one syllable.
-    """
-    surnames = chinese_dictionaries()[SURNAMES]
+
+class Work:
+    """Counts the lookups of all matching in this process: tests hold it to a bound."""
+
+    lookups = 0
+
+
+# --- skeletons: the password as a cracker's rules see through it ---------------------
+
+
+def skeletons(password: str) -> Iterator[tuple[str, list[int]]]:
+    """``(letters, where)``: the password lower-cased with single separators
+    between letters dropped and, in the leet readings, digits and symbols read as the
+    letters they stand for (1 as i, then as l).  ``letters`` has a space wherever a
+    word cannot continue; ``where[k]`` is the position in ``password`` of letter k."""
     lower = password.lower()
-    matches = []
-    for run in _LETTERS.finditer(lower):
-        start_run, text = run.start(), run.group()
-        spelled = [_fewest_syllables(text, i) for i in range(len(text))]
-        for i, fewest in enumerate(spelled):
-            names = [
-                (i + n, surnames[text[i : i + n]])
-                for n in range(1, MAX_SYLLABLE + 1)
-                if i + n < len(text) and text[i : i + n] in surnames
-            ]
-            for end, count in fewest.items():
-                if count < 2 or end - i < MIN_PINYIN_LETTERS:
-                    continue
-                word = text[i:end]
-                guesses = SYLLABLE_GUESSES**count
-                half = len(word) // 2
-                if count == 2 and word[:half] == word[half:]:
-                    guesses = SYLLABLE_GUESSES
-                for given_start, rank in names:
-                    given = spelled[given_start].get(end)
-                    if given:
-                        guesses = min(guesses, rank * SYLLABLE_GUESSES**given)
-                a, b = start_run + i, start_run + end - 1
-                matches.append(word_match(password, a, b, guesses, PINYIN))
-    return matches
+    seen = set()
+    for leet in ("", "i", "l"):
+        table = dict(LEET, **{"1": leet}) if leet else {}
+        seps = LEET_SEPARATORS if leet else SEPARATORS
+        chars: list[str] = []
+        where: list[int] = []
+        for k, ch in enumerate(lower):
+            letter = ch if "a" <= ch <= "z" else table.get(ch)
+            if letter:
+                chars.append(letter)
+                where.append(k)
+            elif (
+                ch in seps
+                and chars
+                and chars[-1] != " "
+                and k + 1 < len(lower)
+                and ("a" <= lower[k + 1] <= "z" or lower[k + 1] in table)
+            ):
+                continue  # a separator between two words: the rule drops it
+            else:
+                chars.append(" ")
+                where.append(k)
+        letters = "".join(chars)
+        if letters not in seen:
+            seen.add(letters)
+            yield letters, where
+
+
+def _starts(password: str, letters: str, where: list[int]) -> list[int]:
+    """Where a word may start: the start of a run, after a dropped separator or a
+    non-letter, at a capital; everywhere in a short skeleton.  At most MAX_STARTS."""
+    if len(letters) <= PLAIN_STARTS_UNDER:
+        found = [k for k, ch in enumerate(letters) if ch != " "]
+    else:
+        found = [
+            k
+            for k, ch in enumerate(letters)
+            if ch != " "
+            and (
+                k == 0
+                or letters[k - 1] == " "
+                or where[k - 1] != where[k] - 1
+                or not password[where[k]].isalpha()
+                or not password[where[k] - 1].isalpha()
+                or password[where[k]].isupper()
+            )
+        ]
+    return found[:MAX_STARTS]
+
+
+class _Marks:
+    """What a skeleton's letters were in the password, with running counts, so that
+    the rules of any span are read without walking it when none was used."""
+
+    def __init__(self, password: str, where: list[int]) -> None:
+        self.password, self.where = password, where
+        self.gap = [""] + [password[where[k - 1] + 1 : where[k]] for k in range(1, len(where))]
+        self.sub = [password[w] if not password[w].isalpha() else "" for w in where]
+        self.upper = [password[w].isupper() for w in where]
+        self.counts = [(0, 0, 0)]
+        for k in range(len(where)):
+            gaps, subs, uppers = self.counts[-1]
+            self.counts.append(
+                (gaps + bool(self.gap[k]), subs + bool(self.sub[k]), uppers + self.upper[k])
+            )
+
+    def rule_factor(self, a: int, b: int, word_starts: set[int]) -> tuple[float, tuple[str, ...]]:
+        """The price of the rules that turn the bare words ``letters[a:b]`` into the
+        password's characters: separators, capitals, leet; and which were used."""
+        gaps, subs, uppers = (
+            y - x for x, y in zip(self.counts[a + 1], self.counts[b], strict=True)
+        )
+        subs += bool(self.sub[a])
+        uppers += self.upper[a]
+        factor = 1.0
+        rules: list[str] = []
+        if gaps:
+            dropped = set("".join(self.gap[a + 1 : b]))
+            factor *= SEPARATOR_RULE * (MIXED_SEPARATORS if len(dropped) > 1 else 1)
+            rules.append("separators")
+        if subs:
+            factor *= LEET_RULE ** len({ch for ch in self.sub[a:b] if ch})
+            rules.append("leet")
+        if uppers:
+            upper = {k for k in range(a, b) if self.upper[k]}
+            # A capital right after a dropped separator starts a word too (Yi-Qi-Fa-Cai).
+            starts = word_starts | {k for k in range(a + 1, b) if self.gap[k]}
+            letters = "".join(
+                ch for ch in self.password[self.where[a] : self.where[b - 1] + 1] if ch.isalpha()
+            )
+            if upper == {a} or letters.isupper():
+                factor *= FIRST_OR_ALL_UPPER
+            elif upper <= starts:
+                factor *= CAMEL_RULE
+                rules.append("case")
+            else:
+                factor *= _uppercase_variations(letters)
+                rules.append("case")
+        return factor, tuple(rules)
+
+
+def _uppercase_variations(letters: str) -> float:
+    from zxcvbn import scoring
+
+    return float(scoring.uppercase_variations({"token": letters}))
+
+
+def _ranker(dictionaries: dict[str, dict[str, int]]) -> Any:
+    """rank(word) -> (rank, dictionary name) over every list, the best rank first."""
+    from beianaudit.password import zxcvbn_speed
+
+    lasting = [d for name, d in dictionaries.items() if name != USER]
+    every, _ = zxcvbn_speed.all_words(lasting)
+    user = dictionaries.get(USER, {})
+    named = list(dictionaries.items())
+
+    budget = Work.lookups + MAX_LOOKUPS
+
+    def rank(word: str) -> tuple[int, str] | None:
+        Work.lookups += 1
+        if Work.lookups > budget or (word not in every and word not in user):
+            return None
+        return min((d[word], name) for name, d in named if word in d)
+
+    return rank
+
+
+def mangled_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Words and phrases of the lists found through separators, CamelCase and leet.
+
+    From each likely word start of each skeleton, a search over the following
+    letters finds the cheapest split into listed words (the product of their ranks,
+    times a small factor per extra word); the match costs that times the rules used.
+    A doubled word (jiajia) costs its word twice over, not its square.
+    """
+    rank = _ranker(dictionaries)
+    surnames, given = lexicon()[1], lexicon()[2]
+    best: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def offer(a: int, b: int, guesses: float, name: str, starts: set[int], marks) -> None:
+        where = marks.where
+        key = (where[a], where[b - 1])
+        if key in best and guesses >= best[key]["guesses"]:
+            return  # the rules only add: this one cannot be cheaper
+        factor, rules = marks.rule_factor(a, b, starts)
+        if name not in (PHRASE, NAME) and not rules and where[b - 1] - where[a] == b - a - 1:
+            return  # zxcvbn's own dictionary matching finds the bare word as it is
+        total = guesses * factor
+        if total >= SCORE_4:
+            return  # a span this dear cannot lower any score: zxcvbn has it as strong
+        if key not in best or total < best[key]["guesses"]:
+            best[key] = priced_match(password, *key, total, name, rules=rules, core=name)
+            dropped = set("".join(marks.gap[a + 1 : b]))
+            if len(dropped) == 1:
+                best[key]["separator"] = dropped.pop()
+
+    for letters, where in skeletons(password):
+        marks = _Marks(password, where)
+        for start in _starts(password, letters, where):
+            _search(password, letters, start, rank, offer, marks)
+            _names(letters, start, surnames, given, offer, marks)
+    return list(best.values())
+
+
+def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks) -> None:
+    end_of_run = letters.find(" ", start)
+    end_of_run = len(letters) if end_of_run < 0 else end_of_run
+    end_of_run = min(end_of_run, start + MAX_PHRASE_LETTERS)
+    # best[k] = (guesses of the words up to k, how many words, word starts, last list)
+    found: dict[int, tuple[float, int, frozenset[int], str]] = {start: (1.0, 0, frozenset(), "")}
+    for k in range(start, end_of_run):
+        if k not in found:
+            continue
+        guesses, count, starts, _ = found[k]
+        for size in range(MIN_WORD_LETTERS, min(MAX_WORD_LETTERS, end_of_run - k) + 1):
+            hit = rank(letters[k : k + size])
+            if hit is None:
+                continue
+            end = k + size
+            price = guesses * hit[0]  # the product of ranks orders the phrases
+            if end not in found or price < found[end][0]:
+                found[end] = (price, count + 1, starts | {k}, hit[1])
+    for end, (guesses, count, starts, name) in found.items():
+        if end == start or not _ends_word(password, letters, marks.where, end):
+            continue
+        half = (end - start) // 2
+        word = letters[start : start + half]
+        if count > 1 and word == letters[start + half : end] and (hit := rank(word)):
+            guesses = min(guesses, hit[0] * 2)  # jiajia, dongdong: the nickname form
+        offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
+
+
+def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
+    """Whether a word may end before skeleton position ``end``: at the end of a run,
+    before a dropped separator or a leet character, or before a capital.  Words that
+    end inside a run of plain letters are zxcvbn's own dictionary matches."""
+    if end >= len(letters) or letters[end] == " " or where[end] != where[end - 1] + 1:
+        return True
+    following = password[where[end]]
+    return following.isupper() or not following.isalpha()
+
+
+def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> None:
+    """A ranked surname and one or two ranked given-name syllables (rank times rank),
+    or a name's initials (the surname's initial by rank, any given initials)."""
+    surname_initial, given_initial = _initials()
+    for size in (2, 3):
+        text = letters[start : start + size]
+        Work.lookups += 1
+        if len(text) == size and " " not in text and text[0] in surname_initial:
+            guesses = float(surname_initial[text[0]])
+            for letter in text[1:]:
+                guesses *= given_initial.get(letter, 26)
+            offer(start, start + size, guesses, NAME, {start}, marks)
+    for a in range(1, 7):
+        Work.lookups += 1
+        surname = surnames.get(letters[start : start + a])
+        if surname is None or " " in letters[start : start + a]:
+            continue
+        ends = [(start + a, float(surname * NAME_ORDER), {start})]
+        for _ in range(2):  # one or two given-name syllables
+            following = []
+            for k, guesses, starts in ends:
+                for b in range(1, 7):
+                    Work.lookups += 1
+                    syllable = letters[k : k + b]
+                    rank = given.get(syllable) if len(syllable) == b else None
+                    if rank is not None:
+                        total = guesses * rank
+                        offer(start, k + b, total, NAME, starts | {k}, marks)
+                        following.append((k + b, total, starts | {k}))
+            ends = following
+
+
+@cache
+def _initials() -> tuple[dict[str, int], dict[str, int]]:
+    """The letters that start surnames and given-name syllables, ranked by the summed
+    weight 1/rank of the ranked names starting with them (as Zipf's law weighs them)."""
+
+    def ranked(names: dict[str, int]) -> dict[str, int]:
+        weight: dict[str, float] = {}
+        for name, rank in names.items():
+            weight[name[0]] = weight.get(name[0], 0.0) + 1.0 / rank
+        order = sorted(weight, key=lambda letter: -weight[letter])
+        return {letter: k for k, letter in enumerate(order, 1)}
+
+    _, surnames, given = lexicon()
+    return ranked(surnames), ranked(given)
+
+
+# --- dates, mobile numbers, keyboard walks -------------------------------------------
+
+
+def mmdd_matches(password: str) -> list[dict[str, Any]]:
+    """Four digits that are a month and a day (0520, 1225): 366 guesses."""
+    return [
+        priced_match(password, m.start(), m.start() + 3, MMDD_GUESSES, DATE)
+        for m in _MMDD.finditer(password)
+    ]
+
+
+def mobile_matches(
+    password: str, dictionaries: dict[str, dict[str, int]] | None = None
+) -> list[dict[str, Any]]:
+    """An 11-digit mainland mobile number: one of about seventy prefixes, then a tail
+    that costs what zxcvbn makes of it (12345678, 88886666 are cheap), 10^8 at most."""
+    from zxcvbn import matching
+
+    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
+
+    found = []
+    for m in _MOBILE.finditer(password):
+        tail = m.group()[3:]
+        Work.lookups += 1
+        tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
+        tail_guesses = most_guessable_match_sequence(tail, tail_matches)
+        guesses = MOBILE_PREFIXES * min(float(tail_guesses["guesses"]), MAX_TAIL_GUESSES)
+        found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
+    return found
+
+
+@cache
+def _chunks() -> dict[str, list[tuple[str, int, int, int, int]]]:
+    """Every straight piece of a keyboard row or column, 2 to 6 keys, either way, plain
+    or shifted (all, first or last key): text -> [(axis, line, start, length, step)]."""
+    table: dict[str, list[tuple[str, int, int, int, int]]] = {}
+    lines = [("row", r, KEYBOARD[r], SHIFTED[r]) for r in range(4)]
+    lines += [
+        ("col", c, "".join(row[c] for row in KEYBOARD), "".join(row[c] for row in SHIFTED))
+        for c in range(10)
+    ]
+    for axis, index, plain, shifted in lines:
+        for length in range(2, 7 if axis == "row" else 5):
+            for start in range(len(plain) - length + 1):
+                for step in (1, -1):
+                    keys = list(range(start, start + length))[::step]
+                    forms = {
+                        "".join(plain[k] for k in keys),
+                        "".join(shifted[k] for k in keys),
+                        shifted[keys[0]] + "".join(plain[k] for k in keys[1:]),
+                        "".join(plain[k] for k in keys[:-1]) + shifted[keys[-1]],
+                    }
+                    for form in forms:
+                        table.setdefault(form, []).append((axis, index, start, length, step))
+    return table
+
+
+def walk_matches(password: str) -> list[dict[str, Any]]:
+    """Two or more keyboard pieces in a row that follow each other as walks do
+    (1qaz then 2wsx then 3edc, qwer then asdf then !@#$): one match per walk."""
+    table = _chunks()
+    found = []
+    n = len(password)
+    for i in range(n):
+        # (end, last chunk, guesses) of the walks starting at i, extended piece by piece
+        frontier = [
+            (i + len(text), chunk, float(WALK_FIRST_CHUNK))
+            for size in range(2, 7)
+            if i + size <= n
+            for text in [password[i : i + size]]
+            for chunk in table.get(text, ())
+        ]
+        Work.lookups += 5
+        best: dict[int, float] = {}
+        for _ in range(MAX_WALK_PIECES - 1):  # each round adds one piece to every walk
+            following = []
+            for end, last, guesses in frontier:
+                for size in range(2, min(7, n - end + 1)):
+                    Work.lookups += 1
+                    for chunk in table.get(password[end : end + size], ()):
+                        step = _follows(last, chunk)
+                        if step:
+                            total = guesses * step
+                            if total < best.get(end + size, math.inf):
+                                best[end + size] = total
+                                following.append((end + size, chunk, total))
+            if not following:
+                break
+            frontier = following[:16]
+        found += [priced_match(password, i, end - 1, g, WALK) for end, g in best.items()]
+    return found
+
+
+def _follows(last: tuple[str, int, int, int, int], chunk: tuple[str, int, int, int, int]) -> int:
+    """The price of ``chunk`` after ``last`` in a walk, or 0 when it does not follow."""
+    axis, line, start, length, step = chunk
+    if axis != last[0]:
+        return 0
+    if axis == "col":
+        same = (start, length, step) == last[2:]
+        return WALK_NEXT_COLUMN if same and abs(line - last[1]) == 1 else 0
+    return WALK_NEXT_ROW
+
+
+# --- padding --------------------------------------------------------------------------
 
 
 def _pad_guesses(
-    password: str, start: int, end: int, cheapest: dict[tuple[int, int], float]
+    password: str,
+    start: int,
+    end: int,
+    cheapest: dict[tuple[int, int], float],
+    separator: str = "",
 ) -> float:
     """Guesses for the padding ``password[start:end]``, piece by piece.
 
-    A piece zxcvbn already explains (a year, 123, a love number, a phone tail)
-    costs what zxcvbn says; otherwise digits 10, letters 52, symbols 10 a character.
+    A piece zxcvbn already explains (a year, 123, a love number, !@#) costs what it
+    says; a doubled symbol (!!) or letter in two cases (Aa) little; the separator the
+    core's words are joined with, once more (Zhang.Wei.1990), nothing: the rule that
+    joins the parts chose it once; otherwise digits 10, letters 52, symbols 10 a
+    character.
     """
     guesses = 1.0
     for piece in _SEGMENT.finditer(password, start, end):
         text = piece.group()
+        if text == separator:
+            continue
         base = 52 if text[0].isalpha() else 10 if text[0].isdigit() else SYMBOL_GUESSES
+        price = float(base ** len(text))
+        if len(set(text.lower())) == 1 and len(text) > 1:
+            price = min(price, (DOUBLED_LETTER if text[0].isalpha() else base) * len(text))
         known = cheapest.get((piece.start(), piece.end() - 1), math.inf)
-        guesses *= min(base ** len(text), known)
+        guesses *= min(price, known)
     return guesses
 
 
 def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One match for a known word with its short padding: Zhangwei@1990 as one guess list.
+    """One match for a core with its short padding: Zhangwei@1990 as one guess list.
 
     zxcvbn prices a password of three parts at 10^8 guesses or more whatever the
-    parts, since it cannot know that people pad a word this way; a cracker does.
+    parts, since it cannot know that people pad a word this way; a cracker does.  A
+    core is any match of three or more characters that is not brute force: a word,
+    phrase, name, date, phone number, walk.
     """
-    from zxcvbn import scoring
+    from beianaudit.password.zxcvbn_speed import guesses as price
 
     cheapest: dict[tuple[int, int], float] = {}
+    cores: dict[tuple[int, int], float] = {}
+    core_of: dict[tuple[int, int], dict[str, Any]] = {}
     for m in matches:
-        token = m["token"]
-        if len(token) > 8 or not (token.isdigit() or len(token) <= 2):
-            continue  # cannot be a piece of padding
         key = (m["i"], m["j"])
-        guesses = float(scoring.estimate_guesses(dict(m), password))
-        cheapest[key] = min(cheapest.get(key, math.inf), guesses)
+        guesses = price(dict(m), password)
+        if len(m["token"]) <= 8:
+            cheapest[key] = min(cheapest.get(key, math.inf), guesses)
+        if (
+            m["j"] - m["i"] + 1 >= MIN_CORE
+            and guesses < MAX_CORE_GUESSES
+            and guesses < cores.get(key, math.inf)
+        ):
+            cores[key], core_of[key] = guesses, m
     found = []
-    for core in matches:
-        if core["pattern"] != "dictionary" or core["j"] - core["i"] < 2:
-            continue
-        word_guesses = float(scoring.dictionary_guesses(dict(core)))
-        i, j = core["i"], core["j"] + 1
+    for (i, last), word_guesses in cores.items():
+        core = core_of[(i, last)]
+        j = last + 1
         after = _SUFFIX.match(password, j)
         before = _PREFIX.search(password, max(0, i - MAX_PAD), i)
         pads = [(i, after.end() if after else j)]
@@ -175,17 +603,56 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
             if (start, end) == (i, j) or end - j > MAX_PAD:
                 continue
             guesses = word_guesses * TEMPLATES
-            guesses *= _pad_guesses(password, start, i, cheapest)
-            guesses *= _pad_guesses(password, j, end, cheapest)
-            match = word_match(password, start, end - 1, guesses, HABIT)
+            separator = core.get("separator", "")
+            guesses *= _pad_guesses(password, start, i, cheapest, separator)
+            guesses *= _pad_guesses(password, j, end, cheapest, separator)
+            if guesses >= SCORE_4:
+                continue
+            match = priced_match(password, start, end - 1, guesses, HABIT)
             match.update(
-                matched_word=core["matched_word"],
-                guesses=guesses,  # zxcvbn's scoring takes a given price as it is
-                guesses_log10=math.log10(guesses),
-                core=core.get("dictionary_name"),
+                matched_word=core.get("matched_word", core["token"].lower()),
+                core=core.get("core", core.get("dictionary_name", core["pattern"])),
+                core_match=core,
             )
             found.append(match)
     return found
+
+
+def chinese_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """Every match this module adds for ``password`` (padding aside)."""
+    return [
+        *mangled_matches(password, dictionaries),
+        *mmdd_matches(password),
+        *mobile_matches(password, dictionaries),
+        *walk_matches(password),
+    ]
+
+
+MAX_L33T_SUBS = 2  # readings zxcvbn's l33t matcher tries: each costs a dictionary pass
+
+
+def l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
+    """zxcvbn's ``enumerate_l33t_subs``, capped: :data:`MAX_L33T_SUBS` of the same
+    readings (each letter read from one of its substitutes, a substitute standing
+    for one letter), built as upstream builds them but with sets: upstream's dedup by
+    string labels takes a second on a string of leet symbols.  The skeletons of
+    :func:`skeletons` read leet for the Chinese lists; each reading here costs a whole
+    dictionary pass."""
+    subs: dict[frozenset[tuple[str, str]], None] = {frozenset(): None}
+    for letter, chars in table.items():
+        following: dict[frozenset[tuple[str, str]], None] = {}
+        for ch in chars:
+            for sub in subs:
+                taken = next((pair for pair in sub if pair[0] == ch), None)
+                if taken is None:
+                    following[sub | {(ch, letter)}] = None
+                else:
+                    following[sub] = None
+                    following[(sub - {taken}) | {(ch, letter)}] = None
+        # Every extension of a kept reading is one of upstream's: keeping the first few
+        # at each step keeps the work linear and still yields as many as there are.
+        subs = dict.fromkeys(itertools.islice(following, MAX_L33T_SUBS))
+    return [dict(sub) for sub in subs]
 
 
 def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -195,11 +662,11 @@ def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict
     others only cost time: with the padding matches, a third of the work at 72
     characters.
     """
-    from zxcvbn import scoring
+    from beianaudit.password.zxcvbn_speed import guesses as price
 
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = float(scoring.estimate_guesses(m, password))
+        guesses = price(m, password)
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

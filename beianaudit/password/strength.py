@@ -2,8 +2,9 @@
 
 Plain zxcvbn rates ``Woaini@1314`` 3 of 4 and ``Zhangwei@1990`` 4 of 4.  Here its
 own matching is extended, not second-guessed: the matches of
-:mod:`beianaudit.password.chinese_matching` (a Chinese password list, surnames, pinyin
-words, later years, padded words) join zxcvbn's, the person's own data becomes
+:mod:`beianaudit.password.chinese_matching` (a ranked pinyin lexicon, names, brands,
+phrases, mangled words, dates, mobile numbers, keyboard walks, later years, padded
+cores) join zxcvbn's, the person's own data becomes
 its ``user_inputs`` dictionary, and zxcvbn's scoring then picks the cheapest
 explanation of the whole password, as usual.  This module turns the result into
 a verdict with advice that names what was found, never the password.
@@ -16,20 +17,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from beianaudit.i18n import N_
 from beianaudit.password.chinese_matching import (
+    BRANDS,
     CHINESE,
+    DATE,
     HABIT,
     LATER_YEAR,
-    PINYIN,
-    SURNAMES,
+    LEXICON,
+    MOBILE,
+    NAME,
+    PHRASE,
     USER,
+    WALK,
     cheapest_per_span,
     chinese_dictionaries,
+    chinese_matches,
     habit_matches,
-    pinyin_matches,
 )
 
 MAX_LENGTH = 72
@@ -67,7 +74,29 @@ ZXCVBN_TEXTS = (
 CHINESE_WARNING = N_(
     "It contains a common Chinese password or love number (such as 5201314, woaini)."
 )
-PINYIN_WARNING = N_("It contains pinyin words or names, which attackers' dictionaries hold.")
+PINYIN_WARNING = N_(
+    "It is built on common Chinese words or phrases in pinyin, which crackers try in "
+    "order of how often they are used."
+)
+NAME_WARNING = N_(
+    "It is built on a common Chinese name in pinyin (surname and given name, or their "
+    "initials), which crackers' name lists hold."
+)
+BRAND_WARNING = N_(
+    "It is built on a well-known brand, site or product, or a device's default "
+    "password, which crackers try early."
+)
+DATE_WARNING = N_("It contains a date; crackers try every date in every common format.")
+MOBILE_WARNING = N_(
+    "It contains a mobile phone number, which is far easier to guess than eleven random digits."
+)
+WALK_WARNING = N_(
+    "It is a keyboard walk with some keys shifted; crackers enumerate these patterns."
+)
+MANGLED_WARNING = N_(
+    "Separators, capitals and symbols in place of letters do not hide a known word "
+    "from a cracker's rules."
+)
 PERSONAL_WARNING = N_("It contains your own data ({kinds}), which an attacker tries first.")
 SERVICE_WARNING = N_(
     "It contains the filing service's own words (beian, miit, icp), which an attacker "
@@ -78,9 +107,34 @@ AVOID_PERSONAL = N_(
     "and the service's own words."
 )
 PADDING_WARNING = N_(
-    "A known word padded with a few digits or symbols (Zhangwei@1990) is among "
-    "the first things a cracker tries."
+    "A known word or pattern padded with a few digits or symbols is among the first "
+    "things a cracker tries."
 )
+# What each kind of match in the chosen explanation is called in ``habits``, and the
+# warning that names it, in the order the warnings are given.
+HABIT_OF = {
+    CHINESE: "chinese",
+    LEXICON: "pinyin",
+    PHRASE: "pinyin",
+    NAME: "name",
+    BRANDS: "brand",
+    DATE: "date",
+    "date": "date",
+    MOBILE: "mobile",
+    WALK: "keyboard",
+}
+HABIT_WARNINGS = {
+    "chinese": CHINESE_WARNING,
+    "pinyin": PINYIN_WARNING,
+    "name": NAME_WARNING,
+    "brand": BRAND_WARNING,
+    "date": DATE_WARNING,
+    "mobile": MOBILE_WARNING,
+    "keyboard": WALK_WARNING,
+    "mangled": MANGLED_WARNING,
+}
+# A short word of the person's found only through leet (we1 read as wei) is chance.
+MIN_LEET_PERSONAL = 5
 KIND_NAMES = {
     "name": N_("name"),
     "id": N_("ID number or birth date"),
@@ -111,22 +165,30 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
     """zxcvbn's matches of ``text`` and ours, the cheapest of each span.  A repeat
     (Woaini@1314Woaini@1314) is priced by its unit as judged here: zxcvbn prices the
     unit with its own lists only, which know neither the Chinese words nor the user's."""
-    from zxcvbn import matching, scoring
+    from zxcvbn import matching
+
+    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
 
     matches = matching.omnimatch(text, dictionaries)
     matches += matching.regex_match(text, _regexen={"recent_year": LATER_YEAR})
-    matches += pinyin_matches(text)
+    matches += chinese_matches(text, dictionaries)
     for match in matches:
         if match["pattern"] == "repeat":
             unit = match["base_token"]
-            base = scoring.most_guessable_match_sequence(unit, _all_matches(unit, dictionaries))
-            match["base_guesses"], match["base_matches"] = base["guesses"], base["sequence"]
+            base = most_guessable_match_sequence(unit, _all_matches(unit, dictionaries))
+            match["base_guesses"] = Decimal(base["guesses"])
+            match["base_matches"] = base["sequence"]
+            match["guesses"] = base["guesses"] * match["repeat_count"]
+    matches = cheapest_per_span(text, matches)  # the padding matcher needs no others
     return cheapest_per_span(text, matches + habit_matches(text, matches))
 
 
-def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
-    """Score ``password`` (its first 72 characters) with the ``(word, kind)`` context."""
-    from zxcvbn import feedback, matching, scoring, time_estimates
+def evaluate(
+    password: str, words: Sequence[tuple[str, str]] = (), *, rest: bool = True
+) -> Strength:
+    """Score ``password`` (its first 72 characters) with the ``(word, kind)`` context;
+    with ``rest``, also the rest without the person's own data (see ``rest_score``)."""
+    from zxcvbn import feedback, matching, time_estimates
 
     from beianaudit.password import zxcvbn_speed
 
@@ -137,30 +199,26 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
     dictionaries = {**matching.RANKED_DICTIONARIES, **chinese_dictionaries()}
     dictionaries[USER] = matching.build_ranked_dict([w for w, _ in words])
     matches = _all_matches(judged, dictionaries)
-    result = scoring.most_guessable_match_sequence(judged, matches)
+    result = zxcvbn_speed.most_guessable_match_sequence(judged, matches)
     guesses = result["guesses"]
     score = time_estimates.guesses_to_score(guesses)
     sequence = result["sequence"]
     advice = feedback.get_feedback(score, sequence)
 
-    # Personal data counts wherever zxcvbn found it, padding included; the habits
-    # count where they explain part of the chosen sequence.
+    # Personal data counts wherever zxcvbn found it, padding included, unless only a
+    # leet reading of a short piece made it (we1 as wei); the habits count where they
+    # explain part of the chosen sequence.
     kind_of = dict(words)
     personal = tuple(
         dict.fromkeys(
             kind_of[m["matched_word"]]
             for m in matches
-            if m.get("dictionary_name") == USER and m["matched_word"] in kind_of
+            if m.get("dictionary_name") == USER
+            and m["matched_word"] in kind_of
+            and (len(m["token"]) >= MIN_LEET_PERSONAL or not _leet(m))
         )
     )
-    used = {m.get("core", m.get("dictionary_name")) for m in sequence}
-    habits = tuple(
-        dict.fromkeys(
-            name
-            for key, name in ((CHINESE, "chinese"), (PINYIN, "pinyin"), (SURNAMES, "pinyin"))
-            if key in used
-        )
-    )
+    habits = _habits(sequence)
     warnings = []
     suggestions = []
     if set(personal) & set(PERSONAL_KINDS):
@@ -169,10 +227,7 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
         warnings.append(SERVICE_WARNING)
     if personal:
         suggestions.append(AVOID_PERSONAL)
-    if "chinese" in habits:
-        warnings.append(CHINESE_WARNING)
-    if "pinyin" in habits:
-        warnings.append(PINYIN_WARNING)
+    warnings += [warning for habit, warning in HABIT_WARNINGS.items() if habit in habits]
     if HABIT in {m.get("dictionary_name") for m in sequence}:
         warnings.append(PADDING_WARNING)
     if advice["warning"]:
@@ -186,8 +241,30 @@ def evaluate(password: str, words: Sequence[tuple[str, str]] = ()) -> Strength:
         suggestions=tuple(suggestions),
         personal=personal,
         habits=habits,
-        rest_score=_rest_score(password, matches, words) if personal else None,
+        rest_score=_rest_score(password, matches, words) if personal and rest else None,
     )
+
+
+def _leet(match: dict[str, Any]) -> bool:
+    return bool(match.get("l33t")) or "leet" in match.get("rules", ())
+
+
+def _habits(sequence: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The Chinese habits that explain part of the chosen sequence, a padded core
+    counted as its core, and "mangled" where a cracking rule had to undo something."""
+    found = []
+    for match in sequence:
+        inner = match.get("core_match", match)
+        name = HABIT_OF.get(inner.get("core", inner.get("dictionary_name", inner["pattern"])))
+        if name is None:
+            name = HABIT_OF.get(inner["pattern"])
+        if name is None and inner["pattern"] == "spatial":
+            name = "keyboard" if len(inner["token"]) >= 4 else None
+        if name:
+            found.append(name)
+        if inner.get("rules") or inner.get("l33t"):
+            found.append("mangled")
+    return tuple(dict.fromkeys(found))
 
 
 def _rest_score(
@@ -198,4 +275,4 @@ def _rest_score(
     mine = [m for m in matches if m.get("dictionary_name") == USER]
     covered = {k for m in mine for k in range(m["i"], m["j"] + 1)}
     rest = "".join(ch for k, ch in enumerate(password) if k not in covered)
-    return evaluate(rest, words).score
+    return evaluate(rest, words, rest=False).score

@@ -10,10 +10,20 @@ matches in the same order (a property test holds it to upstream's code).
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import Any
 
-from beianaudit.password.chinese_matching import USER, word_match
+from beianaudit.password.chinese_matching import USER, l33t_subs, word_match
+
+_UPSTREAM: dict[str, Any] = {}  # what install() replaced, for the tests to compare
+
+
+def upstream_l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
+    """zxcvbn's own ``enumerate_l33t_subs``, whether or not :func:`install` ran."""
+    from zxcvbn import matching
+
+    return _UPSTREAM.get("enumerate_l33t_subs", matching.enumerate_l33t_subs)(table)
 
 
 @cache
@@ -21,18 +31,24 @@ def install() -> None:
     """Put :func:`bounded_dictionary_match` in zxcvbn (once per process).
 
     ``l33t_match`` and ``reverse_dictionary_match`` call ``dictionary_match``
-    through the module, which is why it is replaced there; zxcvbn's lists,
+    through the module, which is why it is replaced there; ``l33t_match`` calls
+    ``enumerate_l33t_subs`` the same way, replaced by
+    :func:`~beianaudit.password.chinese_matching.l33t_subs` (the same subs, without
+    upstream's exponential dedup); zxcvbn's lists,
     regexes and results stay as they were for any other caller.
     """
     from zxcvbn import matching
 
+    _UPSTREAM.setdefault("enumerate_l33t_subs", matching.enumerate_l33t_subs)
+    _UPSTREAM.setdefault("dictionary_match", matching.dictionary_match)
     matching.dictionary_match = bounded_dictionary_match  # type: ignore[assignment]
+    matching.enumerate_l33t_subs = l33t_subs  # type: ignore[assignment]
 
 
 _cache: dict[tuple[int, ...], tuple[list[dict[str, int]], frozenset[str], int]] = {}
 
 
-def _all_words(ranked: list[dict[str, int]]) -> tuple[frozenset[str], int]:
+def all_words(ranked: list[dict[str, int]]) -> tuple[frozenset[str], int]:
     """Every word of the lasting dictionaries and the longest one's length, built once
     (a few ms, in C) and reused while the same dictionary objects are passed."""
     key = tuple(map(id, ranked))
@@ -54,16 +70,21 @@ def bounded_dictionary_match(
 
     A substring is looked up in the dictionaries only when it is in the set of all
     their words, and only substrings no longer than the longest word are tried.
+    Calls without ``user_inputs`` (zxcvbn's own, on short tokens) go to upstream's.
     """
     from zxcvbn import matching
 
     dictionaries = (
         matching.RANKED_DICTIONARIES if _ranked_dictionaries is None else _ranked_dictionaries
     )
+    if USER not in dictionaries and "dictionary_match" in _UPSTREAM:
+        # zxcvbn's own calls (a repeat's unit, scored with its own lists): short tokens,
+        # where building the set of all words once would cost more than it saves.
+        return _UPSTREAM["dictionary_match"](password, dictionaries)
     named = list(dictionaries.items())
     # user_inputs changes with every call: it is looked up on its own, never cached.
     lasting = [ranked for name, ranked in named if name != USER]
-    words, longest = _all_words(lasting)
+    words, longest = all_words(lasting)
     user = dictionaries.get(USER, {})
     longest = max(longest, max(map(len, user), default=0))
     lower = password.lower()
@@ -78,3 +99,94 @@ def bounded_dictionary_match(
                     if rank is not None:
                         matches.append(word_match(password, i, j, rank, name))
     return matches
+
+
+def guesses(match: dict[str, Any], password: str) -> float:
+    """zxcvbn's ``estimate_guesses`` as a float (a set price is taken as it is)."""
+    from zxcvbn import scoring
+
+    given = match.get("guesses")
+    if given:
+        return float(given)
+    return float(scoring.estimate_guesses(match, password))
+
+
+def most_guessable_match_sequence(password: str, matches: list[dict[str, Any]]) -> dict[str, Any]:
+    """zxcvbn's ``most_guessable_match_sequence``, the same search in floats.
+
+    Upstream computes in ``Decimal``: most of a verdict's time at 72 characters.  The
+    search, its order and its tie-breaking are upstream's (a property test compares
+    the two); a sum past a float's range is infinite, which only ever means "strong".
+    """
+    from zxcvbn import scoring
+
+    n = len(password)
+    by_end: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+    for m in matches:
+        by_end[m["j"]].append(m)
+    for ending in by_end:
+        ending.sort(key=lambda m: m["i"])
+    best_m: list[dict[int, dict[str, Any]]] = [{} for _ in range(n)]
+    best_pi: list[dict[int, float]] = [{} for _ in range(n)]
+    best_g: list[dict[int, float]] = [{} for _ in range(n)]
+    growing = float(scoring.MIN_GUESSES_BEFORE_GROWING_SEQUENCE)
+    factorial = [1.0]
+    for length in range(1, n + 2):
+        factorial.append(factorial[-1] * length)
+
+    def update(m: dict[str, Any], length: int, pi: float) -> None:
+        k = m["j"]
+        if length > 1:
+            pi *= best_pi[m["i"] - 1][length - 1]
+        try:
+            g = factorial[length] * pi + growing ** (length - 1)
+        except OverflowError:
+            g = math.inf
+        for other_length, other_g in best_g[k].items():
+            if other_length <= length and other_g <= g:
+                return
+        best_g[k][length] = g
+        best_m[k][length] = m
+        best_pi[k][length] = pi
+
+    def brute(i: int, j: int) -> tuple[dict[str, Any], float]:
+        size = j - i + 1
+        floor = scoring.MIN_SUBMATCH_GUESSES_MULTI_CHAR + 1
+        if size == 1:
+            floor = scoring.MIN_SUBMATCH_GUESSES_SINGLE_CHAR + 1
+        price = max(float(scoring.BRUTEFORCE_CARDINALITY) ** size, float(floor))
+        token = password[i : j + 1]
+        return {"pattern": "bruteforce", "token": token, "i": i, "j": j, "guesses": price}, price
+
+    for k in range(n):
+        for m in by_end[k]:
+            pi = guesses(m, password)
+            if m["i"] > 0:
+                for length in list(best_m[m["i"] - 1]):
+                    update(m, length + 1, pi)
+            else:
+                update(m, 1, pi)
+        match, pi = brute(0, k)
+        update(match, 1, pi)
+        for i in range(1, k + 1):
+            match, pi = brute(i, k)
+            for length, last in list(best_m[i - 1].items()):
+                if last.get("pattern") != "bruteforce":
+                    update(match, length + 1, pi)
+
+    sequence: list[dict[str, Any]] = []
+    total = 1.0
+    if n:
+        length, total = min(best_g[n - 1].items(), key=lambda item: item[1])
+        k = n - 1
+        while k >= 0:
+            m = best_m[k][length]
+            sequence.insert(0, m)
+            k = m["i"] - 1
+            length -= 1
+    return {
+        "password": password,
+        "guesses": total,
+        "guesses_log10": math.log10(total) if total < math.inf else 308.0,
+        "sequence": sequence,
+    }
