@@ -16,7 +16,7 @@ from beianaudit.identifiers.kinds import (
     ric_check_char,
     uscc_check_char,
 )
-from beianaudit.identifiers.regions import region_codes
+from beianaudit.identifiers.regions import RETIRED_SLACK, region_codes, retired_codes
 from beianaudit.identifiers.tables import lookalikes, provinces
 from tests.conftest import TODAY
 
@@ -25,8 +25,11 @@ SETTINGS = settings(max_examples=60, deadline=None)
 
 @st.composite
 def rics(draw: st.DrawFn) -> str:
+    """A valid resident ID: a region code, a birth date while it was in use, a check digit."""
     region = draw(st.sampled_from(sorted(region_codes())))
-    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY - timedelta(days=1)))
+    last = retired_codes().get(region)
+    latest = date(last + RETIRED_SLACK, 12, 31) if last else TODAY - timedelta(days=1)
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=latest))
     serial = draw(st.text(string.digits, min_size=3, max_size=3))
     first17 = f"{region}{born:%Y%m%d}{serial}"
     return first17 + ric_check_char(first17)

@@ -20,6 +20,11 @@ KIND_NAMES = {
     "icp": N_("ICP filing number"),
     "psb": N_("public-security filing number"),
 }
+PERMIT_NAMES = {
+    "hong_kong": N_("the residence permit of a Hong Kong resident"),
+    "macao": N_("the residence permit of a Macao resident"),
+    "taiwan": N_("the residence permit of a Taiwan resident"),
+}
 VERDICT_NAMES = {
     "valid": N_("valid"),
     "lookalike": N_("look-alike characters"),
@@ -52,6 +57,10 @@ VALUE_MESSAGES = {
     "date": N_("positions {pos}-{end}: not a real birth date"),
     "future": N_("positions {pos}-{end}: the birth date is in the future"),
     "region": N_("positions {pos}-{end}: no such region code, past or present (GB/T 2260)"),
+    "retired": N_(
+        "positions {pos}-{end}: this region code was last used in {year}, years before the "
+        "birth date; a number is given at birth or later, so it cannot carry this code"
+    ),
     "length": N_("{count} characters: the wrong length for a {kind}"),
     "first_generation": N_(
         "15 digits: a first-generation ID number; the filing system wants the 18-digit "
@@ -103,6 +112,7 @@ def describe(problem: Problem, kind: str) -> str:
         count=problem.count,
         kind=kind_name(kind),
         expected=_quoted(problem.expected or ""),
+        year=problem.year,
     )
 
 
@@ -128,6 +138,8 @@ def text_lines(result: Result) -> list[str]:
     """The detailed text block for one identifier (``beianaudit id``)."""
     typed = shown(result.input, result) if result.verdict == VALID else _typed(result)
     lines = [f"{typed}  [{kind_name(result.kind)}] {verdict_name(result.verdict)}"]
+    if result.residence_permit:
+        lines.append("  " + _cached(PERMIT_NAMES[result.residence_permit]))
     lines += [f"  {describe(p, result.kind)}" for p in result.problems]
     if result.suggestion:
         suggestion = shown(result.suggestion, result)
@@ -198,5 +210,6 @@ def finding(result: Result, target: str) -> Finding | None:
             "changed": list(result.changed),  # 1-based positions in the suggestion
             "candidates": list(result.candidates),
             "problems": [p.as_json() for p in result.problems],
+            "residence_permit": result.residence_permit,
         },
     )

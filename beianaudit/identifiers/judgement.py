@@ -33,6 +33,7 @@ from beianaudit.identifiers.kinds import (
     fault_ric,
     fault_uscc,
 )
+from beianaudit.identifiers.regions import RESIDENCE_PERMITS
 from beianaudit.identifiers.tables import lookalikes, provinces
 
 VALID, LOOKALIKE, INVALID = "valid", "lookalike", "invalid"
@@ -63,6 +64,7 @@ class Problem:
     end: int | None = None  # last position of a span (birth date, region)
     count: int | None = None  # characters there are (a wrong length)
     expected: str | None = None  # what should stand there (a filing number's fixed parts)
+    year: int | None = None  # the last year of a retired region code
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +76,7 @@ class Problem:
             "reason": self.reason,
             "count": self.count,
             "expected": self.expected,
+            "year": self.year,
         }
 
 
@@ -88,6 +91,15 @@ class Result:
     # 1-based positions of the suggestion that differ from what was typed there.
     changed: tuple[int, ...] = field(default=())
 
+    @property
+    def residence_permit(self) -> str | None:
+        """``hong_kong``, ``macao`` or ``taiwan`` for the number of a Hong Kong, Macao or
+        Taiwan resident's residence permit (a resident ID number with region 810000,
+        820000 or 830000), else ``None``."""
+        if self.kind != RIC:
+            return None
+        return RESIDENCE_PERMITS.get((self.suggestion or self.input)[:6])
+
     def as_json(self) -> dict[str, Any]:
         """The top-level fields of the JSON contract for one identifier."""
         return {
@@ -98,6 +110,7 @@ class Result:
             "candidates": list(self.candidates),
             "changed": list(self.changed),
             "problems": [p.as_json() for p in self.problems],
+            "residence_permit": self.residence_permit,
         }
 
 
@@ -345,7 +358,7 @@ def _mapped(kept: list[_Char]) -> list[Problem]:
 
 
 def _fault_problem(fault: Fault) -> Problem:
-    return Problem(fault.reason, fault.position, end=fault.end)
+    return Problem(fault.reason, fault.position, end=fault.end, year=fault.year)
 
 
 def _sorted(*groups: Iterable[Problem]) -> tuple[Problem, ...]:

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from beianaudit.identifiers.regions import region_codes
+from beianaudit.identifiers.regions import (
+    RESIDENCE_PERMITS,
+    RETIRED_SLACK,
+    region_codes,
+    retired_codes,
+)
 from beianaudit.identifiers.tables import provinces
 
 RIC, USCC, ICP, PSB = "ric", "uscc", "icp", "psb"
@@ -33,9 +38,10 @@ OLDEST_BIRTH_YEAR = 1880
 
 @dataclass(frozen=True)
 class Fault:
-    reason: str  # checksum, gb11714, date, future, region, format, province, site
+    reason: str  # checksum, gb11714, date, future, region, retired, format, category…
     position: int | None = None  # 1-based, in the canonical value
     end: int | None = None  # last position of a span (date, region)
+    year: int | None = None  # the last year of a retired region code
 
 
 def ric_check_char(first17: str) -> str:
@@ -77,8 +83,12 @@ def fault_ric(value: str, today: date) -> Fault | None:
         return Fault("date", 7, 14)
     if born > today:
         return Fault("future", 7, 14)
-    if value[:6] not in region_codes():
+    region = value[:6]
+    if region not in region_codes() and region not in RESIDENCE_PERMITS:
         return Fault("region", 1, 6)
+    last = retired_codes().get(region)
+    if last is not None and born.year > last + RETIRED_SLACK:
+        return Fault("retired", 1, 6, year=last)
     return None
 
 

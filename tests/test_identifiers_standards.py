@@ -1,0 +1,130 @@
+"""Vectors built from the standards themselves (GB 11643, GB 32100, GB 11714, GB/T 2260):
+retired region codes, residence permits, credit-code categories, readings of a value that
+could be either kind."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beianaudit.identifiers import INVALID, VALID, judge
+from beianaudit.identifiers.kinds import ric_check_char
+from beianaudit.identifiers.regions import (
+    RETIRED_SLACK,
+    last_year,
+    region_codes,
+    retired_codes,
+)
+from tests.conftest import TODAY
+
+SETTINGS = settings(max_examples=80, deadline=None)
+
+
+def ric(region: str, born: date, serial: str = "007") -> str:
+    first17 = f"{region}{born:%Y%m%d}{serial}"
+    return first17 + ric_check_char(first17)
+
+
+# --- region codes retired before the holder was born ----------------------------------
+
+
+def test_the_issues_example_is_retired() -> None:
+    """110201 (昌平县) was last used in 1982; a holder born in 1993 cannot carry it."""
+    assert retired_codes()["110201"] == 1982
+    result = judge("110201199312010077", today=TODAY)
+    assert result.verdict == INVALID
+    (problem,) = result.problems
+    assert (problem.reason, problem.position, problem.end, problem.year) == ("retired", 1, 6, 1982)
+    assert problem.as_json()["year"] == 1982
+
+
+@pytest.mark.parametrize(
+    ("history", "last"),
+    [
+        ("[-1982]昌平县", 1982),
+        ("[-1991]东郊区,[1992-]东丽区", None),
+        ("[1983-1994]东矿区,[1995-]古冶区", None),
+        ("[1983-2019]桥东区,[2020-]襄都区".replace(",[2020-]襄都区", ""), 2019),
+        ("[1983-1985]甲,[1986-1990]乙", 1990),
+        ("东城区", None),
+        ("[2015-]延庆区", None),
+    ],
+)
+def test_last_year_of_a_code(history: str, last: int | None) -> None:
+    assert last_year(history) == last
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(retired_codes())), st.integers(0, 40), st.data())
+def test_a_retired_code_holds_until_the_slack_runs_out(
+    code: str, after: int, data: st.DataObject
+) -> None:
+    last = retired_codes()[code]
+    year = last + after
+    if year > TODAY.year - 1:
+        return
+    born = date(year, data.draw(st.integers(1, 12)), data.draw(st.integers(1, 28)))
+    result = judge(ric(code, born), "ric", TODAY)
+    if after <= RETIRED_SLACK:
+        assert result.verdict == VALID, result
+    else:
+        assert result.verdict == INVALID
+        assert result.problems[-1].reason == "retired"
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(retired_codes())), st.integers(1900, 1979))
+def test_born_before_a_code_was_retired_is_fine(code: str, year: int) -> None:
+    if year > retired_codes()[code]:
+        return
+    assert judge(ric(code, date(year, 6, 1)), "ric", TODAY).verdict == VALID
+
+
+def test_codes_in_use_take_any_birth_year() -> None:
+    current = sorted(region_codes() - set(retired_codes()))
+    rnd = random.Random(19)
+    for code in rnd.sample(current, 200):
+        born = date(rnd.randint(1900, 2025), rnd.randint(1, 12), rnd.randint(1, 28))
+        assert judge(ric(code, born), None, TODAY).verdict == VALID, code
+
+
+def test_a_county_younger_than_the_holder_is_still_fine() -> None:
+    """延庆区 (110119) exists since 2015; the number records where it was issued."""
+    assert judge(ric("110119", date(1960, 1, 1)), None, TODAY).verdict == VALID
+
+
+# --- residence permits of Hong Kong, Macao and Taiwan residents -----------------------
+
+
+@pytest.mark.parametrize(
+    ("region", "permit"), [("810000", "hong_kong"), ("820000", "macao"), ("830000", "taiwan")]
+)
+@pytest.mark.parametrize("born", [date(1950, 3, 4), date(1999, 12, 31), date(2018, 9, 1)])
+def test_residence_permits_are_alike(region: str, permit: str, born: date) -> None:
+    value = ric(region, born)
+    result = judge(value, None, TODAY)
+    assert (result.kind, result.verdict, result.residence_permit) == ("ric", VALID, permit)
+    assert result.as_json()["residence_permit"] == permit
+    typo = value[:-2] + str((int(value[-2]) + 1) % 10) + value[-1]
+    wrong = judge(typo, "ric", TODAY)
+    assert (wrong.verdict, wrong.problems[-1].reason) == (INVALID, "checksum")
+    assert wrong.residence_permit == permit
+
+
+def test_other_numbers_are_not_permits() -> None:
+    result = judge(ric("330106", date(1990, 3, 7)), None, TODAY)
+    assert result.residence_permit is None
+    assert result.as_json()["residence_permit"] is None
+    assert judge("91330106MA27Q8K08R", None, TODAY).residence_permit is None
+
+
+def test_a_permit_is_named_in_text(run_cli) -> None:
+    out = run_cli("id", ric("830000", date(1990, 3, 7))).output
+    assert "[resident ID number] valid" in out
+    assert "the residence permit of a Taiwan resident" in out
+    zh = run_cli("id", "--lang", "zh_CN", ric("810000", date(1990, 3, 7))).output
+    assert "香港居民" in zh
