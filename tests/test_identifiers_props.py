@@ -17,7 +17,7 @@ from beianaudit.identifiers.kinds import (
     uscc_check_char,
 )
 from beianaudit.identifiers.regions import RETIRED_SLACK, region_codes, retired_codes
-from beianaudit.identifiers.tables import lookalikes, provinces
+from beianaudit.identifiers.tables import lookalikes, provinces, uscc_categories
 from tests.conftest import TODAY
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -37,8 +37,9 @@ def rics(draw: st.DrawFn) -> str:
 
 @st.composite
 def usccs(draw: st.DrawFn) -> str:
-    head = draw(st.text(USCC_ALPHABET, min_size=2, max_size=2))
-    region = draw(st.text(string.digits, min_size=6, max_size=6))
+    """A valid credit code: a pair GB 32100 lists, a region code, check characters."""
+    head = draw(st.sampled_from(sorted(uscc_categories())))
+    region = draw(st.sampled_from(sorted(region_codes())))
     body = draw(st.text(USCC_ALPHABET, min_size=8, max_size=8))
     first17 = head + region + body + gb11714_check_char(body)
     return first17 + uscc_check_char(first17)

@@ -10,14 +10,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from beianaudit.finding import Severity
 from beianaudit.identifiers import INVALID, VALID, judge
-from beianaudit.identifiers.kinds import ric_check_char
+from beianaudit.identifiers.explain import finding
+from beianaudit.identifiers.kinds import (
+    USCC_ALPHABET,
+    gb11714_check_char,
+    ric_check_char,
+    uscc_check_char,
+)
 from beianaudit.identifiers.regions import (
     RETIRED_SLACK,
     last_year,
     region_codes,
     retired_codes,
 )
+from beianaudit.identifiers.tables import uscc_categories
 from tests.conftest import TODAY
 
 SETTINGS = settings(max_examples=80, deadline=None)
@@ -128,3 +136,97 @@ def test_a_permit_is_named_in_text(run_cli) -> None:
     assert "the residence permit of a Taiwan resident" in out
     zh = run_cli("id", "--lang", "zh_CN", ric("810000", date(1990, 3, 7))).output
     assert "香港居民" in zh
+
+
+# --- registration authority and category of a credit code (GB 32100) -----------------
+
+
+def uscc(first16: str) -> str:
+    first17 = first16 + gb11714_check_char(first16[8:16])
+    return first17 + uscc_check_char(first17)
+
+
+# The pairs of GB 32100's table, written out here from the standard's text.
+PAIRS = {
+    "1": "1239",
+    "2": "19",
+    "3": "123459",
+    "4": "19",
+    "5": "1239",
+    "6": "129",
+    "7": "129",
+    "8": "19",
+    "9": "123",
+    "A": "19",
+    "N": "1239",
+    "Y": "1",
+}
+
+
+def test_the_table_holds_the_standards_pairs() -> None:
+    assert uscc_categories() == {a + c for a, cs in PAIRS.items() for c in cs}
+
+
+@pytest.mark.parametrize("authority", USCC_ALPHABET)
+@pytest.mark.parametrize("category", USCC_ALPHABET)
+def test_every_pair_is_judged_by_the_table(authority: str, category: str) -> None:
+    value = uscc(authority + category + "330106" + "MA27Q8K0")
+    result = judge(value, "uscc", TODAY)
+    if category in PAIRS.get(authority, ""):
+        assert result.verdict == VALID
+    else:
+        assert result.verdict == INVALID
+        (problem,) = result.problems
+        assert (problem.reason, problem.position, problem.end) == ("category", 1, 2)
+
+
+@pytest.mark.parametrize("head", ["01", "94", "99", "Y2", "B1", "00"])
+def test_the_issues_examples_are_not_valid(head: str) -> None:
+    """Right check characters, a pair the standard does not have: detected or not."""
+    value = uscc(head + "110000" + "60003734")
+    assert judge(value, None, TODAY).verdict != VALID
+    assert judge(value, "uscc", TODAY).problems[-1].reason == "category"
+
+
+# --- Fujian's pilot codes and the wording ----------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["91350211M0000XUF46", "91350203M0001FUE2P"])
+def test_fujian_pilot_codes_are_named(value: str, run_cli) -> None:
+    result = judge(value, None, TODAY)
+    assert (result.kind, result.verdict) == ("uscc", INVALID)
+    assert [p.reason for p in result.problems] == ["pilot"]
+    found = finding(result, "id")
+    assert found is not None
+    assert found.severity == Severity.WARNING
+    assert "Fujian" in found.message
+    assert "mistyped" not in found.message + found.hint
+    out = run_cli("id", "--lang", "zh_CN", value).output
+    assert "福建" in out
+
+
+def test_a_fujian_code_of_the_standard_with_a_wrong_check_is_a_typo() -> None:
+    """An ``MA…`` code is of the standard's time: a wrong check character is a typo."""
+    good = uscc("91350211MA2Y0K1N")
+    wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
+    result = judge(wrong, None, TODAY)
+    assert [p.reason for p in result.problems] == ["checksum"]
+    assert finding(result, "id").severity == Severity.ERROR
+
+
+def test_no_correction_passes_is_said_as_such() -> None:
+    """An O that can only be 0, and with 0 the check character is still wrong."""
+    good = uscc("91330106MA27Q8K0")
+    wrong = good[:4] + "O" + good[5:-1] + ("0" if good[-1] != "0" else "1")
+    result = judge(wrong, "uscc", TODAY)
+    assert (result.verdict, result.suggestion, result.candidates) == ("lookalike", None, ())
+    message = finding(result, "id").message
+    assert "no correction of them passes the checks" in message
+    assert "cannot tell a single correction" not in message
+
+
+def test_several_corrections_still_say_so() -> None:
+    """Eight lower-case b (B or 8 each), two valid corrections: the old wording fits."""
+    result = judge("91330106bbbbbbbb52", "uscc", TODAY)
+    assert set(result.candidates) == {"913301068BBB888B52", "9133010688B8BBBB52"}
+    assert "cannot tell a single correction" in finding(result, "id").message

@@ -54,6 +54,15 @@ VALUE_MESSAGES = {
         "position {pos}: the check character does not match the others: one of them is mistyped"
     ),
     "gb11714": N_("position {pos}: the organisation code's check digit (GB 11714) is wrong"),
+    "pilot": N_(
+        "position {pos}: the check character does not follow GB 32100, like the codes Fujian "
+        "issued in its pilot before the standard (91350211M0000XUF46): copied from the "
+        "licence it is genuine; typed by hand, check positions 1-8 and 18"
+    ),
+    "category": N_(
+        "positions {pos}-{end}: GB 32100 lists no such registration authority and "
+        "category pair (such as 91 for an enterprise, 92 for a sole trader)"
+    ),
     "date": N_("positions {pos}-{end}: not a real birth date"),
     "future": N_("positions {pos}-{end}: the birth date is in the future"),
     "region": N_("positions {pos}-{end}: no such region code, past or present (GB/T 2260)"),
@@ -182,24 +191,42 @@ def summary(result: Result) -> str:
         return _("the {kind} has look-alike characters: type {value}").format(
             kind=kind_name(result.kind), value=shown(result.suggestion, result)
         )
-    if result.verdict == LOOKALIKE:
+    if result.verdict == LOOKALIKE and result.candidates:
         return _(
             "the {kind} has look-alike characters, and the checks cannot tell a single "
             "correction: compare it with the document"
+        ).format(kind=kind_name(result.kind))
+    if result.verdict == LOOKALIKE:
+        return _(
+            "the {kind} has look-alike characters, and no correction of them passes the "
+            "checks: compare it with the document"
+        ).format(kind=kind_name(result.kind))
+    if _only_pilot(result):
+        return _(
+            "the {kind} breaks GB 32100 as the early Fujian pilot codes do: compare it with "
+            "the licence"
         ).format(kind=kind_name(result.kind))
     return _("the {kind} is {verdict}").format(
         kind=kind_name(result.kind), verdict=verdict_name(result.verdict)
     )
 
 
+def _only_pilot(result: Result) -> bool:
+    """Nothing wrong but the check character of a code shaped like Fujian's pilot ones."""
+    return [p.reason for p in result.problems] == ["pilot"]
+
+
 def finding(result: Result, target: str) -> Finding | None:
-    """The finding a result makes (``None`` when valid); ``data`` per the BA2xx contract."""
+    """The finding a result makes (``None`` when valid); ``data`` per the BA2xx contract.
+
+    A code shaped like Fujian's pilot ones is a warning: it may well be genuine.
+    """
     if result.verdict == VALID:
         return None
     check = CHECK_FILING_NUMBER if result.kind in (ICP, PSB) else CHECK_SUBJECT_ID
     return Finding(
         check=check,
-        severity=Severity.ERROR,
+        severity=Severity.WARNING if _only_pilot(result) else Severity.ERROR,
         message=summary(result),
         target=target,
         hint=_("; ").join(describe(p, result.kind) for p in result.problems),

@@ -19,7 +19,7 @@ from beianaudit.identifiers.regions import (
     region_codes,
     retired_codes,
 )
-from beianaudit.identifiers.tables import provinces
+from beianaudit.identifiers.tables import provinces, uscc_categories
 
 RIC, USCC, ICP, PSB = "ric", "uscc", "icp", "psb"
 KINDS = (RIC, USCC, ICP, PSB)
@@ -102,10 +102,28 @@ def fault_uscc(value: str, today: date | None = None) -> Fault | None:
     ):
         return Fault("format")
     if value[17] != uscc_check_char(value[:17]):
+        if is_fujian_pilot(value):
+            return Fault("pilot", 18)
         return Fault("checksum", 18)
     if value[16] != gb11714_check_char(value[8:16]):
         return Fault("gb11714", 17)
+    if value[:2] not in uscc_categories():
+        return Fault("category", 1, 2)
     return None
+
+
+def is_fujian_pilot(value: str) -> bool:
+    """The shape of the codes Fujian (Xiamen) issued in its pilot, before GB 32100 came
+    into force: a Fujian region, an organisation code ``M000…`` with a right GB 11714
+    digit, and a last character the standard's mod-31 check does not give
+    (``91350211M0000XUF46``, ``91350203M0001FUE2P``).  Such codes are genuine; a
+    Fujian code with a mistyped character in positions 1-8 or 18 looks the same.
+    """
+    return (
+        value[2:4] == "35"
+        and value[8:12] == "M000"
+        and value[16] == gb11714_check_char(value[8:16])
+    )
 
 
 @functools.cache
