@@ -152,3 +152,4 @@ def test_fast_paths_agree_with_the_full_path(value: str, at: int, char: str) -> 
             full.suggestion,
             full.problems,
         )
+        assert fast.alternatives == full.alternatives

@@ -136,11 +136,16 @@ def shown(value: str, result: Result) -> str:
     A suggested resident ID is masked too, except where it differs from what was
     typed: the user knows their number and needs to see only what to change.
     """
-    if result.kind != RIC:
+    if not _personal(result):
         return escape(value)
     if result.verdict == VALID:
         return mask_id(value)
     return mask_id_except(value, result.changed)
+
+
+def _personal(result: Result) -> bool:
+    """A resident ID, or a value that reads as one too: masked in text."""
+    return result.kind == RIC or any(r.kind == RIC for r in result.alternatives)
 
 
 def text_lines(result: Result) -> list[str]:
@@ -157,13 +162,22 @@ def text_lines(result: Result) -> list[str]:
         lines.append("  " + " " * _width(label + " ") + _carets(result.suggestion, result.changed))
     for candidate in result.candidates:
         lines.append("  " + _("possible: {value}").format(value=shown(candidate, result)))
+    for other in result.alternatives:
+        lines.append("  " + _also(other))
+        lines += [f"    {describe(p, other.kind)}" for p in other.problems]
     return lines
+
+
+def _also(other: Result) -> str:
+    return _("it also reads as a {kind}: {verdict}").format(
+        kind=kind_name(other.kind), verdict=verdict_name(other.verdict)
+    )
 
 
 def _typed(result: Result) -> str:
     """What was typed; a resident ID is masked in the middle but for the problem characters."""
     value = result.input
-    if result.kind != RIC or len(value) > 64:
+    if not _personal(result) or len(value) > 64:
         return escape(value)
     keep = {p.position for p in result.problems if p.char is not None}
     last = len(value) - 4
@@ -186,7 +200,14 @@ def _carets(value: str, changed: tuple[int, ...]) -> str:
 
 
 def summary(result: Result) -> str:
-    """One line: what the identifier is and what to do."""
+    """One line: what the identifier is and what to do; both readings when two fit."""
+    line = _summary(result)
+    for other in result.alternatives:
+        line = _("{summary}; {also}: check which one it is").format(summary=line, also=_also(other))
+    return line
+
+
+def _summary(result: Result) -> str:
     if result.suggestion:
         return _("the {kind} has look-alike characters: type {value}").format(
             kind=kind_name(result.kind), value=shown(result.suggestion, result)
@@ -219,14 +240,16 @@ def _only_pilot(result: Result) -> bool:
 def finding(result: Result, target: str) -> Finding | None:
     """The finding a result makes (``None`` when valid); ``data`` per the BA2xx contract.
 
-    A code shaped like Fujian's pilot ones is a warning: it may well be genuine.
+    A code shaped like Fujian's pilot ones is a warning: it may well be genuine.  So is
+    a valid value that reads as a valid identifier of the other kind too.
     """
-    if result.verdict == VALID:
+    if result.verdict == VALID and not result.alternatives:
         return None
     check = CHECK_FILING_NUMBER if result.kind in (ICP, PSB) else CHECK_SUBJECT_ID
+    warning = _only_pilot(result) or result.verdict == VALID
     return Finding(
         check=check,
-        severity=Severity.WARNING if _only_pilot(result) else Severity.ERROR,
+        severity=Severity.WARNING if warning else Severity.ERROR,
         message=summary(result),
         target=target,
         hint=_("; ").join(describe(p, result.kind) for p in result.problems),
@@ -238,5 +261,6 @@ def finding(result: Result, target: str) -> Finding | None:
             "candidates": list(result.candidates),
             "problems": [p.as_json() for p in result.problems],
             "residence_permit": result.residence_permit,
+            "readings": [r.reading_json() for r in result.readings],
         },
     )

@@ -11,6 +11,7 @@ candidates, and a single one is the suggestion.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import unicodedata
@@ -29,12 +30,18 @@ from beianaudit.identifiers.kinds import (
     USCC,
     USCC_SET,
     Fault,
+    _birth_date,
     fault_icp,
     fault_ric,
     fault_uscc,
 )
-from beianaudit.identifiers.regions import RESIDENCE_PERMITS
-from beianaudit.identifiers.tables import lookalikes, provinces
+from beianaudit.identifiers.regions import (
+    RESIDENCE_PERMITS,
+    RETIRED_SLACK,
+    region_codes,
+    retired_codes,
+)
+from beianaudit.identifiers.tables import lookalikes, provinces, uscc_categories
 
 VALID, LOOKALIKE, INVALID = "valid", "lookalike", "invalid"
 MAX_INPUT = 256  # longer than any identifier by far: judged by its length alone
@@ -90,6 +97,13 @@ class Result:
     problems: tuple[Problem, ...] = ()
     # 1-based positions of the suggestion that differ from what was typed there.
     changed: tuple[int, ...] = field(default=())
+    # Other readings that fit as well (an 18-character value of a detected kind only).
+    alternatives: tuple[Result, ...] = ()
+
+    @property
+    def readings(self) -> tuple[Result, ...]:
+        """Every reading that fits, this one first; empty when there is only this one."""
+        return (self, *self.alternatives) if self.alternatives else ()
 
     @property
     def residence_permit(self) -> str | None:
@@ -111,6 +125,17 @@ class Result:
             "changed": list(self.changed),
             "problems": [p.as_json() for p in self.problems],
             "residence_permit": self.residence_permit,
+            "readings": [r.reading_json() for r in self.readings],
+        }
+
+    def reading_json(self) -> dict[str, Any]:
+        """One reading among several: its kind, verdict, suggestion and problems."""
+        return {
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "suggestion": self.suggestion,
+            "candidates": list(self.candidates),
+            "problems": [p.as_json() for p in self.problems],
         }
 
 
@@ -180,12 +205,19 @@ def _fast_digits(value: str, today: date) -> Result | None:
         return None
     fault = fault_ric(value, today)
     if fault is None:
-        return Result(value, RIC, VALID)
-    if fault_uscc(value) is None:
-        return Result(value, USCC, VALID)
-    if _b8_swaps(value, today):
+        ric = Result(value, RIC, VALID)
+        if value[:2] not in uscc_categories():
+            return ric  # no credit code: the category pair is wrong (GB 32100)
+    else:
+        ric = Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+    uscc_fault = fault_uscc(value)
+    if uscc_fault is None:
+        uscc = Result(value, USCC, VALID)
+    elif _b8_swaps(value, today):
         return None
-    return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+    else:
+        uscc = Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
+    return _choose(ric, value, uscc, value, today)
 
 
 def _fast_valid_uscc(value: str) -> bool:
@@ -519,21 +551,115 @@ def _judge_detected(
         return _judge_filing(value, kept, dropped, today, ICP)  # Chinese text
     digits = _reads_as_digits(kept)
     if len(kept) != 18 or not digits:
-        # Not 18 characters: the kind it reads as.  A character that cannot be a digit:
-        # no resident ID, so the credit code's verdict stands.
+        # Not 18 characters: the kind it reads as.  A character that cannot be a digit: no
+        # resident ID, so the credit code's verdict stands.
         return _judge_fixed(value, kept, dropped, today, RIC if digits else USCC)
     ric = _judge_fixed(value, kept, dropped, today, RIC)
-    if ric.verdict == VALID or ric.suggestion or not _could_be_uscc(kept):
-        return ric  # a corrected resident ID explains it: a credit code could only tie
     uscc = _judge_fixed(value, kept, dropped, today, USCC)
-    return uscc if _rank(uscc) < _rank(ric) else ric
+    return _choose(ric, _likeliest(kept, RIC), uscc, _likeliest(kept, USCC), today)
+
+
+def _choose(ric: Result, ric_text: str, uscc: Result, uscc_text: str, today: date) -> Result:
+    """The reading that explains an 18-character value best, with the other one when it
+    fits too (see :func:`_fits`).
+
+    Better is, in turn: fewer characters that cannot stand where they are in that kind
+    (91110000600037341N ends in a letter a resident ID cannot end in); more of the
+    kind's fixed parts plausible (see :func:`plausibility`: 91350100123456788Z has no
+    region 913501 but one 350100); the better verdict; fewer characters taken for
+    others.  ``*_text`` is each reading's likeliest form.  A tie goes to the resident ID.
+    """
+    keys = {RIC: _key(ric, ric_text, today), USCC: _key(uscc, uscc_text, today)}
+    best, other = (uscc, ric) if keys[USCC] < keys[RIC] else (ric, uscc)
+    if not _fits(other, keys[other.kind], best.verdict == VALID):
+        return best
+    return dataclasses.replace(best, alternatives=(other,))
+
+
+def _key(result: Result, text: str, today: date) -> tuple[int, ...]:
+    illegal = sum(p.reason == "illegal" for p in result.problems)
+    strong, weak = plausibility(result.kind, text, today)
+    corrected = sum(p.reason in _CORRECTIONS for p in result.problems)
+    return illegal, -strong, -weak, *_rank(result), corrected
+
+
+# Characters a reading takes as another one: a reading that takes them as typed is better.
+_CORRECTIONS = frozenset({"lookalike", "b8"})
+
+
+def _fits(result: Result, key: tuple[int, ...], beside_valid: bool) -> bool:
+    """A reading worth naming beside the chosen one.
+
+    Beside a valid reading, only one that is valid and fully plausible as well: check
+    characters that pass are strong evidence (a typo passes MOD 11-2 one time in 11).
+    Beside one that is not valid: a valid reading, or one of the right shape (every
+    character may stand where it is, every fixed part plausible) with nothing wrong
+    but what a single mistyped character does (a check character) or what a look-alike
+    correction explains.
+    """
+    illegal, strong, weak, *_rest = key
+    full = not illegal and -(strong + weak) == _FULL[result.kind]
+    if beside_valid or result.verdict == VALID:
+        return result.verdict == VALID and (full or not beside_valid)
+    return full and (
+        bool(result.suggestion or result.candidates)
+        or all(p.reason in _TYPO_FAULTS or p.char is not None for p in result.problems)
+    )
+
+
+_FULL = {RIC: 4, USCC: 3}  # strong and weak parts of each kind (see plausibility)
+_TYPO_FAULTS = frozenset({"checksum", "gb11714", "pilot"})
+
+
+def plausibility(kind: str, text: str, today: date) -> tuple[int, int]:
+    """How plausible the fixed parts of ``text`` are for ``kind``, as (strong, weak):
+    parts that few random values have count as strong, parts that many have as weak.
+
+    A resident ID: its region code (0.7% of six digits are one) and its birth date are
+    strong; its province and the century of its birth (18, 19, 20) weak.  A credit
+    code: its region code (GB/T 2260, or 100000 for the central authorities) is strong;
+    its registration authority and category pair (36 of 961, and most province codes
+    are pairs too) and the province of its region weak.  A single typo spoils one part
+    at most, so the reading it came from keeps the others.
+    """
+    codes = region_codes()
+    if kind == RIC:
+        born = _birth_date(text[6:14])
+        dated = born is not None and born <= today
+        weak = (text[:2] + "0000" in codes) + (text[6:8] in _CENTURIES)
+        region = text[:6]
+        if region in RESIDENCE_PERMITS:
+            return 1 + dated, weak
+        if region not in codes:
+            return int(dated), weak
+        last = retired_codes().get(region)
+        retired = (
+            born is not None and dated and last is not None and born.year > last + RETIRED_SLACK
+        )
+        return (not retired) + dated, weak
+    region = text[2:8]
+    strong = region in codes or region == "100000"
+    return int(strong), (text[:2] in uscc_categories()) + (text[2:4] + "0000" in codes)
+
+
+_CENTURIES = frozenset({"18", "19", "20"})
+
+
+def _likeliest(kept: list[_Char], kind: str) -> str:
+    """The value as ``kind`` reads it, each character its likeliest correction."""
+    return "".join(
+        (_alternatives(c, allowed) or c.char)[0]
+        for c, allowed in zip(kept, _SLOTS[kind], strict=True)
+    )
 
 
 def _rank(result: Result) -> tuple[int, bool]:
     """Which reading explains a value better: the better verdict, then the one that can
     say what to type (913501B81234567888 is a credit code with B for 8, not a resident
     ID with a wrong check digit as well)."""
-    return {VALID: 0, LOOKALIKE: 1, INVALID: 2}[result.verdict], result.suggestion is None
+    if result.verdict == VALID:
+        return 0, False
+    return (1 if result.suggestion or result.candidates else 2), result.suggestion is None
 
 
 def _is_han(c: str) -> bool:
