@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import itertools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -195,7 +195,9 @@ def _fast_valid_ric(value: str, today: date) -> bool:
 
 
 def _fast_digits(value: str, today: date) -> Result | None:
-    """Eighteen digits (the last maybe X), the common case, judged without the slow path.
+    """Eighteen digits (the last maybe X), the common case, judged without the slow path:
+    the same choice between the readings (see :func:`_choose`) on a value that both
+    kinds take as typed.
 
     ``None`` when the full path must decide: a single B for an 8 could make a credit code.
     """
@@ -204,20 +206,27 @@ def _fast_digits(value: str, today: date) -> Result | None:
     if value[17] not in RIC_CHECK:
         return None
     fault = fault_ric(value, today)
-    if fault is None:
-        ric = Result(value, RIC, VALID)
-        if value[:2] not in uscc_categories():
-            return ric  # no credit code: the category pair is wrong (GB 32100)
-    else:
-        ric = Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
-    uscc_fault = fault_uscc(value)
-    if uscc_fault is None:
-        uscc = Result(value, USCC, VALID)
-    elif _b8_swaps(value, today):
+    uscc_shape = _shape(USCC, value, today)
+    if fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
+        return Result(value, RIC, VALID)  # the credit-code reading can neither win nor fit
+
+    def read(kind: str) -> Result:
+        if kind == RIC:
+            if fault is None:
+                return Result(value, RIC, VALID)
+            return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+        uscc_fault = fault_uscc(value)
+        if uscc_fault is None:
+            return Result(value, USCC, VALID)
+        if _b8_swaps(value, today):
+            raise _FullPath
+        return Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
+
+    shape = {RIC: _shape(RIC, value, today), USCC: uscc_shape}
+    try:
+        return _choose(shape, {RIC: True, USCC: True}, read)
+    except _FullPath:
         return None
-    else:
-        uscc = Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
-    return _choose(ric, value, uscc, value, today)
 
 
 def _fast_valid_uscc(value: str) -> bool:
@@ -287,12 +296,18 @@ def _reason(c: _Char, target: str) -> str:
 
 
 def _judge_fixed(
-    value: str, kept: list[_Char], dropped: list[Problem], today: date, kind: str
+    value: str,
+    kept: list[_Char],
+    dropped: list[Problem],
+    today: date,
+    kind: str,
+    options: list[str] | None = None,
 ) -> Result:
     slots = _SLOTS[kind]
     if len(kept) != len(slots):
         return _wrong_length(value, kept, dropped, kind)
-    options = [_alternatives(c, allowed) for c, allowed in zip(kept, slots, strict=True)]
+    if options is None:
+        options = _options(kept, kind)
     illegal = [
         Problem("illegal", c.position, c.typed) for c, o in zip(kept, options, strict=True) if not o
     ]
@@ -318,6 +333,11 @@ def _judge_fixed(
     likeliest = fault("".join(o[0] for o in options), today)
     extra = (_fault_problem(likeliest),) if likeliest else ()
     return Result(value, kind, LOOKALIKE, problems=result.problems + extra)
+
+
+def _options(kept: list[_Char], kind: str) -> list[str]:
+    """What each character may stand for in ``kind`` ("" where nothing)."""
+    return [_alternatives(c, allowed) for c, allowed in zip(kept, _SLOTS[kind], strict=True)]
 
 
 def _valid_corrections(options: Sequence[str], kind: str, today: date) -> list[str]:
@@ -554,12 +574,32 @@ def _judge_detected(
         # Not 18 characters: the kind it reads as.  A character that cannot be a digit: no
         # resident ID, so the credit code's verdict stands.
         return _judge_fixed(value, kept, dropped, today, RIC if digits else USCC)
-    ric = _judge_fixed(value, kept, dropped, today, RIC)
-    uscc = _judge_fixed(value, kept, dropped, today, USCC)
-    return _choose(ric, _likeliest(kept, RIC), uscc, _likeliest(kept, USCC), today)
+    options = {kind: _options(kept, kind) for kind in (RIC, USCC)}
+    shape = {
+        kind: _shape(kind, "".join((o or "\x00")[0] for o in opts), today)
+        for kind, opts in options.items()
+    }
+    canonical = {
+        kind: not dropped
+        and all(c.reason is None and o == c.char for c, o in zip(kept, opts, strict=True))
+        for kind, opts in options.items()
+    }
+    return _choose(
+        shape,
+        canonical,
+        lambda kind: _judge_fixed(value, kept, dropped, today, kind, options[kind]),
+    )
 
 
-def _choose(ric: Result, ric_text: str, uscc: Result, uscc_text: str, today: date) -> Result:
+class _FullPath(Exception):
+    """Raised by a fast path's reader when only the full path can read the value."""
+
+
+def _choose(
+    shape: dict[str, tuple[int, int, int]],
+    canonical: dict[str, bool],
+    read: Callable[[str], Result],
+) -> Result:
     """The reading that explains an 18-character value best, with the other one when it
     fits too (see :func:`_fits`).
 
@@ -567,27 +607,53 @@ def _choose(ric: Result, ric_text: str, uscc: Result, uscc_text: str, today: dat
     (91110000600037341N ends in a letter a resident ID cannot end in); more of the
     kind's fixed parts plausible (see :func:`plausibility`: 91350100123456788Z has no
     region 913501 but one 350100); the better verdict; fewer characters taken for
-    others.  ``*_text`` is each reading's likeliest form.  A tie goes to the resident ID.
+    others; a tie goes to the resident ID.  ``shape`` holds the first two for each kind
+    (see :func:`_shape`), ``canonical`` whether the value is as that kind writes it,
+    ``read(kind)`` judges the value as ``kind``: a reading is judged only when it can
+    win or fit, so that a value that is plainly of one kind costs one judgement.
     """
-    keys = {RIC: _key(ric, ric_text, today), USCC: _key(uscc, uscc_text, today)}
-    best, other = (uscc, ric) if keys[USCC] < keys[RIC] else (ric, uscc)
-    if not _fits(other, keys[other.kind], best.verdict == VALID):
+    if shape[RIC] != shape[USCC]:
+        first, second = (RIC, USCC) if shape[RIC] < shape[USCC] else (USCC, RIC)
+        best = read(first)
+        if not _may_fit(shape[second], second, canonical[second], best.verdict == VALID):
+            return best
+        other = read(second)
+    else:
+        ric, uscc = read(RIC), read(USCC)
+        keys = {r.kind: (*_rank(r), _corrected(r)) for r in (ric, uscc)}
+        best, other = (uscc, ric) if keys[USCC] < keys[RIC] else (ric, uscc)
+    if not _fits(other, shape[other.kind], best.verdict == VALID):
         return best
     return dataclasses.replace(best, alternatives=(other,))
 
 
-def _key(result: Result, text: str, today: date) -> tuple[int, ...]:
-    illegal = sum(p.reason == "illegal" for p in result.problems)
-    strong, weak = plausibility(result.kind, text, today)
-    corrected = sum(p.reason in _CORRECTIONS for p in result.problems)
-    return illegal, -strong, -weak, *_rank(result), corrected
+def _shape(kind: str, text: str, today: date) -> tuple[int, int, int]:
+    """How well ``text`` (a value as ``kind`` reads it) has the shape of ``kind``, lower
+    being better: the characters that cannot stand where they are (as ``\x00`` in
+    ``text``), then the plausible fixed parts, strong and weak, negated."""
+    strong, weak = plausibility(kind, text, today)
+    return text.count("\x00"), -strong, -weak
 
 
-# Characters a reading takes as another one: a reading that takes them as typed is better.
+def _corrected(result: Result) -> int:
+    """Characters a reading takes as others: a reading that takes them as typed is better."""
+    return sum(p.reason in _CORRECTIONS for p in result.problems)
+
+
 _CORRECTIONS = frozenset({"lookalike", "b8"})
 
 
-def _fits(result: Result, key: tuple[int, ...], beside_valid: bool) -> bool:
+def _may_fit(shape: tuple[int, int, int], kind: str, canonical: bool, beside_valid: bool) -> bool:
+    """Whether a reading of this shape could pass :func:`_fits` (before judging it)."""
+    illegal, strong, weak = shape
+    if illegal:
+        return False
+    if -(strong + weak) == _FULL[kind]:
+        return True
+    return canonical and not beside_valid  # only a valid reading fits then
+
+
+def _fits(result: Result, shape: tuple[int, int, int], beside_valid: bool) -> bool:
     """A reading worth naming beside the chosen one.
 
     Beside a valid reading, only one that is valid and fully plausible as well: check
@@ -597,7 +663,7 @@ def _fits(result: Result, key: tuple[int, ...], beside_valid: bool) -> bool:
     but what a single mistyped character does (a check character) or what a look-alike
     correction explains.
     """
-    illegal, strong, weak, *_rest = key
+    illegal, strong, weak = shape
     full = not illegal and -(strong + weak) == _FULL[result.kind]
     if beside_valid or result.verdict == VALID:
         return result.verdict == VALID and (full or not beside_valid)
@@ -643,14 +709,6 @@ def plausibility(kind: str, text: str, today: date) -> tuple[int, int]:
 
 
 _CENTURIES = frozenset({"18", "19", "20"})
-
-
-def _likeliest(kept: list[_Char], kind: str) -> str:
-    """The value as ``kind`` reads it, each character its likeliest correction."""
-    return "".join(
-        (_alternatives(c, allowed) or c.char)[0]
-        for c, allowed in zip(kept, _SLOTS[kind], strict=True)
-    )
 
 
 def _rank(result: Result) -> tuple[int, bool]:
