@@ -153,3 +153,25 @@ def test_fast_paths_agree_with_the_full_path(value: str, at: int, char: str) -> 
             full.problems,
         )
         assert fast.alternatives == full.alternatives
+
+
+def lookalike_forms(value: str, at: int):
+    """What phones and tired eyes make of a value: the quick look-alike path reads these."""
+    yield value.lower()
+    yield value.lower() + " "
+    yield "".join(chr(ord(c) + 0xFEE0) for c in value)  # full-width
+    yield value[:at] + "\u200b" + value[at:]
+    yield value[:at] + "\u3000" + value[at:] + "\t"
+    for digit, letter in (("0", "O"), ("1", "I"), ("2", "Z"), ("5", "S"), ("0", "o")):
+        yield value.replace(digit, letter, 1)
+        yield value.replace(digit, letter)
+    yield value.replace("8", "b", 1)
+    yield value.replace("1", "l", 1)
+
+
+@SETTINGS
+@given(st.one_of(rics(), usccs()), st.integers(0, 18))
+def test_quick_lookalikes_agree_with_the_full_path(value: str, at: int) -> None:
+    for typed in lookalike_forms(value, at):
+        quick, full = judge(typed, None, TODAY), full_path(typed)
+        assert quick == full, typed

@@ -28,12 +28,16 @@ from beianaudit.identifiers.kinds import (
     RIC,
     RIC_CHECK,
     USCC,
+    USCC_ALPHABET,
     USCC_SET,
+    USCC_VALUES,
+    USCC_WEIGHTS,
     Fault,
     _birth_date,
     fault_icp,
     fault_ric,
     fault_uscc,
+    uscc_weighted_sum,
 )
 from beianaudit.identifiers.regions import (
     RESIDENCE_PERMITS,
@@ -166,12 +170,16 @@ def judge(value: str, kind: str | None = None, today: date | None = None) -> Res
     """The verdict on ``value`` as typed; ``kind`` is detected when not given."""
     today = today or date.today()
     if kind is None:
-        fast = _fast_digits(value, today)
+        fast = (
+            _fast_digits(value, today)
+            or _fast_credit_code(value, today)
+            or _fast_lookalike(value, today)
+        )
         if fast is not None:
             return fast
     elif kind == RIC and _fast_valid_ric(value, today):
         return Result(value, RIC, VALID)
-    if kind in (None, USCC) and _fast_valid_uscc(value):
+    elif kind == USCC and _fast_valid_uscc(value):
         return Result(value, USCC, VALID)
     if kind in (None, ICP) and "ICP" in value and fault_icp(value, today) is None:
         return Result(value, ICP, VALID)
@@ -223,10 +231,164 @@ def _fast_digits(value: str, today: date) -> Result | None:
         return Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
 
     shape = {RIC: _shape(RIC, value, today), USCC: uscc_shape}
+
+    def valid(kind: str) -> bool:
+        if kind == RIC:
+            return fault is None
+        return value[:2] in uscc_categories() and fault_uscc(value) is None
+
     try:
-        return _choose(shape, {RIC: True, USCC: True}, read)
+        return _choose(shape, {RIC: True, USCC: True}, read, valid)
     except _FullPath:
         return None
+
+
+def _fast_credit_code(value: str, today: date) -> Result | None:
+    """Eighteen characters as a credit code writes them, that no resident ID can be read from
+    (a letter other than B among the first 17, or at the end one other than X or B):
+    the full path would judge the credit code alone, as typed.
+
+    ``None`` when the full path must decide: a single B↔8 swap could make it valid.
+    """
+    if len(value) != 18 or not USCC_SET.issuperset(value) or not value[2:8].isdigit():
+        return None
+    if _DIGITS_OR_B.issuperset(value[:17]) and value[17] in _RIC_LAST_OR_B:
+        return None
+    fault = fault_uscc(value, today)
+    if fault is None:
+        return Result(value, USCC, VALID)
+    if _b8_swaps(value, today):
+        return None
+    return Result(value, USCC, INVALID, problems=(_fault_problem(fault),))
+
+
+_DIGITS_OR_B = frozenset("0123456789B")
+_RIC_LAST_OR_B = frozenset("0123456789XB")
+_BAIL = ("", "bail")
+
+
+@functools.cache
+def _quick_table() -> dict[str, tuple[str | None, str | None]]:
+    """What :func:`_fast_lookalike` makes of each character it knows: ``(target, reason)``,
+    ``reason`` ``None`` for a character taken as typed, ``target`` ``None`` for one
+    dropped; :data:`_BAIL` for one only the full path can read (b: B or 8, l: L or 1,
+    V for U in one kind only, a full-width B).  O I Z S, which neither kind has, read
+    as the one digit each looks like wherever they stand; lower case as upper case.
+    """
+    digits = {"O": "0", "I": "1", "Z": "2", "S": "5"}
+    table: dict[str, tuple[str | None, str | None]] = {}
+    for code in range(0x21, 0x7F):
+        char = chr(code)
+        target = digits.get(char.upper()) or char.upper()
+        if char in "blVv":
+            table[char] = _BAIL
+        elif target == char:
+            table[char] = (char, None)
+        else:
+            table[char] = (target, "lowercase" if char.upper() == target else "lookalike")
+        if char not in "-B":
+            wide = chr(code + 0xFEE0)
+            table[wide] = _BAIL if table[char] == _BAIL else (target, "fullwidth")
+    for blank in " \t\u00a0\u3000":
+        table[blank] = (None, "whitespace")
+    for invisible in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad":
+        table[invisible] = (None, "invisible")
+    table["\uff22"] = _BAIL  # a full-width B may be B or 8
+    return table
+
+
+@functools.cache
+def _quick_translation() -> dict[int, str]:
+    """:func:`_quick_table` for ``str.translate``: a dropped character to "", one only the
+    full path can read to NUL."""
+    return {
+        ord(char): "\x00" if entry == _BAIL else (entry[0] or "")
+        for char, entry in _quick_table().items()
+    }
+
+
+def _fast_lookalike(value: str, today: date) -> Result | None:
+    """The common look-alikes of a resident ID or credit code (blanks and invisible
+    characters, full-width forms, lower case, O I Z S for 0 1 2 5) read at C speed: when
+    the corrected value is valid and the only reading that fits, the result the full path
+    would give, else ``None``.  ``test_quick_lookalikes_agree_with_the_full_path`` holds
+    the two together.
+    """
+    if len(value) > 40:
+        return None
+    canon = value.translate(_quick_translation())
+    if len(canon) != 18 or canon == value or not canon.isascii() or "\x00" in canon:
+        return None
+    if "1CP" in canon:
+        return None  # I C P: an ICP number's letters, for the full path to read
+    if canon[:17].isdigit() and canon[17] in RIC_CHECK:
+        if fault_ric(canon, today) is not None:
+            return None
+        if -sum(_shape(USCC, canon, today)[1:]) == _FULL[USCC]:
+            return None  # the credit-code reading might fit too: the full path says
+        kind = RIC
+    else:
+        as_ric = canon.replace("B", "8")
+        if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
+            return None  # B for 8: a resident ID might be read from it too
+        if not _fast_valid_uscc(canon):
+            return None
+        kind = USCC
+    if len(value) == 18:  # nothing dropped: the positions are the same
+        made = _QUICK_MADE
+        problems = [
+            made[position].get(typed) or _quick_problem(position, typed)
+            for position, (typed, target) in enumerate(zip(value, canon, strict=True))
+            if typed != target
+        ]
+        changed = [p.position for p in problems]
+    else:
+        problems, changed = _quick_problems(value, _quick_table())
+    return Result(
+        value,
+        kind,
+        LOOKALIKE,
+        suggestion=canon,
+        problems=tuple(problems),
+        changed=tuple(changed),  # type: ignore[arg-type]
+    )
+
+
+def _quick_problems(
+    value: str, table: dict[str, tuple[str | None, str | None]]
+) -> tuple[list[Problem], list[int]]:
+    """The problems of a quick look-alike with characters dropped, and the positions of
+    the corrected value that differ."""
+    problems: list[Problem] = []
+    changed: list[int] = []
+    kept = 0
+    for position, typed in enumerate(value, 1):
+        target, reason = table[typed]
+        if target is None:
+            problems.append(_problem(reason, position, typed, None))  # type: ignore[arg-type]
+            continue
+        kept += 1
+        if reason is not None:
+            problems.append(_problem(reason, position, typed, target))
+            changed.append(kept)
+    return problems, changed
+
+
+# The problems of the quick path, by 0-based position and character, made once each: a
+# batch meets the same few hundred again and again.
+_QUICK_MADE: list[dict[str, Problem]] = [{} for _ in range(18)]
+
+
+def _quick_problem(index: int, typed: str) -> Problem:
+    target, reason = _quick_table()[typed]
+    made = _QUICK_MADE[index][typed] = Problem(reason, index + 1, typed, target)  # type: ignore[arg-type]
+    return made
+
+
+@functools.lru_cache(maxsize=8192)
+def _problem(reason: str, position: int, char: str, looks_like: str | None) -> Problem:
+    """A problem of the quick path, made once: a batch meets the same ones again and again."""
+    return Problem(reason, position, char, looks_like)
 
 
 def _fast_valid_uscc(value: str) -> bool:
@@ -351,15 +513,32 @@ def _valid_corrections(options: Sequence[str], kind: str, today: date) -> list[s
 
 
 def _b8_swaps(value: str, today: date) -> list[str]:
-    """Single B↔8 swaps that make a credit code valid (where the other may stand)."""
+    """Single B↔8 swaps that make a credit code valid (where the other may stand).
+
+    The weighted sum is taken once and each swap moves it by a known amount, so only a
+    swap that makes the check character right is checked whole.
+    """
+    if "8" not in value and "B" not in value:
+        return []
+    total = uscc_weighted_sum(value[:17])
     found = []
     for i, c in enumerate(value):
-        other = {"B": "8", "8": "B"}.get(c)
-        if other and other in _SLOTS[USCC][i]:
+        other = _B8.get(c)
+        if other is None or other not in _SLOTS[USCC][i]:
+            continue
+        if i < 17:
+            moved = (total + (USCC_VALUES[other] - USCC_VALUES[c]) * USCC_WEIGHTS[i]) % 31
+            right = value[17] == USCC_ALPHABET[(31 - moved) % 31]
+        else:
+            right = other == USCC_ALPHABET[(31 - total) % 31]
+        if right:
             candidate = value[:i] + other + value[i + 1 :]
             if fault_uscc(candidate, today) is None:
                 found.append(candidate)
     return found
+
+
+_B8 = {"B": "8", "8": "B"}
 
 
 def _lookalike(
@@ -409,6 +588,7 @@ def _mapped(kept: list[_Char]) -> list[Problem]:
     return [Problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
 
 
+@functools.lru_cache(maxsize=256)
 def _fault_problem(fault: Fault) -> Problem:
     return Problem(fault.reason, fault.position, end=fault.end, year=fault.year)
 
@@ -588,6 +768,7 @@ def _judge_detected(
         shape,
         canonical,
         lambda kind: _judge_fixed(value, kept, dropped, today, kind, options[kind]),
+        lambda kind: canonical[kind] and FAULTS[kind]("".join(options[kind]), today) is None,
     )
 
 
@@ -599,6 +780,7 @@ def _choose(
     shape: dict[str, tuple[int, int, int]],
     canonical: dict[str, bool],
     read: Callable[[str], Result],
+    valid: Callable[[str], bool],
 ) -> Result:
     """The reading that explains an 18-character value best, with the other one when it
     fits too (see :func:`_fits`).
@@ -609,14 +791,17 @@ def _choose(
     region 913501 but one 350100); the better verdict; fewer characters taken for
     others; a tie goes to the resident ID.  ``shape`` holds the first two for each kind
     (see :func:`_shape`), ``canonical`` whether the value is as that kind writes it,
-    ``read(kind)`` judges the value as ``kind``: a reading is judged only when it can
-    win or fit, so that a value that is plainly of one kind costs one judgement.
+    ``read(kind)`` judges the value as ``kind`` and ``valid(kind)`` says whether it is a
+    valid ``kind`` as typed: a reading is judged only when it can win or fit, so that a
+    value that is plainly of one kind costs one judgement.
     """
     if shape[RIC] != shape[USCC]:
         first, second = (RIC, USCC) if shape[RIC] < shape[USCC] else (USCC, RIC)
         best = read(first)
         if not _may_fit(shape[second], second, canonical[second], best.verdict == VALID):
             return best
+        if -sum(shape[second][1:]) != _FULL[second] and not valid(second):
+            return best  # of the wrong shape, it could only fit if it were valid
         other = read(second)
     else:
         ric, uscc = read(RIC), read(USCC)

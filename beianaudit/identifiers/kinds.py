@@ -50,10 +50,18 @@ def ric_check_char(first17: str) -> str:
     return "X" if value == 10 else str(value)
 
 
+def uscc_weighted_sum(first17: str) -> int:
+    """The GB 32100 weighted sum (mod 31) of 17 characters: character ``i`` weighs 3**i."""
+    return int(first17.translate(_USCC_BASE34)[::-1], 34) % 31
+
+
 def uscc_check_char(first17: str) -> str:
     """GB 32100 mod-31 check character over 17 characters of the USCC alphabet."""
-    total = int(first17.translate(_USCC_BASE34)[::-1], 34) % 31
-    return USCC_ALPHABET[(31 - total) % 31]
+    return USCC_ALPHABET[(31 - uscc_weighted_sum(first17)) % 31]
+
+
+USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+USCC_VALUES = {c: i for i, c in enumerate(USCC_ALPHABET)}
 
 
 def gb11714_check_char(body8: str) -> str:
