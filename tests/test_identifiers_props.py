@@ -175,3 +175,16 @@ def test_quick_lookalikes_agree_with_the_full_path(value: str, at: int) -> None:
     for typed in lookalike_forms(value, at):
         quick, full = judge(typed, None, TODAY), full_path(typed)
         assert quick == full, typed
+
+
+@SETTINGS
+@given(usccs(), st.data())
+def test_quick_b_and_l_agree_with_the_full_path(value: str, data: st.DataObject) -> None:
+    """b may be B or 8 and l L or 1: the quick path resolves them as the full path does."""
+    for old, new in (("B", "b"), ("8", "b"), ("L", "l"), ("1", "l"), ("B", "\uff22")):
+        spots = [i for i, c in enumerate(value) if c == old]
+        if spots:
+            i = data.draw(st.sampled_from(spots))
+            typed = value[:i] + new + value[i + 1 :]
+            for form in (typed, typed.lower(), typed + " "):
+                assert judge(form, None, TODAY) == full_path(form), form

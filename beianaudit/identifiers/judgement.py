@@ -271,30 +271,39 @@ _BAIL = ("", "bail")
 def _quick_table() -> dict[str, tuple[str | None, str | None]]:
     """What :func:`_fast_lookalike` makes of each character it knows: ``(target, reason)``,
     ``reason`` ``None`` for a character taken as typed, ``target`` ``None`` for one
-    dropped; :data:`_BAIL` for one only the full path can read (b: B or 8, l: L or 1,
-    V for U in one kind only, a full-width B).  O I Z S, which neither kind has, read
-    as the one digit each looks like wherever they stand; lower case as upper case.
+    dropped; :data:`_BAIL` for one only the full path can read (V for U in one kind
+    only).  O I Z S, which neither kind has, read as the one digit each looks like
+    wherever they stand; lower case as upper case.  A b (or a full-width B) may be B or
+    8 and an l L or 1: their target is a placeholder, ``\x01`` or ``\x02``, that
+    :func:`_fast_lookalike` resolves.
     """
     digits = {"O": "0", "I": "1", "Z": "2", "S": "5"}
     table: dict[str, tuple[str | None, str | None]] = {}
     for code in range(0x21, 0x7F):
         char = chr(code)
         target = digits.get(char.upper()) or char.upper()
-        if char in "blVv":
+        if char in "Vv":
             table[char] = _BAIL
+        elif char in _AMBIGUOUS:
+            table[char] = (_AMBIGUOUS[char], "lowercase")
         elif target == char:
             table[char] = (char, None)
         else:
             table[char] = (target, "lowercase" if char.upper() == target else "lookalike")
         if char not in "-B":
             wide = chr(code + 0xFEE0)
-            table[wide] = _BAIL if table[char] == _BAIL else (target, "fullwidth")
+            table[wide] = _BAIL if table[char] == _BAIL else (table[char][0], "fullwidth")
     for blank in " \t\u00a0\u3000":
         table[blank] = (None, "whitespace")
     for invisible in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad":
         table[invisible] = (None, "invisible")
-    table["\uff22"] = _BAIL  # a full-width B may be B or 8
+    table["\uff22"] = ("\x01", "fullwidth")  # a full-width B may be B or 8
     return table
+
+
+_AMBIGUOUS = {"b": "\x01", "l": "\x02"}
+# A placeholder's readings: (letter, digit).
+_PLACEHOLDERS = {"\x01": ("B", "8"), "\x02": ("L", "1")}
 
 
 @functools.cache
@@ -319,14 +328,30 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
     canon = value.translate(_quick_translation())
     if len(canon) != 18 or canon == value or not canon.isascii() or "\x00" in canon:
         return None
+    ambiguous = "\x01" in canon or "\x02" in canon
+    if ambiguous:
+        resolved = _resolve(canon, today)
+        if resolved is None:
+            return None
+        canon = resolved
     if "1CP" in canon:
         return None  # I C P: an ICP number's letters, for the full path to read
     if canon[:17].isdigit() and canon[17] in RIC_CHECK:
-        if fault_ric(canon, today) is not None:
-            return None
-        if -sum(_shape(USCC, canon, today)[1:]) == _FULL[USCC]:
-            return None  # the credit-code reading might fit too: the full path says
-        kind = RIC
+        # Both kinds read it alike: the choice _choose makes, a reading that is valid as
+        # corrected being a look-alike with a suggestion and one that is not, without.  A
+        # valid resident ID has every part plausible: no credit code reads better.
+        uscc_shape = _shape(USCC, canon, today)
+        if fault_ric(canon, today) is None:
+            kind, valid, other_shape = RIC, True, uscc_shape
+        else:
+            ric_shape = _shape(RIC, canon, today)
+            if ric_shape < uscc_shape:
+                return None  # the resident ID reads better, and it is not valid
+            kind, other_shape = USCC, ric_shape
+            valid = canon[:2] in uscc_categories() and fault_uscc(canon, today) is None
+        other = USCC if kind == RIC else RIC
+        if not valid or -sum(other_shape[1:]) == _FULL[other]:
+            return None  # no single correction, or the other reading might fit too
     else:
         as_ric = canon.replace("B", "8")
         if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
@@ -334,7 +359,7 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
         if not _fast_valid_uscc(canon):
             return None
         kind = USCC
-    if len(value) == 18:  # nothing dropped: the positions are the same
+    if len(value) == 18 and not ambiguous:  # nothing dropped: the positions are the same
         made = _QUICK_MADE
         problems = [
             made[position].get(typed) or _quick_problem(position, typed)
@@ -343,7 +368,7 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
         ]
         changed = [p.position for p in problems]
     else:
-        problems, changed = _quick_problems(value, _quick_table())
+        problems, changed = _quick_problems(value, canon)
     return Result(
         value,
         kind,
@@ -354,11 +379,41 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
     )
 
 
-def _quick_problems(
-    value: str, table: dict[str, tuple[str | None, str | None]]
-) -> tuple[list[Problem], list[int]]:
-    """The problems of a quick look-alike with characters dropped, and the positions of
-    the corrected value that differ."""
+def _resolve(canon: str, today: date) -> str | None:
+    """A quick look-alike's b (B or 8) and l (L or 1) resolved: the one valid credit code
+    they make, else ``None`` (several valid ones, or a resident ID that can be read
+    from them: the full path says)."""
+    as_ric = canon.translate(_AS_RIC)
+    if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
+        return None
+    chars = list(canon)
+    unsure = []
+    for i, char in enumerate(chars):
+        if char in _PLACEHOLDERS:
+            letter, digit = _PLACEHOLDERS[char]
+            if 2 <= i < 8:  # the region code: digits only
+                chars[i] = digit
+            else:
+                unsure.append((i, letter + digit))
+    if len(unsure) > 3:
+        return None
+    valid = []
+    for combination in itertools.product(*(options for _i, options in unsure)):
+        for (i, _options), char in zip(unsure, combination, strict=True):
+            chars[i] = char
+        candidate = "".join(chars)
+        if _fast_valid_uscc(candidate):
+            valid.append(candidate)
+    return valid[0] if len(valid) == 1 else None
+
+
+_AS_RIC = str.maketrans({"\x01": "8", "\x02": "1", "B": "8"})
+
+
+def _quick_problems(value: str, canon: str) -> tuple[list[Problem], list[int]]:
+    """The problems of a quick look-alike, each character read again: characters were
+    dropped (the positions move) or resolved (b as B or 8)."""
+    table = _quick_table()
     problems: list[Problem] = []
     changed: list[int] = []
     kept = 0
@@ -367,9 +422,12 @@ def _quick_problems(
         if target is None:
             problems.append(_problem(reason, position, typed, None))  # type: ignore[arg-type]
             continue
+        target = canon[kept]
         kept += 1
-        if reason is not None:
-            problems.append(_problem(reason, position, typed, target))
+        if target != typed:
+            if reason == "lowercase" and typed.upper() != target:
+                reason = "lookalike"  # b read as 8, l as 1
+            problems.append(_problem(reason, position, typed, target))  # type: ignore[arg-type]
             changed.append(kept)
     return problems, changed
 
