@@ -362,18 +362,22 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
     if ambiguous:
         problems, changed = _quick_problems(value, canon)
     else:  # each problem depends on the character and its position alone: made once
-        made, table = _QUICK_MADE, _quick_table()
+        made, changing = _QUICK_MADE, _quick_changing()
         problems = [
             made[index].get(typed) or _quick_problem(index, typed)
             for index, typed in enumerate(value)
-            if table[typed][1] is not None
+            if typed in changing
         ]
-        kept = value if len(value) == 18 else value.translate(_quick_dropping())
-        changed = [
-            position
-            for position, (typed, target) in enumerate(zip(kept, canon, strict=True), 1)
-            if typed != target
-        ]
+        if len(value) == 18:  # nothing dropped: every problem is a change, in place
+            changed = [p.position for p in problems]
+        else:
+            changed = [
+                position
+                for position, (typed, target) in enumerate(
+                    zip(value.translate(_quick_dropping()), canon, strict=True), 1
+                )
+                if typed != target
+            ]
     return Result(
         value,
         kind,
@@ -440,6 +444,12 @@ def _quick_problems(value: str, canon: str) -> tuple[list[Problem], list[int]]:
 # The problems of the quick path, by 0-based position and character, made once each: a
 # batch meets the same few hundred again and again.
 _QUICK_MADE: list[dict[str, Problem]] = [{} for _ in range(40)]
+
+
+@functools.cache
+def _quick_changing() -> frozenset[str]:
+    """The characters :func:`_fast_lookalike` drops or reads as others."""
+    return frozenset(char for char, (_target, reason) in _quick_table().items() if reason)
 
 
 @functools.cache

@@ -9,6 +9,7 @@ the date and the region, which cost a look-up.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,7 @@ USCC_SET = frozenset(USCC_ALPHABET)
 # int(reversed, 34) % 31 is the weighted sum with weights 3**i (GB 32100).
 _USCC_BASE34 = str.maketrans(USCC_ALPHABET, "0123456789ABCDEFGHIJKLMNOPQRSTU")
 _GB11714_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_BASE36 = {c: int(c, 36) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 # The oldest birth year accepted: second-generation numbers were issued from 1999 on.
 OLDEST_BIRTH_YEAR = 1880
 
@@ -65,8 +67,9 @@ USCC_VALUES = {c: i for i, c in enumerate(USCC_ALPHABET)}
 
 
 def gb11714_check_char(body8: str) -> str:
-    """GB 11714 check digit of an organisation code's first eight characters."""
-    total = sum(int(c, 36) * w for c, w in zip(body8, _GB11714_WEIGHTS, strict=True))
+    """GB 11714 check digit of an organisation code's first eight characters (digits and
+    capital letters)."""
+    total = sum(map(operator.mul, map(_BASE36.__getitem__, body8), _GB11714_WEIGHTS))
     value = 11 - total % 11
     return "X" if value == 10 else "0" if value == 11 else str(value)
 
