@@ -157,6 +157,20 @@ def by_kind(n: int, seed: int = 7) -> dict[str, list[str]]:
     }
 
 
+def per_kind(n: int, rounds: int) -> dict[str, float]:
+    """``judge()`` rate (per CPU second) of each kind of input, the kinds timed in turn
+    within each round so that a busy machine slows them alike; the median of ``rounds``."""
+    kinds = by_kind(n)
+    judge_loop([v for values in kinds.values() for v in values[:200]])  # caches, untimed
+    times: dict[str, list[float]] = {name: [] for name in kinds}
+    for _ in range(rounds):
+        for name, values in kinds.items():
+            cpu = _cpu()
+            judge_loop(values)
+            times[name].append(_cpu() - cpu)
+    return {name: n / statistics.median(t) for name, t in times.items()}
+
+
 def misread(n: int, seed: int = 7) -> dict[str, float]:
     """The share of single-character typos (in percent) judged as the other kind, of
     ``n`` typos per kind: ``silent`` when the result does not name the true kind as a
@@ -253,14 +267,10 @@ def main(argv: list[str]) -> int:
             baseline = None if name.startswith("bare") else base
             rows.append(row(f"id ({clock}): {name}", pair[index], "id/s", baseline))
     # Each kind of input on its own, by CPU time; the ratio is over valid resident IDs.
-    per_kind = max(args.n // 10, 1000)
-    kinds = {
-        name: rates(lambda v=v: judge_loop(v), per_kind, args.rounds)[1]
-        for name, v in by_kind(per_kind).items()
-    }
-    base = kinds["valid resident ID"]
+    kinds = per_kind(max(args.n // 10, 1000), max(args.rounds, 5))
+    base_kind = kinds["valid resident ID"]
     for name, rate in kinds.items():
-        baseline = None if name == "valid resident ID" else base
+        baseline = None if name == "valid resident ID" else base_kind
         rows.append(row(f"id (cpu): judge() {name}", rate, "id/s", baseline))
     for name, share in misread(max(args.n // 20, 2000)).items():
         rows.append(row(f"id: {name}", share, "%"))
