@@ -368,16 +368,13 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
             for index, typed in enumerate(value)
             if typed in changing
         ]
-        if len(value) == 18:  # nothing dropped: every problem is a change, in place
-            changed = [p.position for p in problems]
-        else:
-            changed = [
-                position
-                for position, (typed, target) in enumerate(
-                    zip(value.translate(_quick_dropping()), canon, strict=True), 1
-                )
-                if typed != target
-            ]
+        changed = []
+        dropped = 0  # before the problem: a change's position in the corrected value moves
+        for problem in problems:
+            if problem.looks_like is None:
+                dropped += 1
+            else:
+                changed.append(problem.position - dropped)  # type: ignore[operator]
     return Result(
         value,
         kind,
@@ -450,12 +447,6 @@ _QUICK_MADE: list[dict[str, Problem]] = [{} for _ in range(40)]
 def _quick_changing() -> frozenset[str]:
     """The characters :func:`_fast_lookalike` drops or reads as others."""
     return frozenset(char for char, (_target, reason) in _quick_table().items() if reason)
-
-
-@functools.cache
-def _quick_dropping() -> dict[int, None]:
-    """``str.translate`` table that drops what :func:`_fast_lookalike` drops."""
-    return {ord(char): None for char, (target, _reason) in _quick_table().items() if target is None}
 
 
 def _quick_problem(index: int, typed: str) -> Problem:
