@@ -986,10 +986,6 @@ def _reads_as_digits(kept: list[_Char]) -> bool:
     return all(_alternatives(c, digits) for c in kept[:-1])
 
 
-def _could_be_uscc(kept: list[_Char]) -> bool:
-    return all(_alternatives(c, USCC_SET) for c in kept)
-
-
 _JUDGES = {
     RIC: lambda v, k, d, t: _judge_fixed(v, k, d, t, RIC),
     USCC: lambda v, k, d, t: _judge_fixed(v, k, d, t, USCC),
