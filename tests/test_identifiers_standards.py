@@ -351,3 +351,36 @@ def test_single_typos_are_rarely_read_as_the_other_kind() -> None:
     assert shares["uscc typo called a valid ric"] == 0
     assert shares["ric typo read as uscc, silently"] < 0.5
     assert shares["uscc typo read as ric, silently"] < 1.5
+
+
+# 衡水市 (131101), born 1960-01-04; as a credit code 13 (群众团体) of 延庆区 (110119): every
+# part of both readings is plausible and every check character right.
+VALID_BOTH_WAYS = "131101196001045673"
+
+
+def test_a_value_valid_both_ways_is_a_warning(run_cli) -> None:
+    result = judge(VALID_BOTH_WAYS, None, TODAY)
+    assert (result.kind, result.verdict) == ("ric", VALID)
+    assert [(r.kind, r.verdict) for r in result.readings] == [("ric", VALID), ("uscc", VALID)]
+    found = finding(result, "id")
+    assert found is not None
+    assert found.severity == Severity.WARNING
+    assert "check which one it is" in found.message
+    out = run_cli("id", VALID_BOTH_WAYS)
+    assert out.exit_code == 1
+    assert "it also reads as a unified social credit code: valid" in out.output
+    assert VALID_BOTH_WAYS not in out.output
+    assert run_cli("id", "--kind", "ric", VALID_BOTH_WAYS).exit_code == 0
+
+
+def test_a_valid_value_is_rarely_read_both_ways() -> None:
+    """Valid resident IDs and credit codes from the benchmark's vectors: read as their own
+    kind, a second reading beside them only where that one is valid and plausible too."""
+    vectors = _load_benchmark().Vectors(23)
+    for kind, make in (("ric", vectors.ric), ("uscc", vectors.uscc)):
+        two = 0
+        for _ in range(1000):
+            result = judge(make(), None, TODAY)
+            assert (result.kind, result.verdict) == (kind, VALID)
+            two += bool(result.readings)
+        assert two <= 5
