@@ -33,7 +33,7 @@ from beianaudit.identifiers.kinds import (
     USCC_VALUES,
     USCC_WEIGHTS,
     Fault,
-    _birth_date,
+    birth_date,
     fault_icp,
     fault_ric,
     fault_uscc,
@@ -945,7 +945,7 @@ def plausibility(kind: str, text: str, today: date) -> tuple[int, int]:
     """
     codes = region_codes()
     if kind == RIC:
-        born = _birth_date(text[6:14])
+        born = birth_date(text[6:14])
         dated = born is not None and born <= today
         weak = (text[:2] + "0000" in codes) + (text[6:8] in _CENTURIES)
         region = text[:6]

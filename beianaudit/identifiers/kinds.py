@@ -75,7 +75,8 @@ def gb11714_check_char(body8: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _birth_date(yyyymmdd: str) -> date | None:
+def birth_date(yyyymmdd: str) -> date | None:
+    """The date ``YYYYMMDD`` stands for, ``None`` if none or before :data:`OLDEST_BIRTH_YEAR`."""
     try:
         born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
     except ValueError:
@@ -89,7 +90,7 @@ def fault_ric(value: str, today: date) -> Fault | None:
         return Fault("format")
     if value[17] != ric_check_char(value[:17]):
         return Fault("checksum", 18)
-    born = _birth_date(value[6:14])
+    born = birth_date(value[6:14])
     if born is None:
         return Fault("date", 7, 14)
     if born > today:
