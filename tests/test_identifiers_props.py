@@ -16,8 +16,8 @@ from beianaudit.identifiers.kinds import (
     ric_check_char,
     uscc_check_char,
 )
-from beianaudit.identifiers.regions import region_codes
-from beianaudit.identifiers.tables import lookalikes, provinces
+from beianaudit.identifiers.regions import RETIRED_SLACK, region_codes, retired_codes
+from beianaudit.identifiers.tables import lookalikes, provinces, uscc_categories
 from tests.conftest import TODAY
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -25,8 +25,11 @@ SETTINGS = settings(max_examples=60, deadline=None)
 
 @st.composite
 def rics(draw: st.DrawFn) -> str:
+    """A valid resident ID: a region code, a birth date while it was in use, a check digit."""
     region = draw(st.sampled_from(sorted(region_codes())))
-    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY - timedelta(days=1)))
+    last = retired_codes().get(region)
+    latest = date(last + RETIRED_SLACK, 12, 31) if last else TODAY - timedelta(days=1)
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=latest))
     serial = draw(st.text(string.digits, min_size=3, max_size=3))
     first17 = f"{region}{born:%Y%m%d}{serial}"
     return first17 + ric_check_char(first17)
@@ -34,8 +37,9 @@ def rics(draw: st.DrawFn) -> str:
 
 @st.composite
 def usccs(draw: st.DrawFn) -> str:
-    head = draw(st.text(USCC_ALPHABET, min_size=2, max_size=2))
-    region = draw(st.text(string.digits, min_size=6, max_size=6))
+    """A valid credit code: a pair GB 32100 lists, a region code, check characters."""
+    head = draw(st.sampled_from(sorted(uscc_categories())))
+    region = draw(st.sampled_from(sorted(region_codes())))
     body = draw(st.text(USCC_ALPHABET, min_size=8, max_size=8))
     first17 = head + region + body + gb11714_check_char(body)
     return first17 + uscc_check_char(first17)
@@ -148,3 +152,39 @@ def test_fast_paths_agree_with_the_full_path(value: str, at: int, char: str) -> 
             full.suggestion,
             full.problems,
         )
+        assert fast.alternatives == full.alternatives
+
+
+def lookalike_forms(value: str, at: int):
+    """What phones and tired eyes make of a value: the quick look-alike path reads these."""
+    yield value.lower()
+    yield value.lower() + " "
+    yield "".join(chr(ord(c) + 0xFEE0) for c in value)  # full-width
+    yield value[:at] + "\u200b" + value[at:]
+    yield value[:at] + "\u3000" + value[at:] + "\t"
+    for digit, letter in (("0", "O"), ("1", "I"), ("2", "Z"), ("5", "S"), ("0", "o")):
+        yield value.replace(digit, letter, 1)
+        yield value.replace(digit, letter)
+    yield value.replace("8", "b", 1)
+    yield value.replace("1", "l", 1)
+
+
+@SETTINGS
+@given(st.one_of(rics(), usccs()), st.integers(0, 18))
+def test_quick_lookalikes_agree_with_the_full_path(value: str, at: int) -> None:
+    for typed in lookalike_forms(value, at):
+        quick, full = judge(typed, None, TODAY), full_path(typed)
+        assert quick == full, typed
+
+
+@SETTINGS
+@given(usccs(), st.data())
+def test_quick_b_and_l_agree_with_the_full_path(value: str, data: st.DataObject) -> None:
+    """b may be B or 8 and l L or 1: the quick path resolves them as the full path does."""
+    for old, new in (("B", "b"), ("8", "b"), ("L", "l"), ("1", "l"), ("B", "\uff22")):
+        spots = [i for i, c in enumerate(value) if c == old]
+        if spots:
+            i = data.draw(st.sampled_from(spots))
+            typed = value[:i] + new + value[i + 1 :]
+            for form in (typed, typed.lower(), typed + " "):
+                assert judge(form, None, TODAY) == full_path(form), form

@@ -20,6 +20,11 @@ KIND_NAMES = {
     "icp": N_("ICP filing number"),
     "psb": N_("public-security filing number"),
 }
+PERMIT_NAMES = {
+    "hong_kong": N_("the residence permit of a Hong Kong resident"),
+    "macao": N_("the residence permit of a Macao resident"),
+    "taiwan": N_("the residence permit of a Taiwan resident"),
+}
 VERDICT_NAMES = {
     "valid": N_("valid"),
     "lookalike": N_("look-alike characters"),
@@ -49,9 +54,22 @@ VALUE_MESSAGES = {
         "position {pos}: the check character does not match the others: one of them is mistyped"
     ),
     "gb11714": N_("position {pos}: the organisation code's check digit (GB 11714) is wrong"),
+    "pilot": N_(
+        "position {pos}: the check character does not follow GB 32100, like the codes Fujian "
+        "issued in its pilot before the standard (91350211M0000XUF46): copied from the "
+        "licence it is genuine; typed by hand, check positions 1-8 and 18"
+    ),
+    "category": N_(
+        "positions {pos}-{end}: GB 32100 lists no such registration authority and "
+        "category pair (such as 91 for an enterprise, 92 for a sole trader)"
+    ),
     "date": N_("positions {pos}-{end}: not a real birth date"),
     "future": N_("positions {pos}-{end}: the birth date is in the future"),
     "region": N_("positions {pos}-{end}: no such region code, past or present (GB/T 2260)"),
+    "retired": N_(
+        "positions {pos}-{end}: this region code was last used in {year}, years before the "
+        "birth date; a number is given at birth or later, so it cannot carry this code"
+    ),
     "length": N_("{count} characters: the wrong length for a {kind}"),
     "first_generation": N_(
         "15 digits: a first-generation ID number; the filing system wants the 18-digit "
@@ -103,6 +121,7 @@ def describe(problem: Problem, kind: str) -> str:
         count=problem.count,
         kind=kind_name(kind),
         expected=_quoted(problem.expected or ""),
+        year=problem.year,
     )
 
 
@@ -117,11 +136,16 @@ def shown(value: str, result: Result) -> str:
     A suggested resident ID is masked too, except where it differs from what was
     typed: the user knows their number and needs to see only what to change.
     """
-    if result.kind != RIC:
+    if not _personal(result):
         return escape(value)
     if result.verdict == VALID:
         return mask_id(value)
     return mask_id_except(value, result.changed)
+
+
+def _personal(result: Result) -> bool:
+    """A resident ID, or a value that reads as one too: masked in text."""
+    return result.kind == RIC or any(r.kind == RIC for r in result.alternatives)
 
 
 def text_lines(result: Result, colour: bool = False) -> list[str]:
@@ -135,6 +159,8 @@ def text_lines(result: Result, colour: bool = False) -> list[str]:
         wrong = {p.position for p in result.problems if p.char is not None}
         typed = _highlight(typed, result.input, wrong, "red")
     lines = [f"{typed}  [{kind_name(result.kind)}] {verdict_name(result.verdict)}"]
+    if result.residence_permit:
+        lines.append("  " + _cached(PERMIT_NAMES[result.residence_permit]))
     lines += [f"  {describe(p, result.kind)}" for p in result.problems]
     if result.suggestion:
         suggestion = shown(result.suggestion, result)
@@ -145,13 +171,22 @@ def text_lines(result: Result, colour: bool = False) -> list[str]:
         lines.append("  " + " " * _width(label + " ") + _carets(result.suggestion, result.changed))
     for candidate in result.candidates:
         lines.append("  " + _("possible: {value}").format(value=shown(candidate, result)))
+    for other in result.alternatives:
+        lines.append("  " + _also(other))
+        lines += [f"    {describe(p, other.kind)}" for p in other.problems]
     return lines
+
+
+def _also(other: Result) -> str:
+    return _("it also reads as a {kind}: {verdict}").format(
+        kind=kind_name(other.kind), verdict=verdict_name(other.verdict)
+    )
 
 
 def _typed(result: Result) -> str:
     """What was typed; a resident ID is masked in the middle but for the problem characters."""
     value = result.input
-    if result.kind != RIC or len(value) > 64:
+    if not _personal(result) or len(value) > 64:
         return escape(value)
     keep = {p.position for p in result.problems if p.char is not None}
     last = len(value) - 4
@@ -187,29 +222,56 @@ def _carets(value: str, changed: tuple[int, ...]) -> str:
 
 
 def summary(result: Result) -> str:
-    """One line: what the identifier is and what to do."""
+    """One line: what the identifier is and what to do; both readings when two fit."""
+    line = _summary(result)
+    for other in result.alternatives:
+        line = _("{summary}; {also}: check which one it is").format(summary=line, also=_also(other))
+    return line
+
+
+def _summary(result: Result) -> str:
     if result.suggestion:
         return _("the {kind} has look-alike characters: type {value}").format(
             kind=kind_name(result.kind), value=shown(result.suggestion, result)
         )
-    if result.verdict == LOOKALIKE:
+    if result.verdict == LOOKALIKE and result.candidates:
         return _(
             "the {kind} has look-alike characters, and the checks cannot tell a single "
             "correction: compare it with the document"
+        ).format(kind=kind_name(result.kind))
+    if result.verdict == LOOKALIKE:
+        return _(
+            "the {kind} has look-alike characters, and no correction of them passes the "
+            "checks: compare it with the document"
+        ).format(kind=kind_name(result.kind))
+    if _only_pilot(result):
+        return _(
+            "the {kind} breaks GB 32100 as the early Fujian pilot codes do: compare it with "
+            "the licence"
         ).format(kind=kind_name(result.kind))
     return _("the {kind} is {verdict}").format(
         kind=kind_name(result.kind), verdict=verdict_name(result.verdict)
     )
 
 
+def _only_pilot(result: Result) -> bool:
+    """Nothing wrong but the check character of a code shaped like Fujian's pilot ones."""
+    return [p.reason for p in result.problems] == ["pilot"]
+
+
 def finding(result: Result, target: str) -> Finding | None:
-    """The finding a result makes (``None`` when valid); ``data`` per the BA2xx contract."""
-    if result.verdict == VALID:
+    """The finding a result makes (``None`` when valid); ``data`` per the BA2xx contract.
+
+    A code shaped like Fujian's pilot ones is a warning: it may well be genuine.  So is
+    a valid value that reads as a valid identifier of the other kind too.
+    """
+    if result.verdict == VALID and not result.alternatives:
         return None
     check = CHECK_FILING_NUMBER if result.kind in (ICP, PSB) else CHECK_SUBJECT_ID
+    warning = _only_pilot(result) or result.verdict == VALID
     return Finding(
         check=check,
-        severity=Severity.ERROR,
+        severity=Severity.WARNING if warning else Severity.ERROR,
         message=summary(result),
         target=target,
         hint=_("; ").join(describe(p, result.kind) for p in result.problems),
@@ -220,5 +282,7 @@ def finding(result: Result, target: str) -> Finding | None:
             "changed": list(result.changed),  # 1-based positions in the suggestion
             "candidates": list(result.candidates),
             "problems": [p.as_json() for p in result.problems],
+            "residence_permit": result.residence_permit,
+            "readings": [r.reading_json() for r in result.readings],
         },
     )

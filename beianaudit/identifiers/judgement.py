@@ -11,10 +11,11 @@ candidates, and a single one is the suggestion.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,13 +29,24 @@ from beianaudit.identifiers.kinds import (
     RIC,
     RIC_CHECK,
     USCC,
+    USCC_ALPHABET,
     USCC_SET,
+    USCC_VALUES,
+    USCC_WEIGHTS,
     Fault,
+    birth_date,
     fault_icp,
     fault_ric,
     fault_uscc,
+    uscc_weighted_sum,
 )
-from beianaudit.identifiers.tables import lookalikes, provinces
+from beianaudit.identifiers.regions import (
+    RESIDENCE_PERMITS,
+    RETIRED_SLACK,
+    region_codes,
+    retired_codes,
+)
+from beianaudit.identifiers.tables import lookalikes, provinces, uscc_categories
 
 VALID, LOOKALIKE, INVALID = "valid", "lookalike", "invalid"
 MAX_INPUT = 256  # longer than any identifier by far: judged by its length alone
@@ -64,6 +76,7 @@ class Problem:
     end: int | None = None  # last position of a span (birth date, region)
     count: int | None = None  # characters there are (a wrong length)
     expected: str | None = None  # what should stand there (a filing number's fixed parts)
+    year: int | None = None  # the last year of a retired region code
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +88,7 @@ class Problem:
             "reason": self.reason,
             "count": self.count,
             "expected": self.expected,
+            "year": self.year,
         }
 
 
@@ -88,6 +102,22 @@ class Result:
     problems: tuple[Problem, ...] = ()
     # 1-based positions of the suggestion that differ from what was typed there.
     changed: tuple[int, ...] = field(default=())
+    # Other readings that fit as well (an 18-character value of a detected kind only).
+    alternatives: tuple[Result, ...] = ()
+
+    @property
+    def readings(self) -> tuple[Result, ...]:
+        """Every reading that fits, this one first; empty when there is only this one."""
+        return (self, *self.alternatives) if self.alternatives else ()
+
+    @property
+    def residence_permit(self) -> str | None:
+        """``hong_kong``, ``macao`` or ``taiwan`` for the number of a Hong Kong, Macao or
+        Taiwan resident's residence permit (a resident ID number with region 810000,
+        820000 or 830000), else ``None``."""
+        if self.kind != RIC:
+            return None
+        return RESIDENCE_PERMITS.get((self.suggestion or self.input)[:6])
 
     def as_json(self) -> dict[str, Any]:
         """The top-level fields of the JSON contract for one identifier."""
@@ -98,6 +128,18 @@ class Result:
             "suggestion": self.suggestion,
             "candidates": list(self.candidates),
             "changed": list(self.changed),
+            "problems": [p.as_json() for p in self.problems],
+            "residence_permit": self.residence_permit,
+            "readings": [r.reading_json() for r in self.readings],
+        }
+
+    def reading_json(self) -> dict[str, Any]:
+        """One reading among several: its kind, verdict, suggestion and problems."""
+        return {
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "suggestion": self.suggestion,
+            "candidates": list(self.candidates),
             "problems": [p.as_json() for p in self.problems],
         }
 
@@ -129,12 +171,16 @@ def judge(value: str, kind: str | None = None, today: date | None = None) -> Res
     """The verdict on ``value`` as typed; ``kind`` is detected when not given."""
     today = today or date.today()
     if kind is None:
-        fast = _fast_digits(value, today)
+        fast = (
+            _fast_digits(value, today)
+            or _fast_credit_code(value, today)
+            or _fast_lookalike(value, today)
+        )
         if fast is not None:
             return fast
     elif kind == RIC and _fast_valid_ric(value, today):
         return Result(value, RIC, VALID)
-    if kind in (None, USCC) and _fast_valid_uscc(value):
+    elif kind == USCC and _fast_valid_uscc(value):
         return Result(value, USCC, VALID)
     if kind in (None, ICP) and "ICP" in value and fault_icp(value, today) is None:
         return Result(value, ICP, VALID)
@@ -158,7 +204,9 @@ def _fast_valid_ric(value: str, today: date) -> bool:
 
 
 def _fast_digits(value: str, today: date) -> Result | None:
-    """Eighteen digits (the last maybe X), the common case, judged without the slow path.
+    """Eighteen digits (the last maybe X), the common case, judged without the slow path:
+    the same choice between the readings (see :func:`_choose`) on a value that both
+    kinds take as typed.
 
     ``None`` when the full path must decide: a single B for an 8 could make a credit code.
     """
@@ -167,13 +215,251 @@ def _fast_digits(value: str, today: date) -> Result | None:
     if value[17] not in RIC_CHECK:
         return None
     fault = fault_ric(value, today)
+    uscc_shape = _shape(USCC, value, today)
+    if fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
+        return Result(value, RIC, VALID)  # the credit-code reading can neither win nor fit
+
+    def read(kind: str) -> Result:
+        if kind == RIC:
+            if fault is None:
+                return Result(value, RIC, VALID)
+            return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+        uscc_fault = fault_uscc(value)
+        if uscc_fault is None:
+            return Result(value, USCC, VALID)
+        if _b8_swaps(value, today):
+            raise _FullPath
+        return Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
+
+    shape = {RIC: _shape(RIC, value, today), USCC: uscc_shape}
+
+    def valid(kind: str) -> bool:
+        if kind == RIC:
+            return fault is None
+        return value[:2] in uscc_categories() and fault_uscc(value) is None
+
+    try:
+        return _choose(shape, {RIC: True, USCC: True}, read, valid)
+    except _FullPath:
+        return None
+
+
+def _fast_credit_code(value: str, today: date) -> Result | None:
+    """Eighteen characters as a credit code writes them, that no resident ID can be read from
+    (a letter other than B among the first 17, or at the end one other than X or B):
+    the full path would judge the credit code alone, as typed.
+
+    ``None`` when the full path must decide: a single B↔8 swap could make it valid.
+    """
+    if len(value) != 18 or not USCC_SET.issuperset(value) or not value[2:8].isdigit():
+        return None
+    if _DIGITS_OR_B.issuperset(value[:17]) and value[17] in _RIC_LAST_OR_B:
+        return None
+    fault = fault_uscc(value, today)
     if fault is None:
-        return Result(value, RIC, VALID)
-    if fault_uscc(value) is None:
         return Result(value, USCC, VALID)
     if _b8_swaps(value, today):
         return None
-    return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+    return Result(value, USCC, INVALID, problems=(_fault_problem(fault),))
+
+
+_DIGITS_OR_B = frozenset("0123456789B")
+_RIC_LAST_OR_B = frozenset("0123456789XB")
+_BAIL = ("", "bail")
+
+
+@functools.cache
+def _quick_table() -> dict[str, tuple[str | None, str | None]]:
+    """What :func:`_fast_lookalike` makes of each character it knows: ``(target, reason)``,
+    ``reason`` ``None`` for a character taken as typed, ``target`` ``None`` for one
+    dropped; :data:`_BAIL` for one only the full path can read (V for U in one kind
+    only).  O I Z S, which neither kind has, read as the one digit each looks like
+    wherever they stand; lower case as upper case.  A b (or a full-width B) may be B or
+    8 and an l L or 1: their target is a placeholder, ``\x01`` or ``\x02``, that
+    :func:`_fast_lookalike` resolves.
+    """
+    digits = {"O": "0", "I": "1", "Z": "2", "S": "5"}
+    table: dict[str, tuple[str | None, str | None]] = {}
+    for code in range(0x21, 0x7F):
+        char = chr(code)
+        target = digits.get(char.upper()) or char.upper()
+        if char in "Vv":
+            table[char] = _BAIL
+        elif char in _AMBIGUOUS:
+            table[char] = (_AMBIGUOUS[char], "lowercase")
+        elif target == char:
+            table[char] = (char, None)
+        else:
+            table[char] = (target, "lowercase" if char.upper() == target else "lookalike")
+        if char not in "-B":
+            wide = chr(code + 0xFEE0)
+            table[wide] = _BAIL if table[char] == _BAIL else (table[char][0], "fullwidth")
+    for blank in " \t\u00a0\u3000":
+        table[blank] = (None, "whitespace")
+    for invisible in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad":
+        table[invisible] = (None, "invisible")
+    table["\uff22"] = ("\x01", "fullwidth")  # a full-width B may be B or 8
+    return table
+
+
+_AMBIGUOUS = {"b": "\x01", "l": "\x02"}
+# A placeholder's readings: (letter, digit).
+_PLACEHOLDERS = {"\x01": ("B", "8"), "\x02": ("L", "1")}
+
+
+@functools.cache
+def _quick_translation() -> dict[int, str]:
+    """:func:`_quick_table` for ``str.translate``: a dropped character to "", one only the
+    full path can read to NUL."""
+    return {
+        ord(char): "\x00" if entry == _BAIL else (entry[0] or "")
+        for char, entry in _quick_table().items()
+    }
+
+
+def _fast_lookalike(value: str, today: date) -> Result | None:
+    """The common look-alikes of a resident ID or credit code (blanks and invisible
+    characters, full-width forms, lower case, O I Z S for 0 1 2 5) read at C speed: when
+    the corrected value is valid and the only reading that fits, the result the full path
+    would give, else ``None``.  ``test_quick_lookalikes_agree_with_the_full_path`` holds
+    the two together.
+    """
+    if len(value) > 40:
+        return None
+    canon = value.translate(_quick_translation())
+    if len(canon) != 18 or canon == value or not canon.isascii() or "\x00" in canon:
+        return None
+    ambiguous = "\x01" in canon or "\x02" in canon
+    if ambiguous:
+        resolved = _resolve(canon, today)
+        if resolved is None:
+            return None
+        canon = resolved
+    if "1CP" in canon:
+        return None  # I C P: an ICP number's letters, for the full path to read
+    if canon[:17].isdigit() and canon[17] in RIC_CHECK:
+        # Both kinds read it alike: the choice _choose makes, a reading that is valid as
+        # corrected being a look-alike with a suggestion and one that is not, without.  A
+        # valid resident ID has every part plausible: no credit code reads better.
+        uscc_shape = _shape(USCC, canon, today)
+        if fault_ric(canon, today) is None:
+            kind, valid, other_shape = RIC, True, uscc_shape
+        else:
+            ric_shape = _shape(RIC, canon, today)
+            if ric_shape < uscc_shape:
+                return None  # the resident ID reads better, and it is not valid
+            kind, other_shape = USCC, ric_shape
+            valid = canon[:2] in uscc_categories() and fault_uscc(canon, today) is None
+        other = USCC if kind == RIC else RIC
+        if not valid or -sum(other_shape[1:]) == _FULL[other]:
+            return None  # no single correction, or the other reading might fit too
+    else:
+        as_ric = canon.replace("B", "8")
+        if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
+            return None  # B for 8: a resident ID might be read from it too
+        if not _fast_valid_uscc(canon):
+            return None
+        kind = USCC
+    if ambiguous:
+        problems, changed = _quick_problems(value, canon)
+    else:  # each problem depends on the character and its position alone: made once
+        made, changing = _QUICK_MADE, _quick_changing()
+        problems = [
+            made[index].get(typed) or _quick_problem(index, typed)
+            for index, typed in enumerate(value)
+            if typed in changing
+        ]
+        changed = []
+        dropped = 0  # before the problem: a change's position in the corrected value moves
+        for problem in problems:
+            if problem.looks_like is None:
+                dropped += 1
+            else:
+                changed.append(problem.position - dropped)  # type: ignore[operator]
+    return Result(
+        value,
+        kind,
+        LOOKALIKE,
+        suggestion=canon,
+        problems=tuple(problems),
+        changed=tuple(changed),  # type: ignore[arg-type]
+    )
+
+
+def _resolve(canon: str, today: date) -> str | None:
+    """A quick look-alike's b (B or 8) and l (L or 1) resolved: the one valid credit code
+    they make, else ``None`` (several valid ones, or a resident ID that can be read
+    from them: the full path says)."""
+    as_ric = canon.translate(_AS_RIC)
+    if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
+        return None
+    chars = list(canon)
+    unsure = []
+    for i, char in enumerate(chars):
+        if char in _PLACEHOLDERS:
+            letter, digit = _PLACEHOLDERS[char]
+            if 2 <= i < 8:  # the region code: digits only
+                chars[i] = digit
+            else:
+                unsure.append((i, letter + digit))
+    if len(unsure) > 3:
+        return None
+    valid = []
+    for combination in itertools.product(*(options for _i, options in unsure)):
+        for (i, _options), char in zip(unsure, combination, strict=True):
+            chars[i] = char
+        candidate = "".join(chars)
+        if _fast_valid_uscc(candidate):
+            valid.append(candidate)
+    return valid[0] if len(valid) == 1 else None
+
+
+_AS_RIC = str.maketrans({"\x01": "8", "\x02": "1", "B": "8"})
+
+
+def _quick_problems(value: str, canon: str) -> tuple[list[Problem], list[int]]:
+    """The problems of a quick look-alike, each character read again: characters were
+    dropped (the positions move) or resolved (b as B or 8)."""
+    table = _quick_table()
+    problems: list[Problem] = []
+    changed: list[int] = []
+    kept = 0
+    for position, typed in enumerate(value, 1):
+        target, reason = table[typed]
+        if target is None:
+            problems.append(_problem(reason, position, typed, None))  # type: ignore[arg-type]
+            continue
+        target = canon[kept]
+        kept += 1
+        if target != typed:
+            if reason == "lowercase" and typed.upper() != target:
+                reason = "lookalike"  # b read as 8, l as 1
+            problems.append(_problem(reason, position, typed, target))  # type: ignore[arg-type]
+            changed.append(kept)
+    return problems, changed
+
+
+# The problems of the quick path, by 0-based position and character, made once each: a
+# batch meets the same few hundred again and again.
+_QUICK_MADE: list[dict[str, Problem]] = [{} for _ in range(40)]
+
+
+@functools.cache
+def _quick_changing() -> frozenset[str]:
+    """The characters :func:`_fast_lookalike` drops or reads as others."""
+    return frozenset(char for char, (_target, reason) in _quick_table().items() if reason)
+
+
+def _quick_problem(index: int, typed: str) -> Problem:
+    target, reason = _quick_table()[typed]
+    made = _QUICK_MADE[index][typed] = Problem(reason, index + 1, typed, target)  # type: ignore[arg-type]
+    return made
+
+
+@functools.lru_cache(maxsize=8192)
+def _problem(reason: str, position: int, char: str, looks_like: str | None) -> Problem:
+    """A problem of the quick path, made once: a batch meets the same ones again and again."""
+    return Problem(reason, position, char, looks_like)
 
 
 def _fast_valid_uscc(value: str) -> bool:
@@ -243,12 +529,18 @@ def _reason(c: _Char, target: str) -> str:
 
 
 def _judge_fixed(
-    value: str, kept: list[_Char], dropped: list[Problem], today: date, kind: str
+    value: str,
+    kept: list[_Char],
+    dropped: list[Problem],
+    today: date,
+    kind: str,
+    options: list[str] | None = None,
 ) -> Result:
     slots = _SLOTS[kind]
     if len(kept) != len(slots):
         return _wrong_length(value, kept, dropped, kind)
-    options = [_alternatives(c, allowed) for c, allowed in zip(kept, slots, strict=True)]
+    if options is None:
+        options = _options(kept, kind)
     illegal = [
         Problem("illegal", c.position, c.typed) for c, o in zip(kept, options, strict=True) if not o
     ]
@@ -276,6 +568,11 @@ def _judge_fixed(
     return Result(value, kind, LOOKALIKE, problems=result.problems + extra)
 
 
+def _options(kept: list[_Char], kind: str) -> list[str]:
+    """What each character may stand for in ``kind`` ("" where nothing)."""
+    return [_alternatives(c, allowed) for c, allowed in zip(kept, _SLOTS[kind], strict=True)]
+
+
 def _valid_corrections(options: Sequence[str], kind: str, today: date) -> list[str]:
     fault = FAULTS[kind]
     count = 1
@@ -287,15 +584,32 @@ def _valid_corrections(options: Sequence[str], kind: str, today: date) -> list[s
 
 
 def _b8_swaps(value: str, today: date) -> list[str]:
-    """Single B↔8 swaps that make a credit code valid (where the other may stand)."""
+    """Single B↔8 swaps that make a credit code valid (where the other may stand).
+
+    The weighted sum is taken once and each swap moves it by a known amount, so only a
+    swap that makes the check character right is checked whole.
+    """
+    if "8" not in value and "B" not in value:
+        return []
+    total = uscc_weighted_sum(value[:17])
     found = []
     for i, c in enumerate(value):
-        other = {"B": "8", "8": "B"}.get(c)
-        if other and other in _SLOTS[USCC][i]:
+        other = _B8.get(c)
+        if other is None or other not in _SLOTS[USCC][i]:
+            continue
+        if i < 17:
+            moved = (total + (USCC_VALUES[other] - USCC_VALUES[c]) * USCC_WEIGHTS[i]) % 31
+            right = value[17] == USCC_ALPHABET[(31 - moved) % 31]
+        else:
+            right = other == USCC_ALPHABET[(31 - total) % 31]
+        if right:
             candidate = value[:i] + other + value[i + 1 :]
             if fault_uscc(candidate, today) is None:
                 found.append(candidate)
     return found
+
+
+_B8 = {"B": "8", "8": "B"}
 
 
 def _lookalike(
@@ -345,8 +659,9 @@ def _mapped(kept: list[_Char]) -> list[Problem]:
     return [Problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
 
 
+@functools.lru_cache(maxsize=256)
 def _fault_problem(fault: Fault) -> Problem:
-    return Problem(fault.reason, fault.position, end=fault.end)
+    return Problem(fault.reason, fault.position, end=fault.end, year=fault.year)
 
 
 def _sorted(*groups: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -507,21 +822,158 @@ def _judge_detected(
         return _judge_filing(value, kept, dropped, today, ICP)  # Chinese text
     digits = _reads_as_digits(kept)
     if len(kept) != 18 or not digits:
-        # Not 18 characters: the kind it reads as.  A character that cannot be a digit:
-        # no resident ID, so the credit code's verdict stands.
+        # Not 18 characters: the kind it reads as.  A character that cannot be a digit: no
+        # resident ID, so the credit code's verdict stands.
         return _judge_fixed(value, kept, dropped, today, RIC if digits else USCC)
-    ric = _judge_fixed(value, kept, dropped, today, RIC)
-    if ric.verdict == VALID or ric.suggestion or not _could_be_uscc(kept):
-        return ric  # a corrected resident ID explains it: a credit code could only tie
-    uscc = _judge_fixed(value, kept, dropped, today, USCC)
-    return uscc if _rank(uscc) < _rank(ric) else ric
+    options = {kind: _options(kept, kind) for kind in (RIC, USCC)}
+    shape = {
+        kind: _shape(kind, "".join((o or "\x00")[0] for o in opts), today)
+        for kind, opts in options.items()
+    }
+    canonical = {
+        kind: not dropped
+        and all(c.reason is None and o == c.char for c, o in zip(kept, opts, strict=True))
+        for kind, opts in options.items()
+    }
+    return _choose(
+        shape,
+        canonical,
+        lambda kind: _judge_fixed(value, kept, dropped, today, kind, options[kind]),
+        lambda kind: canonical[kind] and FAULTS[kind]("".join(options[kind]), today) is None,
+    )
+
+
+class _FullPath(Exception):
+    """Raised by a fast path's reader when only the full path can read the value."""
+
+
+def _choose(
+    shape: dict[str, tuple[int, int, int]],
+    canonical: dict[str, bool],
+    read: Callable[[str], Result],
+    valid: Callable[[str], bool],
+) -> Result:
+    """The reading that explains an 18-character value best, with the other one when it
+    fits too (see :func:`_fits`).
+
+    Better is, in turn: fewer characters that cannot stand where they are in that kind
+    (91110000600037341N ends in a letter a resident ID cannot end in); more of the
+    kind's fixed parts plausible (see :func:`plausibility`: 91350100123456788Z has no
+    region 913501 but one 350100); the better verdict; fewer characters taken for
+    others; a tie goes to the resident ID.  ``shape`` holds the first two for each kind
+    (see :func:`_shape`), ``canonical`` whether the value is as that kind writes it,
+    ``read(kind)`` judges the value as ``kind`` and ``valid(kind)`` says whether it is a
+    valid ``kind`` as typed: a reading is judged only when it can win or fit, so that a
+    value that is plainly of one kind costs one judgement.
+    """
+    if shape[RIC] != shape[USCC]:
+        first, second = (RIC, USCC) if shape[RIC] < shape[USCC] else (USCC, RIC)
+        best = read(first)
+        if not _may_fit(shape[second], second, canonical[second], best.verdict == VALID):
+            return best
+        if -sum(shape[second][1:]) != _FULL[second] and not valid(second):
+            return best  # of the wrong shape, it could only fit if it were valid
+        other = read(second)
+    else:
+        ric, uscc = read(RIC), read(USCC)
+        keys = {r.kind: (*_rank(r), _corrected(r)) for r in (ric, uscc)}
+        best, other = (uscc, ric) if keys[USCC] < keys[RIC] else (ric, uscc)
+    if not _fits(other, shape[other.kind], best.verdict == VALID):
+        return best
+    return dataclasses.replace(best, alternatives=(other,))
+
+
+def _shape(kind: str, text: str, today: date) -> tuple[int, int, int]:
+    """How well ``text`` (a value as ``kind`` reads it) has the shape of ``kind``, lower
+    being better: the characters that cannot stand where they are (as ``\x00`` in
+    ``text``), then the plausible fixed parts, strong and weak, negated."""
+    strong, weak = plausibility(kind, text, today)
+    return text.count("\x00"), -strong, -weak
+
+
+def _corrected(result: Result) -> int:
+    """Characters a reading takes as others: a reading that takes them as typed is better."""
+    return sum(p.reason in _CORRECTIONS for p in result.problems)
+
+
+_CORRECTIONS = frozenset({"lookalike", "b8"})
+
+
+def _may_fit(shape: tuple[int, int, int], kind: str, canonical: bool, beside_valid: bool) -> bool:
+    """Whether a reading of this shape could pass :func:`_fits` (before judging it)."""
+    illegal, strong, weak = shape
+    if illegal:
+        return False
+    if -(strong + weak) == _FULL[kind]:
+        return True
+    return canonical and not beside_valid  # only a valid reading fits then
+
+
+def _fits(result: Result, shape: tuple[int, int, int], beside_valid: bool) -> bool:
+    """A reading worth naming beside the chosen one.
+
+    Beside a valid reading, only one that is valid and fully plausible as well: check
+    characters that pass are strong evidence (a typo passes MOD 11-2 one time in 11).
+    Beside one that is not valid: a valid reading, or one of the right shape (every
+    character may stand where it is, every fixed part plausible) with nothing wrong
+    but what a single mistyped character does (a check character) or what a look-alike
+    correction explains.
+    """
+    illegal, strong, weak = shape
+    full = not illegal and -(strong + weak) == _FULL[result.kind]
+    if beside_valid or result.verdict == VALID:
+        return result.verdict == VALID and (full or not beside_valid)
+    return full and (
+        bool(result.suggestion or result.candidates)
+        or all(p.reason in _TYPO_FAULTS or p.char is not None for p in result.problems)
+    )
+
+
+_FULL = {RIC: 4, USCC: 3}  # strong and weak parts of each kind (see plausibility)
+_TYPO_FAULTS = frozenset({"checksum", "gb11714", "pilot"})
+
+
+def plausibility(kind: str, text: str, today: date) -> tuple[int, int]:
+    """How plausible the fixed parts of ``text`` are for ``kind``, as (strong, weak):
+    parts that few random values have count as strong, parts that many have as weak.
+
+    A resident ID: its region code (0.7% of six digits are one) and its birth date are
+    strong; its province and the century of its birth (18, 19, 20) weak.  A credit
+    code: its region code (GB/T 2260, or 100000 for the central authorities) is strong;
+    its registration authority and category pair (36 of 961, and most province codes
+    are pairs too) and the province of its region weak.  A single typo spoils one part
+    at most, so the reading it came from keeps the others.
+    """
+    codes = region_codes()
+    if kind == RIC:
+        born = birth_date(text[6:14])
+        dated = born is not None and born <= today
+        weak = (text[:2] + "0000" in codes) + (text[6:8] in _CENTURIES)
+        region = text[:6]
+        if region in RESIDENCE_PERMITS:
+            return 1 + dated, weak
+        if region not in codes:
+            return int(dated), weak
+        last = retired_codes().get(region)
+        retired = (
+            born is not None and dated and last is not None and born.year > last + RETIRED_SLACK
+        )
+        return (not retired) + dated, weak
+    region = text[2:8]
+    strong = region in codes or region == "100000"
+    return int(strong), (text[:2] in uscc_categories()) + (text[2:4] + "0000" in codes)
+
+
+_CENTURIES = frozenset({"18", "19", "20"})
 
 
 def _rank(result: Result) -> tuple[int, bool]:
     """Which reading explains a value better: the better verdict, then the one that can
     say what to type (913501B81234567888 is a credit code with B for 8, not a resident
     ID with a wrong check digit as well)."""
-    return {VALID: 0, LOOKALIKE: 1, INVALID: 2}[result.verdict], result.suggestion is None
+    if result.verdict == VALID:
+        return 0, False
+    return (1 if result.suggestion or result.candidates else 2), result.suggestion is None
 
 
 def _is_han(c: str) -> bool:
@@ -533,10 +985,6 @@ def _reads_as_digits(kept: list[_Char]) -> bool:
     """Every character but the last one reads as a digit (letters that look like one too)."""
     digits = _SLOTS[RIC][0]
     return all(_alternatives(c, digits) for c in kept[:-1])
-
-
-def _could_be_uscc(kept: list[_Char]) -> bool:
-    return all(_alternatives(c, USCC_SET) for c in kept)
 
 
 _JUDGES = {

@@ -9,12 +9,18 @@ the date and the region, which cost a look-up.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from beianaudit.identifiers.regions import region_codes
-from beianaudit.identifiers.tables import provinces
+from beianaudit.identifiers.regions import (
+    RESIDENCE_PERMITS,
+    RETIRED_SLACK,
+    region_codes,
+    retired_codes,
+)
+from beianaudit.identifiers.tables import provinces, uscc_categories
 
 RIC, USCC, ICP, PSB = "ric", "uscc", "icp", "psb"
 KINDS = (RIC, USCC, ICP, PSB)
@@ -29,15 +35,17 @@ USCC_SET = frozenset(USCC_ALPHABET)
 # int(reversed, 34) % 31 is the weighted sum with weights 3**i (GB 32100).
 _USCC_BASE34 = str.maketrans(USCC_ALPHABET, "0123456789ABCDEFGHIJKLMNOPQRSTU")
 _GB11714_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_BASE36 = {c: int(c, 36) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 # The oldest birth year accepted: second-generation numbers were issued from 1999 on.
 OLDEST_BIRTH_YEAR = 1880
 
 
 @dataclass(frozen=True)
 class Fault:
-    reason: str  # checksum, gb11714, date, future, region, format, province, site
+    reason: str  # checksum, gb11714, date, future, region, retired, format, category…
     position: int | None = None  # 1-based, in the canonical value
     end: int | None = None  # last position of a span (date, region)
+    year: int | None = None  # the last year of a retired region code
 
 
 def ric_check_char(first17: str) -> str:
@@ -46,21 +54,31 @@ def ric_check_char(first17: str) -> str:
     return "X" if value == 10 else str(value)
 
 
+def uscc_weighted_sum(first17: str) -> int:
+    """The GB 32100 weighted sum (mod 31) of 17 characters: character ``i`` weighs 3**i."""
+    return int(first17.translate(_USCC_BASE34)[::-1], 34) % 31
+
+
 def uscc_check_char(first17: str) -> str:
     """GB 32100 mod-31 check character over 17 characters of the USCC alphabet."""
-    total = int(first17.translate(_USCC_BASE34)[::-1], 34) % 31
-    return USCC_ALPHABET[(31 - total) % 31]
+    return USCC_ALPHABET[(31 - uscc_weighted_sum(first17)) % 31]
+
+
+USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+USCC_VALUES = {c: i for i, c in enumerate(USCC_ALPHABET)}
 
 
 def gb11714_check_char(body8: str) -> str:
-    """GB 11714 check digit of an organisation code's first eight characters."""
-    total = sum(int(c, 36) * w for c, w in zip(body8, _GB11714_WEIGHTS, strict=True))
+    """GB 11714 check digit of an organisation code's first eight characters (digits and
+    capital letters)."""
+    total = sum(map(operator.mul, map(_BASE36.__getitem__, body8), _GB11714_WEIGHTS))
     value = 11 - total % 11
     return "X" if value == 10 else "0" if value == 11 else str(value)
 
 
 @functools.lru_cache(maxsize=65536)
-def _birth_date(yyyymmdd: str) -> date | None:
+def birth_date(yyyymmdd: str) -> date | None:
+    """The date ``YYYYMMDD`` stands for, ``None`` if none or before :data:`OLDEST_BIRTH_YEAR`."""
     try:
         born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
     except ValueError:
@@ -74,13 +92,17 @@ def fault_ric(value: str, today: date) -> Fault | None:
         return Fault("format")
     if value[17] != ric_check_char(value[:17]):
         return Fault("checksum", 18)
-    born = _birth_date(value[6:14])
+    born = birth_date(value[6:14])
     if born is None:
         return Fault("date", 7, 14)
     if born > today:
         return Fault("future", 7, 14)
-    if value[:6] not in region_codes():
+    region = value[:6]
+    if region not in region_codes() and region not in RESIDENCE_PERMITS:
         return Fault("region", 1, 6)
+    last = retired_codes().get(region)
+    if last is not None and born.year > last + RETIRED_SLACK:
+        return Fault("retired", 1, 6, year=last)
     return None
 
 
@@ -94,10 +116,28 @@ def fault_uscc(value: str, today: date | None = None) -> Fault | None:
     ):
         return Fault("format")
     if value[17] != uscc_check_char(value[:17]):
+        if is_fujian_pilot(value):
+            return Fault("pilot", 18)
         return Fault("checksum", 18)
     if value[16] != gb11714_check_char(value[8:16]):
         return Fault("gb11714", 17)
+    if value[:2] not in uscc_categories():
+        return Fault("category", 1, 2)
     return None
+
+
+def is_fujian_pilot(value: str) -> bool:
+    """The shape of the codes Fujian (Xiamen) issued in its pilot, before GB 32100 came
+    into force: a Fujian region, an organisation code ``M000…`` with a right GB 11714
+    digit, and a last character the standard's mod-31 check does not give
+    (``91350211M0000XUF46``, ``91350203M0001FUE2P``).  Such codes are genuine; a
+    Fujian code with a mistyped character in positions 1-8 or 18 looks the same.
+    """
+    return (
+        value[2:4] == "35"
+        and value[8:12] == "M000"
+        and value[16] == gb11714_check_char(value[8:16])
+    )
 
 
 @functools.cache

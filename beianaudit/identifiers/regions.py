@@ -1,19 +1,36 @@
 """GB/T 2260 region codes, past and present, as a resident ID's first six digits.
 
 The table ``data/identifiers/regions.tsv`` is built from python-stdnum's ``cn/loc.dat``
-(rebuild: ``python -m beianaudit.identifiers.regions``).  It keeps every code that
-ever existed, with its years where stdnum knows them, but beianaudit does not hold a
-code against a birth year: the code records where the number was issued, so a
-person born before their county was created can still carry its code.
+by ``tools/regions.py``.  It keeps every code that ever existed, with its years where
+stdnum knows them (``[-1982]昌平县``: the code was last used in 1982).
+
+A code is not held against a birth year from below: a person born before their
+county was created can carry its code, since the number records where it was
+issued, and people got their first number years after birth (the 15-digit numbers
+from 1984, the 18-digit ones from 1999).  From above it is: a number is assigned at
+or after birth and never changes, so a code retired long before the holder was born
+cannot be on their number.  "Long before" leaves :data:`RETIRED_SLACK` years: the
+table has the year of the change, the new codes were published afterwards (in
+GB/T 2260's editions and the Ministry of Civil Affairs' yearly lists) and household
+registries switched to them later still, so births registered in the meantime kept
+the old code.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 from pathlib import Path
 
 TABLE = "regions.tsv"
+# Years after a code's last year in which a newborn may still have received it.
+RETIRED_SLACK = 3
+# Hong Kong, Macao and Taiwan residents' residence permits (港澳台居民居住证) carry a
+# resident ID number whose region code is one of these (国办发〔2018〕81号《港澳台居民
+# 居住证申领发放办法》, art. 5); 830000 is not a GB/T 2260 code.
+RESIDENCE_PERMITS = {"810000": "hong_kong", "820000": "macao", "830000": "taiwan"}
+_SPAN = re.compile(r"\[(\d{4})?-(\d{4})?\]")
 
 
 def _data_path() -> Path:
@@ -21,10 +38,43 @@ def _data_path() -> Path:
 
 
 @functools.cache
+def _table() -> tuple[frozenset[str], dict[str, int]]:
+    codes = set()
+    retired: dict[str, int] = {}
+    with _data_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line[:1].isdigit():
+                continue
+            code, _province, history = line.rstrip("\n").split("\t")
+            codes.add(code)
+            last = last_year(history)
+            if last is not None:
+                retired[code] = last
+    return frozenset(codes), retired
+
+
 def region_codes() -> frozenset[str]:
     """Every six-digit code in the table (loaded once, on first use)."""
-    with _data_path().open(encoding="utf-8") as fh:
-        return frozenset(line[:6] for line in fh if line[:1].isdigit())
+    return _table()[0]
+
+
+def retired_codes() -> dict[str, int]:
+    """Code → the last year it was in use, for codes no longer in use."""
+    return _table()[1]
+
+
+def last_year(history: str) -> int | None:
+    """The last year of a code's names (``[-1991]东郊区,[1992-]东丽区``), ``None`` if in use.
+
+    A name without years, or with no end year, is a current one.
+    """
+    last = 0
+    for name in history.split(","):
+        span = _SPAN.match(name)
+        if span is None or span[2] is None:
+            return None
+        last = max(last, int(span[2]))
+    return last
 
 
 def build_from_stdnum() -> list[str]:
@@ -42,15 +92,3 @@ def build_from_stdnum() -> list[str]:
 def _codes(low: str, high: str) -> list[str]:
     """A numdb entry covers the codes ``low`` to ``high``; most cover one."""
     return [f"{n:06d}" for n in range(int(low), int(high) + 1)]
-
-
-def main() -> int:
-    rows = build_from_stdnum()
-    header = "# GB/T 2260 region codes (from python-stdnum cn/loc.dat): code, province, county\n"
-    _data_path().write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
-    print(f"wrote {len(rows)} codes to {_data_path()}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,4 +1,5 @@
-"""The data tables under ``data/identifiers/``: look-alike characters and provinces.
+"""The data tables under ``data/identifiers/``: look-alike characters, provinces and the
+credit-code categories.
 
 Loaded once, on first use, into plain dicts so that judging an identifier costs
 dictionary look-ups, never a regular expression per character.
@@ -37,3 +38,11 @@ def lookalikes() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 def provinces() -> dict[str, str]:
     """Abbreviation → province, for ICP and public-security filing numbers."""
     return {abbr: name for abbr, name in _rows("provinces.tsv")}
+
+
+@functools.cache
+def uscc_categories() -> frozenset[str]:
+    """The registration authority and category pairs (``91``, ``Y1``…) GB 32100 allows."""
+    return frozenset(
+        authority + category for authority, category, *_names in _rows("uscc_categories.tsv")
+    )
