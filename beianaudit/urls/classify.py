@@ -67,7 +67,7 @@ _VERDICT_TEXT = {
     OFFICIAL_INSECURE: N_(
         "the real filing system, but over plain http: the connection is not protected"
     ),
-    GOV_OTHER: N_("a genuine government site, but not the filing system"),
+    GOV_OTHER: N_("a government domain, but not the filing system"),
     LOOKALIKE: N_("LOOK-ALIKE: this link imitates the filing system and is NOT beian.miit.gov.cn"),
     OTHER: N_("not the filing system: this link leads to {host}"),
     INVALID: N_("not a web link"),
@@ -95,7 +95,12 @@ _REASON_TEXT = {
     "plain_http": N_("http://, not https://"),
     "nonstandard_port": N_("port {port} instead of the standard one"),
     "gov_host": N_(
-        "{host} is a government host (gov.cn or 政务), but the filing system is {official}"
+        "{host} is under a government domain (gov.cn or 政务), but the filing system is "
+        "{official}"
+    ),
+    "gov_lookalike": N_(
+        "{host} sits under gov.cn or 政务, but its name imitates {official}: a misspelt "
+        "or disguised government name is not the filing system"
     ),
     "userinfo": N_(
         "text before an @ in the link ({userinfo}) is not where it goes: it goes to {host}"
@@ -359,10 +364,10 @@ def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:
 
 
 def _brand_in_path(path: str) -> bool:
-    from beianaudit.urls.lookalike import skeleton
+    from beianaudit.urls.lookalike import brand_skeleton, skeleton
 
     lowered = path.lower()
-    return OFFICIAL_DOMAIN in lowered or OFFICIAL_DOMAIN in skeleton(lowered[:512])
+    return OFFICIAL_DOMAIN in lowered or brand_skeleton(OFFICIAL_DOMAIN) in skeleton(lowered[:512])
 
 
 @dataclass(frozen=True)
@@ -378,7 +383,7 @@ def judge_host(host: str) -> HostJudgement:
     """The verdict a host name earns by itself (never ``official``: see :func:`classify`)."""
     import ada_url
 
-    from beianaudit.urls.lookalike import imitations, skeleton
+    from beianaudit.urls.lookalike import brand_skeleton, imitations, skeleton
 
     unicode_host = ada_url.idna_to_unicode(host) if "xn--" in host else host
     ext = _extractor().extract_str(host)
@@ -388,15 +393,18 @@ def judge_host(host: str) -> HostJudgement:
     matches = imitations(outside)
     if is_government(host):
         # Only government bodies can register under gov.cn: a plain brand word
-        # (beian.gov.cn, miitbeian.gov.cn) is genuine; a disguised one is not.
+        # (beian.gov.cn, miitbeian.gov.cn) is genuine; a disguised one is not, nor is
+        # a near-miss of beian.miit (DESIGN: gov.cn is restricted, not infallible).
         disguised = [m for m in matches if m.code != "brand_token"]
-        if disguised:
-            return HostJudgement(LOOKALIKE, _match_reasons(disguised), registered, unicode_host)
+        if disguised or _gov_near_miss(host, outside):
+            under = ("gov_lookalike", {"host": unicode_host, "official": OFFICIAL_HOST})
+            reasons = (*_match_reasons(disguised), under)
+            return HostJudgement(LOOKALIKE, reasons, registered, unicode_host)
         reason = ("gov_host", {"host": unicode_host, "official": OFFICIAL_HOST})
         return HostJudgement(GOV_OTHER, (reason,), registered, unicode_host)
     reasons: list[Reason] = []
     sk = skeleton(unicode_host)
-    if OFFICIAL_DOMAIN in sk or "beian.miit" in sk:
+    if brand_skeleton(OFFICIAL_DOMAIN) in sk or brand_skeleton("beian.miit") in sk:
         reasons.append(("official_name_embedded", {"registered": registered or host}))
     excused = {"beian"} & set(ext.subdomain.split("."))
     if (
@@ -414,6 +422,31 @@ def judge_host(host: str) -> HostJudgement:
         short = ("shortener", {"registered": registered or host})
         return HostJudgement(OTHER, (short,), registered, unicode_host)
     return HostJudgement(OTHER, (("unrelated", {"host": unicode_host}),), registered, unicode_host)
+
+
+def _gov_near_miss(host: str, outside: list[str]) -> bool:
+    """A host under gov.cn or 政务 whose name imitates beian.miit: any label not in
+    plain ASCII (punycode shown in another script), or the labels before the suffix
+    within two edits of beian.miit once dots and hyphens are dropped (beian.mit,
+    beian-miit, beianmiit, miit.beian, bei.an.miit), or the registrant label one edit
+    from miit (rmiit, mitt).  Real, distinct government hosts (www.miit.gov.cn,
+    ca.miit.gov.cn, beian.mps.gov.cn, www.gov.cn) are farther than that."""
+    from beianaudit.urls.lookalike import distance
+
+    bare = host.lower().rstrip(".")
+    if bare == OFFICIAL_HOST or not outside:
+        return False
+    if not all(label.isascii() and not label.startswith("xn--") for label in outside):
+        return True
+    words = [w for w in re.split(r"[.\-_]+", ".".join(outside).lower()) if w]
+    joined = "".join(words)
+    brand = "beianmiit"
+    if joined == brand or sorted(words) == ["beian", "miit"]:
+        return True
+    if distance(joined, brand, 2) <= 2:
+        return True
+    registrant = outside[-1].lower()
+    return registrant != "miit" and len(registrant) >= 3 and distance(registrant, "miit", 1) <= 1
 
 
 def _match_reasons(matches: list[Any]) -> tuple[Reason, ...]:
