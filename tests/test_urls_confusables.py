@@ -16,7 +16,7 @@ from functools import cache
 
 import pytest
 
-from beianaudit.urls.classify import OFFICIAL_HOST, classify
+from beianaudit.urls.classify import classify
 from tests.conftest import ROOT
 
 TABLE_PATH = ROOT / "beianaudit/data/urls/confusables.txt"
@@ -59,7 +59,9 @@ def homoglyphs(letter: str) -> frozenset[str]:
 
 def test_the_table_is_whole() -> None:
     header = TABLE_PATH.read_text("utf-8")[:600]
-    assert "ICU" in header and "Unicode License" in header and "tools/confusables.py" in header
+    assert "ICU" in header
+    assert "Unicode License" in header
+    assert "tools/confusables.py" in header
     assert len(raw_table()) > 6000
     # The characters the issue found missing from the old subset, each by name.
     for letter, glyph in [
@@ -92,7 +94,7 @@ def test_every_single_homoglyph_substitution_is_a_lookalike(host: str) -> None:
         # A browser may fold the character to the letter itself (ｂ, ʷ): then the
         # host is the real one, and so is the verdict.
         same = result.host.rstrip(".") == host
-        if result.verdict == "other" or result.verdict in ("official", "gov_other") and not same:
+        if result.verdict == "other" or (result.verdict in ("official", "gov_other") and not same):
             if _shown_as_another(result.host_unicode, spoof, host):
                 changed += 1
                 continue
@@ -125,3 +127,61 @@ def test_whole_script_lookalikes_stay_lookalike(host: str) -> None:
         assert result.verdict == "other"  # d is not b: not every Cyrillic word is one
     else:
         assert result.verdict == "lookalike", (host, result.reasons)
+
+
+# Near-misses of beian.miit under gov.cn, generated as dnstwist's fuzzers make them:
+# omission, insertion, repetition, transposition, replacement, a split or joined label.
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789-."
+
+
+def _near_misses(name: str) -> set[str]:
+    found: set[str] = set()
+    for i in range(len(name) + 1):
+        found.add(name[:i] + name[i + 1 :])  # omission
+        found.update(name[:i] + c + name[i:] for c in _LETTERS)  # insertion
+        if i < len(name) - 1:
+            found.add(name[:i] + name[i + 1] + name[i] + name[i + 2 :])  # transposition
+        if i < len(name):
+            found.update(name[:i] + c + name[i + 1 :] for c in _LETTERS)  # replacement
+    return {
+        n
+        for n in found
+        if n != name and n.strip(".-") == n and ".." not in n and ".-" not in n and "-." not in n
+    }
+
+
+def test_near_misses_of_the_filing_system_under_gov_cn_are_lookalikes() -> None:
+    names = _near_misses("beian.miit") | {"miit.beian", "bei-an.miit"}
+    assert len(names) > 700
+    wrong = []
+    for name in sorted(names):
+        for suffix in ("gov.cn", "政务"):
+            result = classify(f"https://{name}.{suffix}/")
+            if result.verdict != "lookalike" or "gov_lookalike" not in dict(result.reasons):
+                wrong.append((name, suffix, result.verdict))
+    assert not wrong, wrong[:20]
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "www.miit.gov.cn",
+        "beian.mps.gov.cn",
+        "www.gov.cn",
+        "ca.miit.gov.cn",
+        "miit.gov.cn",
+        "www.beian.gov.cn",
+        "www.mot.gov.cn",
+        "www.miitbeian.gov.cn",
+        "www.miit.政务",
+    ],
+)
+def test_real_government_hosts_stay_gov_other(host: str) -> None:
+    from beianaudit import i18n
+
+    result = classify(f"https://{host}/")
+    assert result.verdict == "gov_other", result.reasons
+    assert "a government domain" in result.message()
+    i18n.set_language("zh_CN")
+    assert "真实" not in result.message()
+    assert "政府域名" in result.message()
