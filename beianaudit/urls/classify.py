@@ -36,7 +36,17 @@ CHECK_ID = "BA301"
 MAX_LENGTH = 65536
 # Browsers strip these from both ends of a URL (WHATWG: C0 controls and space).
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
-_ATTRIBUTES = ("href", "protocol", "username", "password", "port", "hostname", "pathname")
+_ATTRIBUTES = (
+    "href",
+    "protocol",
+    "username",
+    "password",
+    "port",
+    "hostname",
+    "pathname",
+    "search",
+    "hash",
+)
 # What ada-url serialises an IP host as: dotted decimal IPv4, bracketed IPv6.
 _IP_HOST = re.compile(r"\[.*\]|\d+\.\d+\.\d+\.\d+")
 # A domain someone can register: DNS letters, digits and hyphens (punycode for the rest).
@@ -95,8 +105,7 @@ _REASON_TEXT = {
     "plain_http": N_("http://, not https://"),
     "nonstandard_port": N_("port {port} instead of the standard one"),
     "gov_host": N_(
-        "{host} is under a government domain (gov.cn or 政务), but the filing system is "
-        "{official}"
+        "{host} is under a government domain (gov.cn or 政务), but the filing system is {official}"
     ),
     "gov_lookalike": N_(
         "{host} sits under gov.cn or 政务, but its name imitates {official}: a misspelt "
@@ -114,8 +123,17 @@ _REASON_TEXT = {
     "brand_in_path": N_("the real name appears only in the path; the link goes to {host}"),
     "ip_host": N_("the host is a bare IP address ({host}), never the filing system"),
     "provider_portal": N_(
-        "{host} belongs to an access provider ({registered}), not to the filing system"
+        "{host} belongs to an access provider, {owner} ({registered}): its own filing "
+        "portal, not the filing system"
     ),
+    "lookup_site": N_(
+        "{host} is a third-party filing lookup site ({registered}), not the filing system: "
+        "it holds no filing account"
+    ),
+    "brand_in_query": N_(
+        "the real name appears only in the query or fragment; the link goes to {host}"
+    ),
+    "not_a_link": N_("no scheme and no dot: not a link"),
     "shortener": N_(
         "a short link ({registered}): cannot be verified offline: expand it with --resolve"
     ),
@@ -240,11 +258,19 @@ def public_suffix(host: str) -> str:
 
 
 @cache
-def _domain_list(name: str) -> frozenset[str]:
+def _domain_names(name: str) -> Mapping[str, str]:
+    """``data/urls/<name>``: a domain a line, optionally a TAB and whose it is."""
     text = resources.files("beianaudit").joinpath(f"data/urls/{name}").read_text("utf-8")
-    return frozenset(
-        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
-    )
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        domain, _tab, owner = line.split("#", 1)[0].strip().partition("\t")
+        if domain:
+            found[domain.strip()] = owner.strip() or domain.strip()
+    return found
+
+
+def _domain_list(name: str) -> frozenset[str]:
+    return frozenset(_domain_names(name))
 
 
 def invalid(text: str, code: str, **params: str) -> UrlResult:
@@ -302,6 +328,8 @@ def classify(text: str) -> UrlResult:
         )
     if _IP_HOST.fullmatch(host):
         judged = HostJudgement(OTHER, (("ip_host", {"host": host}),), "", bare)
+    elif assumed and "." not in bare:
+        return invalid(text, "not_a_link")  # a word (xxxx), not an address anyone writes
     else:
         judged = judge_host(bare)
     verdict = judged.verdict
@@ -313,6 +341,8 @@ def classify(text: str) -> UrlResult:
         trick = ("userinfo", {"userinfo": userinfo, "host": judged.unicode})
     elif verdict == OTHER and _brand_in_path(url["pathname"]):
         trick = ("brand_in_path", {"host": judged.unicode})
+    elif verdict == OTHER and _brand_in_path(url["search"] + url["hash"]):
+        trick = ("brand_in_query", {"host": judged.unicode})
     if trick:
         verdict = LOOKALIKE
         reasons = [r for r in reasons if r[0] != "unrelated"] + [trick]
@@ -363,10 +393,18 @@ def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:
     return bare == OFFICIAL_HOST and url["port"] == "" and userinfo == ""
 
 
+# What a browser reads as a dot in a host name (UTS #46): a name written with them in a
+# path or query is the name all the same.
+_DOTS = str.maketrans("。．｡", "...")
+
+
 def _brand_in_path(path: str) -> bool:
+    """The official name inside a path, query or fragment (percent-escapes decoded)."""
+    from urllib.parse import unquote
+
     from beianaudit.urls.lookalike import brand_skeleton, skeleton
 
-    lowered = path.lower()
+    lowered = unquote(path[:2048]).lower().translate(_DOTS)
     return OFFICIAL_DOMAIN in lowered or brand_skeleton(OFFICIAL_DOMAIN) in skeleton(lowered[:512])
 
 
@@ -406,15 +444,24 @@ def judge_host(host: str) -> HostJudgement:
     sk = skeleton(unicode_host)
     if brand_skeleton(OFFICIAL_DOMAIN) in sk or brand_skeleton("beian.miit") in sk:
         reasons.append(("official_name_embedded", {"registered": registered or host}))
-    excused = {"beian"} & set(ext.subdomain.split("."))
-    if (
-        registered in _domain_list("providers.txt")
-        and not reasons
-        and matches
-        and all(m.code == "brand_token" and m.part in excused for m in matches)
-    ):
-        portal = ("provider_portal", {"host": unicode_host, "registered": registered})
-        return HostJudgement(OTHER, (portal,), registered, unicode_host)
+    # An access provider's own filing portal (beian.aliyun.com), or a site that looks
+    # filings up (beian.chinaz.com): a real service, named, not the filing system.
+    excused = {"beian", "icp", ext.domain} & {*ext.subdomain.split("."), ext.domain}
+    for listed, code in (("providers.txt", "provider_portal"), ("lookups.txt", "lookup_site")):
+        names = _domain_names(listed)
+        owner = names.get(registered)
+        # The plain word "beian" under the domain, or a host listed itself (a console).
+        portal = matches or any(
+            host.endswith("." + n) or host == n for n in names if n != registered
+        )
+        if (
+            owner
+            and portal
+            and not reasons
+            and all(m.code == "brand_token" and m.part in excused for m in matches)
+        ):
+            why = (code, {"host": unicode_host, "registered": registered, "owner": owner})
+            return HostJudgement(OTHER, (why,), registered, unicode_host)
     reasons.extend(_match_reasons(matches))
     if reasons:
         return HostJudgement(LOOKALIKE, tuple(reasons), registered, unicode_host)

@@ -21,10 +21,15 @@ BRANDS = ("beian", "miit")
 # "gov" is an ordinary word inside longer names (govtrack): it counts only as a
 # whole part (gov.com, gov-cn.net, miit-gov.cn), never as a substring.
 WHOLE_BRANDS = ("gov",)
+# The government suffix run together, a brand of its own (govcn.com, www.govcn.cn);
+# written apart (gov-cn.com, gov.cn.com) its "gov" part is a WHOLE_BRANDS match.
+SUFFIX_BRANDS = ("govcn",)
 # The same names in Chinese, as an internationalised domain writes them (备案.网址,
 # 工信部-备案.com): inside a part, they imitate the filing system as plainly.
 CHINESE_BRANDS = ("备案", "備案", "工信部", "工業和信息化部", "工业和信息化部")
 _SMALL_CAPITAL = "LATIN LETTER SMALL CAPITAL "
+
+
 @cache
 def confusables() -> dict[int, str]:
     """The whole UTS #39 table in ``data/urls/confusables.txt`` (tools/confusables.py),
@@ -136,7 +141,7 @@ def imitations(labels: list[str]) -> list[Match]:
     joined = skeleton("".join(labels).replace("-", "").replace("_", ""))
     if not matches:
         # Brands spread over labels or parts: bei-an.com, bei.an.example.
-        for brand in BRANDS:
+        for brand in BRANDS + SUFFIX_BRANDS:
             if brand_skeleton(brand) in joined:
                 matches.append(Match("brand_token", ".".join(labels), brand))
                 break
@@ -156,6 +161,9 @@ def _imitation(part: str) -> Match | None:
         # Length 4 and up: three-letter words one edit from "miit" (mit) are too common.
         if len(part) >= 4 and near(sk, brand_sk):
             return Match("typo", part, brand)
+    for brand in SUFFIX_BRANDS:
+        if brand_skeleton(brand) in sk:
+            return Match(_code(part, brand), part, brand)
     if not part.isascii():
         for brand in CHINESE_BRANDS:
             if brand in part:
