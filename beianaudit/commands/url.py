@@ -61,9 +61,17 @@ def _judge(
     link: str,
     resolve: bool,
     written: str | None = None,
-    reading: Callable[[int], str | None] | None = None,
+    reading: Callable[[int], list[tuple[str, str]]] | None = None,
+    shown: str = "",
 ) -> UrlResult:
-    from beianaudit.urls.classify import OFFICIAL, OFFICIAL_INSECURE, classify, invalid, read_on
+    from beianaudit.urls.classify import (
+        OFFICIAL,
+        OFFICIAL_INSECURE,
+        classify,
+        invalid,
+        read_on,
+        shown_as,
+    )
 
     try:
         link.encode("utf-8")
@@ -72,6 +80,7 @@ def _judge(
     result = classify(link)
     if reading is not None and result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
         result = read_on(result, reading(MAX_READING))
+    result = shown_as(result, shown)
     if resolve:
         from beianaudit.urls.resolve import resolve as follow
 
@@ -92,7 +101,9 @@ def _lines(path: str, out: BatchOutput) -> Iterator[str]:
             raise _unreadable(path, exc) from None
 
 
-def _message_links(path: str) -> list[tuple[str, str, Callable[[int], str | None]]]:
+def _message_links(
+    path: str,
+) -> list[tuple[str, str, Callable[[int], list[tuple[str, str]]], str]]:
     from beianaudit.urls.extract import extract
 
     with _open(path) as binary:
@@ -105,17 +116,15 @@ def _message_links(path: str) -> list[tuple[str, str, Callable[[int], str | None
         raise UserError(_("{path}: more than 10 MB of text").format(path=path))
     readings = MAX_READINGS
 
-    def reading(found: Found) -> Callable[[int], str | None]:
-        def read(limit: int) -> str | None:
+    def reading(found: Found) -> Callable[[int], list[tuple[str, str]]]:
+        def read(limit: int) -> list[tuple[str, str]]:
             nonlocal readings
-            if found.stop < 0:
-                return None
             readings -= 1
-            return found.reading(limit if readings >= 0 else -1)
+            return found.readings(limit if readings >= 0 else -1)
 
         return read
 
-    return [(f.link, f.written, reading(f)) for f in extract(text)]
+    return [(f.link, f.written, reading(f), f.shown) for f in extract(text)]
 
 
 def _report(result: UrlResult) -> Report:

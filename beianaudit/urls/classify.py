@@ -18,10 +18,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _
+
+if TYPE_CHECKING:
+    from beianaudit.urls.extract import Found
 
 OFFICIAL_HOST = "beian.miit.gov.cn"
 OFFICIAL_DOMAIN = "miit.gov.cn"
@@ -149,6 +152,15 @@ _REASON_TEXT = {
         "the link runs straight into the text after it ({rest}): read with it, as a phone "
         "may open it, it goes to {host}"
     ),
+    "read_by_android": N_(
+        "Android's link detection reads the link on into the text after it ({rest}) and "
+        "opens {host}"
+    ),
+    "read_by_space": N_(
+        "a reader that runs on to the next space reads the link with the text after it "
+        "({rest}) and opens {host}"
+    ),
+    "shown_elsewhere": N_("the link shows {shown} but goes to {host}"),
     "empty": N_("empty"),
     "too_long": N_("too long ({length} characters)"),
     "unparseable": N_("a browser cannot parse it as a URL"),
@@ -355,7 +367,71 @@ def classify(text: str) -> UrlResult:
     )
 
 
-def read_on(result: UrlResult, longer: str | None) -> UrlResult:
+# A reading of a link in a message that goes elsewhere, by who reads it so (extract.py,
+# Found.readings): the reason names the reader.
+_READER_REASON = {
+    "clause": "runs_into_text",
+    "android": "read_by_android",
+    "space": "read_by_space",
+}
+
+
+def read_on(result: UrlResult, longer: str | list[tuple[str, str]] | None) -> UrlResult:
+    """``result`` unless one of the readings of the link (``Found.readings``: a list of
+    ``(reader, text)``; or one reading, :func:`read_one`) goes elsewhere: then that one,
+    ``lookalike``, naming its reader.  A link is official only if every reading a phone
+    may make of it reaches the official host or none."""
+    if not isinstance(longer, list):
+        return read_one(result, longer)
+    for reader, text in longer:
+        judged = read_one(result, text, _READER_REASON[reader])
+        if judged is not result:
+            return judged
+    return result
+
+
+def judge_found(found: Found, limit: int = 65536) -> UrlResult:
+    """The verdict on a link found in a message (``url --text``, the fuzz oracles): the
+    link, every reading of it if it is official, and the text shown for it."""
+    result = classify(found.link)
+    if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        result = read_on(result, found.readings(limit))
+    return shown_as(result, found.shown)
+
+
+def shown_as(result: UrlResult, shown: str) -> UrlResult:
+    """A link in markup whose shown text names the filing system while its target goes
+    elsewhere (``<a href="https://evil.com/">https://beian.miit.gov.cn/</a>``) is
+    ``lookalike``, with a reason naming both."""
+    if not shown or not names_official(shown):
+        return result
+    if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        return result
+    where = result.host_unicode or result.host or clip(result.input, 60)
+    reason = ("shown_elsewhere", {"shown": clip(shown, 60), "host": where})
+    kept = tuple(r for r in result.reasons if r[0] != "unrelated")
+    return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*kept, reason))
+
+
+# Words that name the filing system in a link's shown text.
+_SHOWN_NAMES = ("备案系统", "备案管理系统", "工信部", "工业和信息化部", "工業和信息化部")
+
+
+def names_official(shown: str) -> bool:
+    """Whether a link's shown text names the filing system (its host, even disguised,
+    or its name in Chinese)."""
+    from beianaudit.urls.lookalike import brand_skeleton, skeleton
+
+    text = shown[:1024].lower().translate(_DOTS)
+    sk = skeleton(text)
+    return (
+        any(name in text for name in _SHOWN_NAMES)
+        or brand_skeleton("beian.miit") in sk
+        or brand_skeleton(OFFICIAL_DOMAIN) in sk
+    )
+
+
+def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text") -> UrlResult:
     """``result``, for a link found in free text that stops short of the end of its
     host (``url_extract``): ``longer`` is the reading on to it, as a phone's link
     detection reads it ("" when too long to parse; ``None`` when the link does not run
@@ -367,7 +443,7 @@ def read_on(result: UrlResult, longer: str | None) -> UrlResult:
     if longer is None or result.verdict not in (OFFICIAL, OFFICIAL_INSECURE):
         return result
     if not longer:  # too long to parse: no sentence is; it is not official
-        reason = ("runs_into_text", {"rest": "…", "host": "?"})
+        reason = (code, {"rest": "…", "host": "?"})
         return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
     other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
     reachable = _IP_HOST.fullmatch(other.host) or (
@@ -377,7 +453,7 @@ def read_on(result: UrlResult, longer: str | None) -> UrlResult:
     if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
         return result
     rest = longer[len(result.input) :]
-    reason = ("runs_into_text", {"rest": clip(rest, 40), "host": other.host_unicode})
+    reason = (code, {"rest": clip(rest, 40), "host": other.host_unicode})
     verdict = GOV_OTHER if other.verdict == GOV_OTHER else LOOKALIKE
     return dataclasses.replace(other, verdict=verdict, reasons=(*other.reasons, reason))
 
