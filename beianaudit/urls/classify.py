@@ -353,7 +353,11 @@ def classify(text: str) -> UrlResult:
         trick = ("userinfo", {"userinfo": userinfo, "host": judged.unicode})
     elif verdict == OTHER and _brand_in_path(url["pathname"]):
         trick = ("brand_in_path", {"host": judged.unicode})
-    elif verdict == OTHER and _brand_in_path(url["search"] + url["hash"]):
+    elif (
+        verdict == OTHER
+        and (url["search"] or url["hash"])
+        and _brand_in_path(url["search"] + url["hash"])
+    ):
         trick = ("brand_in_query", {"host": judged.unicode})
     if trick:
         verdict = LOOKALIKE
@@ -527,12 +531,9 @@ def judge_host(host: str) -> HostJudgement:
         names = _domain_names(listed)
         owner = names.get(registered)
         # The plain word "beian" under the domain, or a host listed itself (a console).
-        portal = matches or any(
-            host.endswith("." + n) or host == n for n in names if n != registered
-        )
         if (
             owner
-            and portal
+            and (matches or _listed_host(host, names, registered))
             and not reasons
             and all(m.code == "brand_token" and m.part in excused for m in matches)
         ):
@@ -570,6 +571,11 @@ def _gov_near_miss(host: str, outside: list[str]) -> bool:
         return True
     registrant = outside[-1].lower()
     return registrant != "miit" and len(registrant) >= 3 and distance(registrant, "miit", 1) <= 1
+
+
+def _listed_host(host: str, names: Mapping[str, str], registered: str) -> bool:
+    """Whether a host (a console) or one of its parents is listed itself."""
+    return any(host == n or host.endswith("." + n) for n in names if n != registered)
 
 
 def _match_reasons(matches: list[Any]) -> tuple[Reason, ...]:

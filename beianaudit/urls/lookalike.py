@@ -73,10 +73,23 @@ def skeleton(text: str) -> str:
     case, because a skeleton may be a capital or a compatibility character
     (``0`` → ``O`` → ``o``).
     Compare skeletons with skeletons: ``skeleton("miit") == "rniit"``."""
+    if text.isascii():
+        return text.translate(_ascii_skeletons())
+    return _skeleton(text)
+
+
+def _skeleton(text: str) -> str:
     table = confusables()
     result = _decompose(text).translate(table)
     result = _decompose(result.lower()).translate(table)
     return _decompose(result.lower())
+
+
+@cache
+def _ascii_skeletons() -> dict[int, str]:
+    """The skeleton of each ASCII character: a skeleton is made character by character,
+    so ASCII text (most hosts) needs one ``translate``."""
+    return {c: _skeleton(chr(c)) for c in range(128)}
 
 
 @cache
