@@ -116,6 +116,7 @@ TEXT_SHAPES = {
     "official#": "https://beian.miit.gov.cn#",
     "arrows": "→x.cn←",
     "official runs on": "https://beian.miit.gov.cn备",
+    "scheme and IDN host in brackets": "(https://备案.网址)",
 }
 
 

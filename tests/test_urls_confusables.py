@@ -185,3 +185,41 @@ def test_real_government_hosts_stay_gov_other(host: str) -> None:
     i18n.set_language("zh_CN")
     assert "真实" not in result.message()
     assert "政府域名" in result.message()
+
+
+@pytest.mark.parametrize("mark", ["", "，", "、", "：", "→", "【", " "])
+def test_homoglyph_links_in_a_message_are_never_official_elsewhere(mark: str) -> None:
+    """The same substitutions (all of them glued on, one in 11 after a mark, for time),
+    in a Chinese sentence as ``url --text`` reads it: no foreign host is official, none
+    is merely unrelated."""
+    from beianaudit.urls.classify import judge_found
+    from beianaudit.urls.extract import extract
+
+    wrong = []
+    for spoof, why in _substitutions("beian.miit.gov.cn")[:: 1 if mark == "" else 11]:
+        if why.endswith("U+007C"):  # |: no host character to a browser, nor to a phone
+            continue
+        for found in extract(f"请登录{mark}https://{spoof}/{mark}处理"):
+            result = judge_found(found)
+            real = result.host.rstrip(".") == "beian.miit.gov.cn"
+            if result.verdict == "other" or (result.verdict == "official" and not real):
+                wrong.append((spoof, why, found.link, result.verdict))
+    assert not wrong, wrong[:10]
+
+
+def test_no_character_that_ends_a_link_is_a_letter_to_the_table() -> None:
+    """Symbols end a link in a message (→, ☞, 【): none may be one the table makes look
+    like a letter or digit, or a link written with it would be cut short (be⍳an)."""
+    from beianaudit.urls.extract import _TOKEN
+    from beianaudit.urls.lookalike import skeleton
+
+    letters = [
+        f"U+{cp:04X}"
+        for cp in range(0x80, 0x110000)
+        if not (0xD800 <= cp < 0xE000)
+        and not chr(cp).isspace()
+        and not _TOKEN.fullmatch(chr(cp))
+        and skeleton(chr(cp)).isascii()
+        and skeleton(chr(cp)).isalnum()
+    ]
+    assert letters == []

@@ -42,10 +42,13 @@ _TOKEN = re.compile(
     "\u2e80-\u2fff\u3040-\u31ff\u3400-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
     "\U00020000-\U0003ffff"
     "，、；！（）「」『』【】〔〕《》〈〉“”‘’…—·"
-    # Arrows, pointing hands, shapes, dingbats and emoji that a message puts before a
-    # link (→beian-miit.com, ☞, ▶), and the CJK symbols and brackets but the full stop.
-    "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u3001\u3003-\u303f"
-    "\U0001f000-\U0001faff]+"
+    # Arrows, pointing hands, shapes, dingbats and emoji pictographs that a message puts
+    # before a link (→beian-miit.com, ☞, ▶, 👉), and the CJK symbols and brackets but the
+    # full stop.  None that the confusables table makes a letter or digit (APL ⍳ ⍺,
+    # 〇, alchemical 🜔): those are letters of a host to a browser; nor the enclosed
+    # letters (🄴, ⓒ), which IDNA maps to letters (test_urls_confusables).
+    "\u2190-\u21ff\u23e9-\u23f3\u25a0-\u27bf\u2b00-\u2bff\u3001\u3003-\u3006\u3008-\u303f"
+    "\U0001f300-\U0001f6ff\U0001f780-\U0001faff]+"
 )
 _SCHEMED = re.compile(
     r"(?i)(?<![a-z0-9])(?:(?:https?|ftp|file|wss?)://|(?:https?):[\\/]|(?:javascript|vbscript|data|mailto):)"
@@ -363,26 +366,28 @@ def _second_links(found: list[Found], mapped: str) -> list[Found]:
 
 def _merge(found: list[Found], more: list[Found]) -> list[Found]:
     """``found`` with the links of ``more`` that overlap none of it; a link of ``more``
-    takes the place of scheme-only links it contains (``(https://备案.网址)``)."""
+    takes the place of scheme-only links it contains (``(https://备案.网址)``).  The links
+    of ``more`` overlap no other; each is placed by bisection, the list built once."""
     if not more:
         return found
-    kept = list(found)
-    starts = [f.start for f in kept]
+    starts = [f.start for f in found]
+    removed: set[int] = set()
+    added: list[Found] = []
     for item in more:
         end = item.start + len(item.written)
         lo = max(0, bisect.bisect_right(starts, item.start) - 1)
         hi = bisect.bisect_left(starts, end)
-        inside = [f for f in kept[lo:hi] if f.start < end and f.start + len(f.written) > item.start]
+        inside = [i for i in range(lo, hi) if found[i].start + len(found[i].written) > item.start]
         if all(
-            f.start >= item.start
-            and f.start + len(f.written) <= end
-            and not (_host_of(f.link.translate(_TABLE)) or "")
-            for f in inside
+            found[i].start >= item.start
+            and found[i].start + len(found[i].written) <= end
+            and not (_host_of(found[i].link.translate(_TABLE)) or "")
+            for i in inside
         ):
-            kept = [f for f in kept if f not in inside] + [item]
-            kept.sort(key=lambda f: f.start)
-            starts = [f.start for f in kept]
-    return kept
+            removed.update(inside)
+            added.append(item)
+    kept = [f for i, f in enumerate(found) if i not in removed]
+    return sorted(kept + added, key=lambda f: f.start)
 
 
 # A link in markup: an HTML anchor or a Markdown link, as (target, shown text).  Each
