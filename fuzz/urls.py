@@ -64,10 +64,11 @@ def one_input(data: bytes) -> None:
             _phone_agrees(rest[: _ANDROID_HOST.match(rest, authority).end()], text)
 
 
-# Android's host characters (Patterns.java: LABEL_CHAR, a-zA-Z0-9 and every character
-# from U+00A0 but noncharacters and surrogates), with dots and hyphens.
+# Android's host characters (android.util.Patterns: LABEL_CHAR, a-zA-Z0-9 and RFC 3987's
+# UCS_CHAR but its spaces), with dots and hyphens.
 _ANDROID_HOST = re.compile(
-    "[a-zA-Z0-9.\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0010fffd]*"
+    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
 )
 
 

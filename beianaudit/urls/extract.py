@@ -123,11 +123,13 @@ class Found:
         return readings
 
 
-# Android's label characters (Patterns.java: LABEL_CHAR is a-zA-Z0-9 and UCS_CHAR, from
-# U+00A0 up, but for the noncharacters and surrogates), with its dots and hyphens: the
-# host of a phone's reading runs while these do.
+# Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
+# UCS_CHAR, RFC 3987's characters from U+00A0 up but for surrogates, noncharacters and
+# the spaces U+00A0, U+2000-200A, U+2028, U+2029, U+202F, U+3000), with its dots and
+# hyphens: the host of a phone's reading runs while these do.
 _ANDROID_HOST = re.compile(
-    "[a-zA-Z0-9.\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0010fffd]*"
+    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
 )
 _NO_SPACE = re.compile(r"\S*")
 
