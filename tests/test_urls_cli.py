@@ -86,8 +86,9 @@ def test_a_message_where_a_url_or_file_goes_is_read_as_a_message(run_cli, how: s
     args = ["url", SMS] if how == "argument" else ["url", "--text", SMS]
     result = run_cli(*args, "--format", "json")
     assert result.exit_code == 1
-    verdicts = [r["verdict"] for r in json.loads(result.stdout)["results"]]
-    assert verdicts == ["lookalike", "official"]
+    out = json.loads(result.stdout)
+    assert [r["verdict"] for r in out["results"]] == ["lookalike", "official"]
+    assert out["verdict"] == "lookalike"  # the message's verdict is its worst link's
     assert "--text -" in result.stderr
 
 

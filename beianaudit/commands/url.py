@@ -200,7 +200,10 @@ def _output(
         emit(_report(kept[0]), fmt, out=out)
     elif fmt == "json":
         findings = tuple(r.finding() for r in kept)
-        emit(Report(findings, extra={"results": [r.extra() for r in kept]}), fmt, out=out)
+        extra: dict[str, object] = {"results": [r.extra() for r in kept]}
+        if header:  # a message: its verdict is its worst link's ("" when it has none)
+            extra["verdict"] = _worst_verdict(kept)
+        emit(Report(findings, extra=extra), fmt, out=out)
     elif fmt == "text" and not count:
         out.write(
             _(
@@ -214,6 +217,15 @@ def _output(
         emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead, out=out)
     out.flush()
     return worst
+
+
+def _worst_verdict(results: list[UrlResult]) -> str:
+    from beianaudit.urls.classify import VERDICTS
+
+    # Worst first: the order of the verdict names, but a look-alike before the rest.
+    rank = ["lookalike", "invalid", "other", "gov_other", "official_insecure", "official"]
+    rank += [v for v in VERDICTS if v not in rank]
+    return min((r.verdict for r in results), key=rank.index, default="")
 
 
 def _summary(results: list[UrlResult]) -> str:
