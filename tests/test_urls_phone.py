@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from beianaudit.urls.classify import _extractor, judge_found
 from beianaudit.urls.extract import extract
@@ -146,3 +148,29 @@ def test_markup_to_the_filing_system_is_official(shown: str) -> None:
 def test_markup_that_shows_something_else_is_judged_by_its_target() -> None:
     (found,) = extract('<a href="https://example.com/">example</a>')
     assert judge_found(found).verdict == "other"
+
+
+_CJK = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _CJK,
+    st.sampled_from(MARKS),
+    st.sampled_from(SPOOFS),
+    st.sampled_from(MARKS),
+    _CJK,
+    st.sampled_from(["", " ", "\n"]),
+)
+def test_any_spoof_between_any_marks_in_chinese_is_never_official(
+    before: str, lead: str, spoof: tuple[str, str], trail: str, after: str, space: str
+) -> None:
+    """Whatever a message puts around a look-alike, it is found, and nothing in the
+    message is official."""
+    link, host = spoof  # every mark is a non-word character: a host's run ends there
+    text = before + space + lead[0] + link + trail[-1] + space + after
+    found = extract(text)
+    verdicts = [judge_found(f).verdict for f in found]
+    assert "official" not in verdicts, (text, verdicts)
+    assert "lookalike" in verdicts, (text, verdicts)
+    assert any(host in f.link.translate({0x3002: "."}) for f in found), (text, host)
