@@ -9,7 +9,9 @@ the batch mode on them as a user would: a fresh ``beianaudit`` process, output t
 /dev/null.  In the same run it times a bare loop over the same links: ada-url
 parsing plus tldextract on the host, nothing else.  It prints both rates, their
 ratio and the batch process's peak memory at n/10 and n (flat memory: streaming).
-Targets (issue 4): at least 100,000 links/s, within 3x of the bare loop.
+Targets (issue 4): at least 100,000 links/s, within 3x of the bare loop.  Then it
+times ``--text`` extraction on adversarial shapes (issue 16) at a size and a quarter
+of it: linear work keeps the rate, quadratic work quarters it.
 """
 
 from __future__ import annotations
@@ -104,6 +106,40 @@ def batch(path: str) -> tuple[float, int]:
     return float(seconds), int(rss)
 
 
+# Adversarial shapes for ``url --text`` (issue 16): each repeated to the size measured.
+# 5 MB of "a备" took 55 s when every dot-less token searched to the end for a dot.
+TEXT_SHAPES = {
+    "a备": "a备",
+    "备案.": "备案.",
+    "<a ": "<a ",
+    "[x](": "[x](",
+    "official#": "https://beian.miit.gov.cn#",
+    "arrows": "→x.cn←",
+    "official runs on": "https://beian.miit.gov.cn备",
+    "scheme and IDN host in brackets": "(https://备案.网址)",
+}
+
+
+def text_rows(n: int) -> list[dict]:
+    """Extraction rate on each shape at a size and at a quarter of it: the ratio of the two
+    rates is near 1 when the work is linear, near 0.25 when it is quadratic."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from beianaudit.urls.extract import extract
+
+    size = max(1 << 16, min(n * 5, 5 << 20))
+    rows = []
+    for name, shape in TEXT_SHAPES.items():
+        rates = []
+        for chars in (size // 4, size):
+            text = (shape * (chars // len(shape) + 1))[:chars]
+            start = time.perf_counter()
+            extract(text)
+            rates.append(chars / (1 << 20) / (time.perf_counter() - start))
+        figure = f"url --text extraction, {name!r} x {size / (1 << 20):.2f} MiB, MiB/s"
+        rows.append(timing.row(figure, rates[1], "MiB/s", rates[0]))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000)
@@ -126,6 +162,7 @@ def main() -> None:
         timing.row("url bare loop (ada-url + tldextract), links/s", bare_rate, "1/s"),
         timing.row(f"url batch peak RSS at n={args.n}", rss / 1024, "MiB", rss_small / 1024),
     ]
+    rows += text_rows(args.n)
     if args.json:
         print(json.dumps(rows))
         return
@@ -134,6 +171,9 @@ def main() -> None:
     print(f"  bare loop: {bare_rate:12,.0f} links/s  (ada-url + tldextract only)")
     print(f"  batch is {bare_rate / rate:.1f}x slower than the bare loop (target <= 3x)")
     print(f"  peak RSS:  {rss / 1024:.0f} MiB at n={args.n:,}, {rss_small / 1024:.0f} MiB at n/10")
+    print("  --text extraction (ratio: rate at the size / rate at a quarter; ~1 is linear):")
+    for row in rows[3:]:
+        print(f"    {row['figure']}: {row['median']:.2f} (ratio {row['ratio']})")
 
 
 if __name__ == "__main__":

@@ -6,9 +6,12 @@ Beyond "no exception": a link judged ``official`` must, as the browser's URL
 parser (ada-url) reads the URL beianaudit serialised, be https to exactly
 beian.miit.gov.cn, and judging that serialisation again must say ``official``
 too; every link found in a text is a slice of it; and a link in a text judged
-``official`` (as ``url --text`` judges it, read on where it runs into the text)
-must not, read on to the next white space as a phone reads it, lead to another
-host someone can register.
+``official`` (as ``url --text`` judges it, every reading of it) must not, read on
+to the next white space (a greedy reader) or as Android's pattern reads its host,
+lead to another host someone can register.  Issue 16's rules too: a host whose
+skeleton is the official host's, but is not it, is ``lookalike`` or ``invalid``;
+``gov_other`` is never a host with a non-ASCII label; a link in markup whose shown
+text names the filing system is ``official`` only if its target is.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ OFFICIAL_HOST = "beian.miit.gov.cn"
 def one_input(data: bytes) -> None:
     import ada_url
 
-    from beianaudit.urls.classify import VERDICTS, classify, read_on
+    from beianaudit.urls.classify import VERDICTS, classify, judge_found, names_official
     from beianaudit.urls.extract import extract
+    from beianaudit.urls.lookalike import skeleton
 
     text = text_of(data)
     result = classify(text)
@@ -41,17 +45,31 @@ def one_input(data: bytes) -> None:
         assert parsed["protocol"] == "https:", (text, result.url)
         assert parsed["hostname"].rstrip(".") == OFFICIAL_HOST, (text, result.url)
         assert classify(result.url).verdict == "official", (text, result.url)
+    bare = result.host.rstrip(".")
+    if bare and bare != OFFICIAL_HOST and skeleton(result.host_unicode) == skeleton(OFFICIAL_HOST):
+        assert result.verdict in ("lookalike", "invalid"), (text, result.verdict)
+    if result.verdict == "gov_other":
+        labels = result.host_unicode.rstrip(".").split(".")
+        assert all(label.isascii() for label in labels[:-2]), (text, result.host_unicode)
     for found in extract(text):
         assert text[found.start : found.start + len(found.written)] == found.written
-        judged = read_on(classify(found.link), found.reading(65536))
+        judged = judge_found(found)
         assert judged.verdict in VERDICTS
+        if found.shown and names_official(found.shown) and judged.verdict == "official":
+            assert judged.host.rstrip(".") == OFFICIAL_HOST, (text, found.shown)
         if judged.verdict == "official":
-            _phone_agrees(re.split(_READING_ENDS, text[found.start :], maxsplit=1)[0], text)
+            rest = text[found.start :]
+            _phone_agrees(re.split(r"\s", rest, maxsplit=1)[0], text)
+            authority = re.match(r"(?i)(?:(?:https?):)?[/\\]*", rest).end()
+            _phone_agrees(rest[: _ANDROID_HOST.match(rest, authority).end()], text)
 
 
-# Where a phone's reading of a link ends: white space (not C0 controls, which a
-# browser keeps inside) and the marks that end a Chinese clause.
-_READING_ENDS = "[ \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000，、；：！？]"
+# Android's host characters (android.util.Patterns: LABEL_CHAR, a-zA-Z0-9 and RFC 3987's
+# UCS_CHAR but its spaces), with dots and hyphens.
+_ANDROID_HOST = re.compile(
+    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
+)
 
 
 def _phone_agrees(token: str, text: str) -> None:
@@ -78,6 +96,14 @@ def seeds() -> Iterator[str]:
     yield "https://beian.miit.gov.cn\\@evil.example/"
     yield "请登录https://beian.miit.gov.cn.备案.中国/login处理"
     yield "https://beian.miit.gov.cn…@evil.com 谢谢"
+    # Issue 16: clause marks Android reads through, symbols, IDN hosts, markup.
+    yield "官方入口: https://beian.miit.gov.cn、.evil.com 谢谢"
+    yield "请点击→beian.miit.gov.cn.evil.com← 处理"
+    yield "请登录 备案.网址 处理 (https://备案.网址)"
+    yield "https://beian.miit.gov.cn#.备案.中国/login"
+    yield '<a href="https://evil.com/">https://beian.miit.gov.cn/</a>'
+    yield "[工信部备案系统](https://beian-miit.com/)"
+    yield "https://beӏᎪ𝔑.com/ https://beian.xn--lit-2vb.gov.cn/ https://mɪɪt.com"
 
 
 if __name__ == "__main__":

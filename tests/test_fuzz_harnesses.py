@@ -63,3 +63,22 @@ def test_the_url_oracle_catches_a_wrong_official(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(url_classify, "classify", fooled)
     with pytest.raises(AssertionError):
         MODULES["urls"].one_input(b"https://beian.miit.gov.cn.evil.example/")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "官方入口: https://beian.miit.gov.cn、.evil.com 谢谢",  # Android reads through 、
+        "登录https://beian.miit.gov.cn核验，邮箱：a@qq.com",  # a greedy reader, to the @
+    ],
+)
+def test_the_url_oracle_catches_a_reading_left_unjudged(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Issue 16: if the readings of a link were not judged, the harness would say so."""
+    from beianaudit.urls.extract import Found
+
+    monkeypatch.setattr(Found, "readings", lambda self, limit: [])
+    with pytest.raises(AssertionError):
+        MODULES["urls"].one_input(text.encode("utf-8"))
+

@@ -124,10 +124,21 @@ def test_classify_ten_megabytes(name: str) -> None:
         # reading each on to the end of the text made it 6 s, quadratic.
         "x.com备" * (MB // 24),
         "https://beian.miit.gov.cn备" * (MB // 26),
+        # Issue 16's shapes, a quarter megabyte each: dot-less tokens (was quadratic: a
+        # search to the end for a dot), one run of IDN labels, markup openings, scheme
+        # and IDN host in brackets (each replacing a scheme-only link), second links.
+        "a备" * (MB // 8),
+        "备案." * (MB // 12),
+        "<a " * (MB // 12),
+        "[x](" * (MB // 16),
+        "(https://备案.网址)" * (MB // 64),
+        "https://beian.miit.gov.cn#x.cn " * (MB // 128),
     ],
     ids=[
         *("closing brackets", "trailing punctuation", "schemes", "many links", "full-width"),
         *("links read on", "official links read on"),
+        *("dot-less tokens", "IDN labels", "anchors", "markdown", "IDN in brackets"),
+        "second links",
     ],
 )
 def test_extract_a_megabyte(text: str) -> None:

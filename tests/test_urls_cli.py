@@ -71,7 +71,56 @@ def test_text_mode_reads_a_link_on_as_a_phone_does(run_cli) -> None:
 def test_text_mode_without_links(run_cli) -> None:
     result = run_cli("url", "--text", "-", input="没有链接。")
     assert result.exit_code == 0
-    assert "No links found." in result.output
+    assert "No links found" in result.output
+    assert "paste that link alone" in result.output
+    zh = run_cli("url", "--text", "-", "--lang", "zh_CN", input="没有链接。").output
+    assert "没有找到链接" in zh
+    assert "单独粘贴" in zh
+
+
+SMS = "您的备案信息异常，请登录 beian-miit.cn/login 处理。官网 https://beian.miit.gov.cn"
+
+
+@pytest.mark.parametrize("how", ["argument", "text value"])
+def test_a_message_where_a_url_or_file_goes_is_read_as_a_message(run_cli, how: str) -> None:
+    args = ["url", SMS] if how == "argument" else ["url", "--text", SMS]
+    result = run_cli(*args, "--format", "json")
+    assert result.exit_code == 1
+    out = json.loads(result.stdout)
+    assert [r["verdict"] for r in out["results"]] == ["lookalike", "official"]
+    assert out["verdict"] == "lookalike"  # the message's verdict is its worst link's
+    assert "--text -" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://beian.miit.gov.cn/",
+        "https://beian.miit.gov.cn.备案.中国/login",
+        "https://evil.com\\@beian.miit.gov.cn/",
+        "xxxx",
+        "https://beian.miit.gov.cn/。",
+    ],
+)
+def test_one_link_as_an_argument_stays_one_link(run_cli, url: str) -> None:
+    result = run_cli("url", url, "--format", "json")
+    assert json.loads(result.stdout)["input"] == url
+    assert result.stderr == ""
+
+
+def test_a_missing_file_is_still_an_error(run_cli) -> None:
+    result = run_cli("url", "--text", "no-such-sms.txt")
+    assert result.exit_code == 2
+    assert "no-such-sms.txt" in result.stderr
+
+
+def test_text_from_a_terminal_says_how_to_end(run_cli, monkeypatch) -> None:
+    from beianaudit.commands import url
+
+    monkeypatch.setattr(url, "_stdin_is_terminal", lambda: True)
+    result = run_cli("url", "--text", "-", input="beian-miit.cn")
+    assert "Ctrl-D" in result.stderr
+    assert "Ctrl-D" not in result.stdout
 
 
 def test_batch_streams_jsonl_in_order_through_bad_lines(run_cli, tmp_path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -73,9 +74,17 @@ def _judge(
     link: str,
     resolve: bool,
     written: str | None = None,
-    reading: Callable[[int], str | None] | None = None,
+    reading: Callable[[int], list[tuple[str, str]]] | None = None,
+    shown: str = "",
 ) -> UrlResult:
-    from beianaudit.urls.classify import OFFICIAL, OFFICIAL_INSECURE, classify, invalid, read_on
+    from beianaudit.urls.classify import (
+        OFFICIAL,
+        OFFICIAL_INSECURE,
+        classify,
+        invalid,
+        read_on,
+        shown_as,
+    )
 
     try:
         link.encode("utf-8")
@@ -84,6 +93,7 @@ def _judge(
     result = classify(link)
     if reading is not None and result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
         result = read_on(result, reading(MAX_READING))
+    result = shown_as(result, shown)
     if resolve:
         from beianaudit.urls.resolve import resolve as follow
 
@@ -104,9 +114,10 @@ def _lines(path: str, out: BatchOutput) -> Iterator[str]:
             raise _unreadable(path, exc) from None
 
 
-def _message_links(path: str) -> list[tuple[str, str, Callable[[int], str | None]]]:
-    from beianaudit.urls.extract import extract
-
+def _read_message(path: str) -> str:
+    """The text of ``path`` (``-``: stdin; on a terminal, say how to end it)."""
+    if path == "-" and _stdin_is_terminal():
+        click.echo(_("Paste the message, then press Ctrl-D on a new line to end it."), err=True)
     with _open(path) as binary:
         stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
         try:
@@ -115,19 +126,55 @@ def _message_links(path: str) -> list[tuple[str, str, Callable[[int], str | None
             stream.detach()
     if len(text) > MAX_TEXT:
         raise UserError(_("{path}: more than 10 MB of text").format(path=path))
+    return text
+
+
+def _is_message(text: str) -> bool:
+    """Whether ``--text VALUE`` or a URL argument is a message itself (a pasted SMS, not a
+    file name or one link): text before its first link, or white space or a clause mark
+    around its links.  One link that runs into ideographs (…gov.cn.备案.中国/login) is
+    one link: its readings are judged as it is."""
+    from beianaudit.urls.extract import extract
+
+    stripped = text.strip()
+    found = extract(stripped)
+    if not found or (len(found) == 1 and found[0].written == stripped):
+        return False
+    if found[0].start > 0:
+        return True
+    covered = 0
+    rest = []
+    for item in found:
+        rest.append(stripped[covered : item.start])
+        covered = max(covered, item.start + len(item.written))
+    rest.append(stripped[covered:])
+    return any(ch.isspace() or ch in _CLAUSE_MARKS for ch in "".join(rest))
+
+
+# Marks that end a clause of a Chinese sentence (not 。, which a browser reads as a dot).
+_CLAUSE_MARKS = frozenset("，、；：！？（）【】「」『』《》“”")
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _message_links(
+    text: str,
+) -> list[tuple[str, str, Callable[[int], list[tuple[str, str]]], str]]:
+    from beianaudit.urls.extract import extract
+
     readings = MAX_READINGS
 
-    def reading(found: Found) -> Callable[[int], str | None]:
-        def read(limit: int) -> str | None:
+    def reading(found: Found) -> Callable[[int], list[tuple[str, str]]]:
+        def read(limit: int) -> list[tuple[str, str]]:
             nonlocal readings
-            if found.stop < 0:
-                return None
             readings -= 1
-            return found.reading(limit if readings >= 0 else -1)
+            return found.readings(limit if readings >= 0 else -1)
 
         return read
 
-    return [(f.link, f.written, reading(f)) for f in extract(text)]
+    return [(f.link, f.written, reading(f), f.shown) for f in extract(text)]
 
 
 def _report(result: UrlResult) -> Report:
@@ -165,14 +212,32 @@ def _output(
         emit(_report(kept[0]), fmt, out=out)
     elif fmt == "json":
         findings = tuple(r.finding() for r in kept)
-        emit(Report(findings, extra={"results": [r.extra() for r in kept]}), fmt, out=out)
+        extra: dict[str, object] = {"results": [r.extra() for r in kept]}
+        if header:  # a message: its verdict is its worst link's ("" when it has none)
+            extra["verdict"] = _worst_verdict(kept)
+        emit(Report(findings, extra=extra), fmt, out=out)
     elif fmt == "text" and not count:
-        out.write(_("No links found."))
+        out.write(
+            _(
+                "No links found: nothing here that a phone would open as a link. That alone "
+                "does not make the message safe: if it names a site or you suspect one, paste "
+                "that link alone: beianaudit url 'LINK'"
+            )
+        )
     elif fmt == "text" and kept:
         lead = _summary(kept) if header else ""
         emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead, out=out)
     out.flush()
     return worst
+
+
+def _worst_verdict(results: list[UrlResult]) -> str:
+    from beianaudit.urls.classify import VERDICTS
+
+    # Worst first: the order of the verdict names, but a look-alike before the rest.
+    rank = ["lookalike", "invalid", "other", "gov_other", "official_insecure", "official"]
+    rank += [v for v in VERDICTS if v not in rank]
+    return min((r.verdict for r in results), key=rank.index, default="")
 
 
 def _summary(results: list[UrlResult]) -> str:
@@ -241,8 +306,20 @@ def url_command(
         out = BatchOutput()
         results = _followed((_judge(line, resolve) for line in _lines(file_path, out)), unfollowed)
         worst = _output(results, fmt, single=False, stream_text=True, out=out)
-    elif text_path:
-        found = _message_links(text_path)
+    elif text_path or (len(urls) == 1 and _is_message(urls[0])):
+        if text_path and (text_path == "-" or os.path.exists(text_path)):
+            message = _read_message(text_path)
+        elif text_path and not _is_message(text_path):
+            message = _read_message(text_path)  # a missing file: says so
+        else:  # the message itself, pasted where a file name or a URL goes
+            message = text_path or urls[0]
+            click.echo(
+                _("This is a message, not a file name or one link: judging the links in it.")
+                + " "
+                + _("(To paste a message, use --text - and end it with Ctrl-D.)"),
+                err=True,
+            )
+        found = _message_links(message)
         results = _followed((_judge(link, resolve, *rest) for link, *rest in found), unfollowed)
         worst = _output(results, fmt, single=False, stream_text=False, header=True)
     else:

@@ -18,10 +18,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _
+
+if TYPE_CHECKING:
+    from beianaudit.urls.extract import Found
 
 OFFICIAL_HOST = "beian.miit.gov.cn"
 OFFICIAL_DOMAIN = "miit.gov.cn"
@@ -36,7 +39,17 @@ CHECK_ID = "BA301"
 MAX_LENGTH = 65536
 # Browsers strip these from both ends of a URL (WHATWG: C0 controls and space).
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
-_ATTRIBUTES = ("href", "protocol", "username", "password", "port", "hostname", "pathname")
+_ATTRIBUTES = (
+    "href",
+    "protocol",
+    "username",
+    "password",
+    "port",
+    "hostname",
+    "pathname",
+    "search",
+    "hash",
+)
 # What ada-url serialises an IP host as: dotted decimal IPv4, bracketed IPv6.
 _IP_HOST = re.compile(r"\[.*\]|\d+\.\d+\.\d+\.\d+")
 # A domain someone can register: DNS letters, digits and hyphens (punycode for the rest).
@@ -67,7 +80,7 @@ _VERDICT_TEXT = {
     OFFICIAL_INSECURE: N_(
         "the real filing system, but over plain http: the connection is not protected"
     ),
-    GOV_OTHER: N_("a genuine government site, but not the filing system"),
+    GOV_OTHER: N_("a government domain, but not the filing system"),
     LOOKALIKE: N_("LOOK-ALIKE: this link imitates the filing system and is NOT beian.miit.gov.cn"),
     OTHER: N_("not the filing system: this link leads to {host}"),
     INVALID: N_("not a web link"),
@@ -95,7 +108,11 @@ _REASON_TEXT = {
     "plain_http": N_("http://, not https://"),
     "nonstandard_port": N_("port {port} instead of the standard one"),
     "gov_host": N_(
-        "{host} is a government host (gov.cn or 政务), but the filing system is {official}"
+        "{host} is under a government domain (gov.cn or 政务), but the filing system is {official}"
+    ),
+    "gov_lookalike": N_(
+        "{host} sits under gov.cn or 政务, but its name imitates {official}: a misspelt "
+        "or disguised government name is not the filing system"
     ),
     "userinfo": N_(
         "text before an @ in the link ({userinfo}) is not where it goes: it goes to {host}"
@@ -109,8 +126,17 @@ _REASON_TEXT = {
     "brand_in_path": N_("the real name appears only in the path; the link goes to {host}"),
     "ip_host": N_("the host is a bare IP address ({host}), never the filing system"),
     "provider_portal": N_(
-        "{host} belongs to an access provider ({registered}), not to the filing system"
+        "{host} belongs to an access provider, {owner} ({registered}): its own filing "
+        "portal, not the filing system"
     ),
+    "lookup_site": N_(
+        "{host} is a third-party filing lookup site ({registered}), not the filing system: "
+        "it holds no filing account"
+    ),
+    "brand_in_query": N_(
+        "the real name appears only in the query or fragment; the link goes to {host}"
+    ),
+    "not_a_link": N_("no scheme and no dot: not a link"),
     "shortener": N_(
         "a short link ({registered}): cannot be verified offline: expand it with --resolve"
     ),
@@ -134,6 +160,15 @@ _REASON_TEXT = {
         "the link runs straight into the text after it ({rest}): read with it, as a phone "
         "may open it, it goes to {host}"
     ),
+    "read_by_android": N_(
+        "Android's link detection reads the link on into the text after it ({rest}) and "
+        "opens {host}"
+    ),
+    "read_by_space": N_(
+        "a reader that runs on to the next space reads the link with the text after it "
+        "({rest}) and opens {host}"
+    ),
+    "shown_elsewhere": N_("the link shows {shown} but goes to {host}"),
     "empty": N_("empty"),
     "too_long": N_("too long ({length} characters)"),
     "unparseable": N_("a browser cannot parse it as a URL"),
@@ -243,11 +278,19 @@ def public_suffix(host: str) -> str:
 
 
 @cache
-def _domain_list(name: str) -> frozenset[str]:
+def _domain_names(name: str) -> Mapping[str, str]:
+    """``data/urls/<name>``: a domain a line, optionally a TAB and whose it is."""
     text = resources.files("beianaudit").joinpath(f"data/urls/{name}").read_text("utf-8")
-    return frozenset(
-        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
-    )
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        domain, _tab, owner = line.split("#", 1)[0].strip().partition("\t")
+        if domain:
+            found[domain.strip()] = owner.strip() or domain.strip()
+    return found
+
+
+def _domain_list(name: str) -> frozenset[str]:
+    return frozenset(_domain_names(name))
 
 
 def invalid(text: str, code: str, **params: str) -> UrlResult:
@@ -305,6 +348,8 @@ def classify(text: str) -> UrlResult:
         )
     if _IP_HOST.fullmatch(host):
         judged = HostJudgement(OTHER, (("ip_host", {"host": host}),), "", bare)
+    elif assumed and "." not in bare:
+        return invalid(text, "not_a_link")  # a word (xxxx), not an address anyone writes
     else:
         judged = judge_host(bare)
     verdict = judged.verdict
@@ -316,6 +361,12 @@ def classify(text: str) -> UrlResult:
         trick = ("userinfo", {"userinfo": userinfo, "host": judged.unicode})
     elif verdict == OTHER and _brand_in_path(url["pathname"]):
         trick = ("brand_in_path", {"host": judged.unicode})
+    elif (
+        verdict == OTHER
+        and (url["search"] or url["hash"])
+        and _brand_in_path(url["search"] + url["hash"])
+    ):
+        trick = ("brand_in_query", {"host": judged.unicode})
     if trick:
         verdict = LOOKALIKE
         reasons = [r for r in reasons if r[0] != "unrelated"] + [trick]
@@ -328,7 +379,71 @@ def classify(text: str) -> UrlResult:
     )
 
 
-def read_on(result: UrlResult, longer: str | None) -> UrlResult:
+# A reading of a link in a message that goes elsewhere, by who reads it so (extract.py,
+# Found.readings): the reason names the reader.
+_READER_REASON = {
+    "clause": "runs_into_text",
+    "android": "read_by_android",
+    "space": "read_by_space",
+}
+
+
+def read_on(result: UrlResult, longer: str | list[tuple[str, str]] | None) -> UrlResult:
+    """``result`` unless one of the readings of the link (``Found.readings``: a list of
+    ``(reader, text)``; or one reading, :func:`read_one`) goes elsewhere: then that one,
+    ``lookalike``, naming its reader.  A link is official only if every reading a phone
+    may make of it reaches the official host or none."""
+    if not isinstance(longer, list):
+        return read_one(result, longer)
+    for reader, text in longer:
+        judged = read_one(result, text, _READER_REASON[reader])
+        if judged is not result:
+            return judged
+    return result
+
+
+def judge_found(found: Found, limit: int = 65536) -> UrlResult:
+    """The verdict on a link found in a message (``url --text``, the fuzz oracles): the
+    link, every reading of it if it is official, and the text shown for it."""
+    result = classify(found.link)
+    if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        result = read_on(result, found.readings(limit))
+    return shown_as(result, found.shown)
+
+
+def shown_as(result: UrlResult, shown: str) -> UrlResult:
+    """A link in markup whose shown text names the filing system while its target goes
+    elsewhere (``<a href="https://evil.com/">https://beian.miit.gov.cn/</a>``) is
+    ``lookalike``, with a reason naming both."""
+    if not shown or not names_official(shown):
+        return result
+    if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        return result
+    where = result.host_unicode or result.host or clip(result.input, 60)
+    reason = ("shown_elsewhere", {"shown": clip(shown, 60), "host": where})
+    kept = tuple(r for r in result.reasons if r[0] != "unrelated")
+    return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*kept, reason))
+
+
+# Words that name the filing system in a link's shown text.
+_SHOWN_NAMES = ("备案系统", "备案管理系统", "工信部", "工业和信息化部", "工業和信息化部")
+
+
+def names_official(shown: str) -> bool:
+    """Whether a link's shown text names the filing system (its host, even disguised,
+    or its name in Chinese)."""
+    from beianaudit.urls.lookalike import brand_skeleton, skeleton
+
+    text = shown[:1024].lower().translate(_DOTS)
+    sk = skeleton(text)
+    return (
+        any(name in text for name in _SHOWN_NAMES)
+        or brand_skeleton("beian.miit") in sk
+        or brand_skeleton(OFFICIAL_DOMAIN) in sk
+    )
+
+
+def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text") -> UrlResult:
     """``result``, for a link found in free text that stops short of the end of its
     host (``url_extract``): ``longer`` is the reading on to it, as a phone's link
     detection reads it ("" when too long to parse; ``None`` when the link does not run
@@ -340,7 +455,7 @@ def read_on(result: UrlResult, longer: str | None) -> UrlResult:
     if longer is None or result.verdict not in (OFFICIAL, OFFICIAL_INSECURE):
         return result
     if not longer:  # too long to parse: no sentence is; it is not official
-        reason = ("runs_into_text", {"rest": "…", "host": "?"})
+        reason = (code, {"rest": "…", "host": "?"})
         return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
     other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
     reachable = _IP_HOST.fullmatch(other.host) or (
@@ -350,7 +465,7 @@ def read_on(result: UrlResult, longer: str | None) -> UrlResult:
     if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
         return result
     rest = longer[len(result.input) :]
-    reason = ("runs_into_text", {"rest": clip(rest, 40), "host": other.host_unicode})
+    reason = (code, {"rest": clip(rest, 40), "host": other.host_unicode})
     verdict = GOV_OTHER if other.verdict == GOV_OTHER else LOOKALIKE
     return dataclasses.replace(other, verdict=verdict, reasons=(*other.reasons, reason))
 
@@ -366,11 +481,19 @@ def _official(bare: str, url: Mapping[str, Any], userinfo: str) -> bool:
     return bare == OFFICIAL_HOST and url["port"] == "" and userinfo == ""
 
 
-def _brand_in_path(path: str) -> bool:
-    from beianaudit.urls.lookalike import skeleton
+# What a browser reads as a dot in a host name (UTS #46): a name written with them in a
+# path or query is the name all the same.
+_DOTS = str.maketrans("。．｡", "...")
 
-    lowered = path.lower()
-    return OFFICIAL_DOMAIN in lowered or OFFICIAL_DOMAIN in skeleton(lowered[:512])
+
+def _brand_in_path(path: str) -> bool:
+    """The official name inside a path, query or fragment (percent-escapes decoded)."""
+    from urllib.parse import unquote
+
+    from beianaudit.urls.lookalike import brand_skeleton, skeleton
+
+    lowered = unquote(path[:2048]).lower().translate(_DOTS)
+    return OFFICIAL_DOMAIN in lowered or brand_skeleton(OFFICIAL_DOMAIN) in skeleton(lowered[:512])
 
 
 @dataclass(frozen=True)
@@ -386,7 +509,7 @@ def judge_host(host: str) -> HostJudgement:
     """The verdict a host name earns by itself (never ``official``: see :func:`classify`)."""
     import ada_url
 
-    from beianaudit.urls.lookalike import imitations, skeleton
+    from beianaudit.urls.lookalike import brand_skeleton, imitations, skeleton
 
     unicode_host = ada_url.idna_to_unicode(host) if "xn--" in host else host
     ext = _extractor().extract_str(host)
@@ -396,25 +519,34 @@ def judge_host(host: str) -> HostJudgement:
     matches = imitations(outside)
     if is_government(host):
         # Only government bodies can register under gov.cn: a plain brand word
-        # (beian.gov.cn, miitbeian.gov.cn) is genuine; a disguised one is not.
+        # (beian.gov.cn, miitbeian.gov.cn) is genuine; a disguised one is not, nor is
+        # a near-miss of beian.miit (DESIGN: gov.cn is restricted, not infallible).
         disguised = [m for m in matches if m.code != "brand_token"]
-        if disguised:
-            return HostJudgement(LOOKALIKE, _match_reasons(disguised), registered, unicode_host)
+        if disguised or _gov_near_miss(host, outside):
+            under = ("gov_lookalike", {"host": unicode_host, "official": OFFICIAL_HOST})
+            reasons = (*_match_reasons(disguised), under)
+            return HostJudgement(LOOKALIKE, reasons, registered, unicode_host)
         reason = ("gov_host", {"host": unicode_host, "official": OFFICIAL_HOST})
         return HostJudgement(GOV_OTHER, (reason,), registered, unicode_host)
     reasons: list[Reason] = []
     sk = skeleton(unicode_host)
-    if OFFICIAL_DOMAIN in sk or "beian.miit" in sk:
+    if brand_skeleton(OFFICIAL_DOMAIN) in sk or brand_skeleton("beian.miit") in sk:
         reasons.append(("official_name_embedded", {"registered": registered or host}))
-    excused = {"beian"} & set(ext.subdomain.split("."))
-    if (
-        registered in _domain_list("providers.txt")
-        and not reasons
-        and matches
-        and all(m.code == "brand_token" and m.part in excused for m in matches)
-    ):
-        portal = ("provider_portal", {"host": unicode_host, "registered": registered})
-        return HostJudgement(OTHER, (portal,), registered, unicode_host)
+    # An access provider's own filing portal (beian.aliyun.com), or a site that looks
+    # filings up (beian.chinaz.com): a real service, named, not the filing system.
+    excused = {"beian", "icp", ext.domain} & {*ext.subdomain.split("."), ext.domain}
+    for listed, code in (("providers.txt", "provider_portal"), ("lookups.txt", "lookup_site")):
+        names = _domain_names(listed)
+        owner = names.get(registered)
+        # The plain word "beian" under the domain, or a host listed itself (a console).
+        if (
+            owner
+            and (matches or _listed_host(host, names, registered))
+            and not reasons
+            and all(m.code == "brand_token" and m.part in excused for m in matches)
+        ):
+            why = (code, {"host": unicode_host, "registered": registered, "owner": owner})
+            return HostJudgement(OTHER, (why,), registered, unicode_host)
     reasons.extend(_match_reasons(matches))
     if reasons:
         return HostJudgement(LOOKALIKE, tuple(reasons), registered, unicode_host)
@@ -422,6 +554,36 @@ def judge_host(host: str) -> HostJudgement:
         short = ("shortener", {"registered": registered or host})
         return HostJudgement(OTHER, (short,), registered, unicode_host)
     return HostJudgement(OTHER, (("unrelated", {"host": unicode_host}),), registered, unicode_host)
+
+
+def _gov_near_miss(host: str, outside: list[str]) -> bool:
+    """A host under gov.cn or 政务 whose name imitates beian.miit: any label not in
+    plain ASCII (punycode shown in another script), or the labels before the suffix
+    within two edits of beian.miit once dots and hyphens are dropped (beian.mit,
+    beian-miit, beianmiit, miit.beian, bei.an.miit), or the registrant label one edit
+    from miit (rmiit, mitt).  Real, distinct government hosts (www.miit.gov.cn,
+    ca.miit.gov.cn, beian.mps.gov.cn, www.gov.cn) are farther than that."""
+    from beianaudit.urls.lookalike import distance
+
+    bare = host.lower().rstrip(".")
+    if bare == OFFICIAL_HOST or not outside:
+        return False
+    if not all(label.isascii() and not label.startswith("xn--") for label in outside):
+        return True
+    words = [w for w in re.split(r"[.\-_]+", ".".join(outside).lower()) if w]
+    joined = "".join(words)
+    brand = "beianmiit"
+    if joined == brand or sorted(words) == ["beian", "miit"]:
+        return True
+    if distance(joined, brand, 2) <= 2:
+        return True
+    registrant = outside[-1].lower()
+    return registrant != "miit" and len(registrant) >= 3 and distance(registrant, "miit", 1) <= 1
+
+
+def _listed_host(host: str, names: Mapping[str, str], registered: str) -> bool:
+    """Whether a host (a console) or one of its parents is listed itself."""
+    return any(host == n or host.endswith("." + n) for n in names if n != registered)
 
 
 def _match_reasons(matches: list[Any]) -> tuple[Reason, ...]:

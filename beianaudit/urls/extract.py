@@ -16,8 +16,9 @@ evil.com, and judging the mapped form would call it official.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from beianaudit.urls.classify import is_government, public_suffix
@@ -40,7 +41,14 @@ _TOKEN = re.compile(
     '[^\\s\x00-\x1f\x7f<>"`{}|^'
     "\u2e80-\u2fff\u3040-\u31ff\u3400-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
     "\U00020000-\U0003ffff"
-    "，、；！（）「」『』【】〔〕《》〈〉“”‘’…—·]+"
+    "，、；！（）「」『』【】〔〕《》〈〉“”‘’…—·"
+    # Arrows, pointing hands, shapes, dingbats and emoji pictographs that a message puts
+    # before a link (→beian-miit.com, ☞, ▶, 👉), and the CJK symbols and brackets but the
+    # full stop.  None that the confusables table makes a letter or digit (APL ⍳ ⍺,
+    # 〇, alchemical 🜔): those are letters of a host to a browser; nor the enclosed
+    # letters (🄴, ⓒ), which IDNA maps to letters (test_urls_confusables).
+    "\u2190-\u21ff\u23e9-\u23f3\u25a0-\u27bf\u2b00-\u2bff\u3001\u3003-\u3006\u3008-\u303f"
+    "\U0001f300-\U0001f6ff\U0001f780-\U0001faff]+"
 )
 _SCHEMED = re.compile(
     r"(?i)(?<![a-z0-9])(?:(?:https?|ftp|file|wss?)://|(?:https?):[\\/]|(?:javascript|vbscript|data|mailto):)"
@@ -73,6 +81,8 @@ class Found:
     # if that is past the link's own end (-1 otherwise): see reading() and read_on.
     stop: int = -1
     text: str = field(default="", repr=False, compare=False)  # the whole text, shared
+    # For a link in markup (an HTML anchor, a Markdown link): the text shown for it.
+    shown: str = ""
 
     def reading(self, limit: int) -> str | None:
         """The link read on to the end of its host, to be judged by the browser's parser
@@ -83,6 +93,45 @@ class Found:
         if self.stop - self.start > limit:
             return ""
         return _browser_form(self.text[self.start : self.stop])
+
+    def readings(self, limit: int) -> list[tuple[str, str]]:
+        """Every reading a phone or a chat program may make of the link, as
+        ``(reader, text)``, where it is longer than the link: ``clause`` (on to the end of
+        its host, stopping at a clause mark, as iOS does), ``android`` (Android's
+        Patterns.AUTOLINK_WEB_URL: its label characters take every character from
+        U+00A0 on, the clause marks ，、；： too), ``space`` (a greedy reader, on to the
+        next white space).  A reading longer than ``limit`` is ``""``."""
+        end = self.start + len(self.written)
+        if limit < 0:  # past the readings a message may have: any run-on is too long
+            runs_on = end < len(self.text) and not self.text[end].isspace()
+            return [("space", "")] if runs_on else []
+        found: list[tuple[str, int]] = []
+        authority = _SCHEME_PREFIX.match(self.text, self.start).end()
+        bound = min(len(self.text), self.start + limit + 1)
+        for reader, pattern in (("android", _ANDROID_HOST), ("space", _NO_SPACE)):
+            stop = pattern.match(self.text, authority, bound).end()
+            if reader == "space" or stop > end:
+                found.append((reader, stop))
+        if self.stop >= 0:
+            found.insert(0, ("clause", self.stop))
+        readings: list[tuple[str, str]] = []
+        for reader, stop in found:
+            text = self.text[self.start : stop]
+            if stop > end and all(text != t for _r, t in readings):
+                too_long = stop - self.start > limit
+                readings.append((reader, "" if too_long else _browser_form(text)))
+        return readings
+
+
+# Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
+# UCS_CHAR, RFC 3987's characters from U+00A0 up but for surrogates, noncharacters and
+# the spaces U+00A0, U+2000-200A, U+2028, U+2029, U+202F, U+3000), with its dots and
+# hyphens: the host of a phone's reading runs while these do.
+_ANDROID_HOST = re.compile(
+    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
+)
+_NO_SPACE = re.compile(r"\S*")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -153,7 +202,7 @@ def extract(text: str) -> list[Found]:
             start = scheme.start()
         start, end = _trim(mapped, start, end)
         runs_on, stop = ahead.runs_on(start, end)
-        if not scheme and mapped.find(".", start, max(end, stop)) == -1:
+        if not scheme and ahead.next_dot(start) >= max(end, stop):
             continue  # no scheme and no dot, read on or not: no link
         cut = _host_of(mapped[start:end]) if runs_on else None
         if runs_on and (cut or "").lower().rstrip(".") != _OFFICIAL:
@@ -168,7 +217,9 @@ def extract(text: str) -> list[Found]:
             continue
         written = text[start:end]
         found.append(Found(start, written, _browser_form(written), stop if runs_on else -1, text))
-    return found
+    found = _merge(found, _idn_hosts(text, mapped))
+    found = sorted(found + _second_links(found, mapped), key=lambda f: f.start)
+    return _pair_up(found, text)
 
 
 _OFFICIAL = "beian.miit.gov.cn"
@@ -198,6 +249,16 @@ class _Ahead:
         self.searched = self.stop = -1  # no host end in [searched, stop)
         self.at_to = 0  # "@"s are known up to here…
         self.last_at = -1  # …and this is the last of them
+        self.dot = -1  # the first "." at or after where it was last searched from
+
+    def next_dot(self, pos: int) -> int:
+        """Where the next dot of the mapped text is (its length if none): searched again
+        only when ``pos`` is past the last one found, so one pass in all.  Searching to
+        the end for every dot-less token was quadratic (5 MB of "a备": 55 s)."""
+        if self.dot < pos:
+            found = self.mapped.find(".", pos)
+            self.dot = found if found != -1 else len(self.mapped)
+        return self.dot
 
     def _host_end(self, pos: int) -> int:
         if not (self.searched <= pos <= self.stop):
@@ -229,3 +290,151 @@ class _Ahead:
         host = re.sub(r":\d*$", "", self.mapped[lo:stop]).rstrip(".")
         reachable = _real_host(host) or (at >= start and _IP_LIKE.fullmatch(host))
         return host if reachable else ""
+
+
+def _new(text: str, start: int, end: int) -> Found:
+    written = text[start:end]
+    return Found(start, written, _browser_form(written), -1, text)
+
+
+# A run of host characters (Unicode letters and digits, dots a browser reads as dots,
+# hyphens), after an optional scheme: a host written in Chinese (备案.网址) that the token
+# pass cannot see, its ideographs ending every token.
+_HOST_RUN = re.compile(
+    r"(?i)((?:https?|ftp)://)?(?:[\w.-]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
+    r"\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e\u0eb1-\u0ecd"
+    r"\u1000-\u109f\u3099\u309a])+"  # and the combining marks of the scripts of IDN suffixes
+)
+
+
+def _idn_hosts(text: str, mapped: str) -> list[Found]:
+    """Hosts with a non-ASCII label ending in a public suffix (备案.网址, 【备案.中国】),
+    as Android's pattern reads them: its label characters take ideographs, and its list
+    of top-level domains holds the IDN ones.  The suffix must end the run: ``…中国登录``
+    is no host (Android's word boundary)."""
+    found: list[Found] = []
+    for run in _HOST_RUN.finditer(mapped):
+        start, end = run.span()
+        body = mapped[start:end]
+        if body.isascii() or "." not in body:
+            continue
+        while end > start and mapped[end - 1] in ".-_":
+            end -= 1
+        host = start + len(run.group(1) or "")
+        while host < end and mapped[host] in ".-_":
+            host += 1
+        if not _real_host(mapped[host:end]):
+            continue
+        lead = start if run.group(1) else host
+        if end < len(mapped) and mapped[end] in "/?#":  # its path, to the end of the token
+            token = _TOKEN.match(mapped, end)
+            end = _trim(mapped, lead, token.end())[1] if token else end
+        found.append(_new(text, lead, end))
+    return found
+
+
+# Where Android's reading of a link ends short of its token (AUTOLINK_WEB_URL: a path
+# starts with / or ?, a port is digits): a "#", "[" or ":" right after the host.  What
+# follows is linkified on its own: https://beian.miit.gov.cn#evil.com shows two links.
+_AFTER_HOST = re.compile(r"[#\[]|:(?!\d)")
+
+
+def _second_links(found: list[Found], mapped: str) -> list[Found]:
+    """The links a phone shows inside others (the first is judged whole, as written)."""
+    more: list[Found] = []
+    for item in found:
+        end = item.start + len(item.written)
+        authority = _SCHEME_PREFIX.match(mapped, item.start).end()
+        host_end = re.compile(r"[^/?#\\\[:@]*").match(mapped, authority, end).end()
+        mark = _AFTER_HOST.match(mapped, host_end, end)
+        if not mark or host_end == authority:
+            continue
+        lead = mark.end()
+        while lead < end and mapped[lead] in ".:#[@/":
+            lead += 1
+        token = _TOKEN.match(mapped, lead, end)
+        run = _HOST_RUN.match(mapped, lead, end)
+        if run and not run.group(1) and _real_host(run.group().strip(".-_")):  # 备案.中国/x
+            path = (
+                _TOKEN.match(mapped, run.end(), end)
+                if mapped[run.end() : end][:1] in "/?#"
+                else None
+            )
+            more.append(_new(item.text, lead, path.end() if path else run.end()))
+        elif token and _looks_like_host(mapped[lead : token.end()]):
+            more.append(_new(item.text, lead, token.end()))
+    return more
+
+
+def _merge(found: list[Found], more: list[Found]) -> list[Found]:
+    """``found`` with the links of ``more`` that overlap none of it; a link of ``more``
+    takes the place of scheme-only links it contains (``(https://备案.网址)``).  The links
+    of ``more`` overlap no other; each is placed by bisection, the list built once."""
+    if not more:
+        return found
+    starts = [f.start for f in found]
+    removed: set[int] = set()
+    added: list[Found] = []
+    for item in more:
+        end = item.start + len(item.written)
+        lo = max(0, bisect.bisect_right(starts, item.start) - 1)
+        hi = bisect.bisect_left(starts, end)
+        inside = [i for i in range(lo, hi) if found[i].start + len(found[i].written) > item.start]
+        if all(
+            found[i].start >= item.start
+            and found[i].start + len(found[i].written) <= end
+            and not (_host_of(found[i].link.translate(_TABLE)) or "")
+            for i in inside
+        ):
+            removed.update(inside)
+            added.append(item)
+    kept = [f for i, f in enumerate(found) if i not in removed]
+    return sorted(kept + added, key=lambda f: f.start)
+
+
+# A link in markup: an HTML anchor or a Markdown link, as (target, shown text).  Each
+# part stops at the next angle or square bracket, so a text of many "<a" costs one pass.
+_ANCHOR = re.compile(
+    r"""(?is)<a\s[^<>]{0,512}?\bhref\s*=\s*(?:"([^"<>]{1,4096})"|'([^'<>]{1,4096})'|"""
+    r"""([^\s"'<>]{1,4096}))[^<>]{0,512}>([^<]{0,1024})</a\s*>"""
+)
+_MARKDOWN = re.compile(
+    r"""\[([^\[\]\n]{1,512})\]\(\s{0,8}<?([^()\s<>]{1,4096})>?(?:\s{1,8}"[^"\n]{0,256}")?\s{0,8}\)"""
+)
+
+
+def _pairs(text: str) -> list[tuple[int, int, int, int]]:
+    """(target start, target end, shown start, shown end) of every link in markup."""
+    found = []
+    if "<" in text:
+        for m in _ANCHOR.finditer(text):
+            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+            found.append((m.start(group), m.end(group), m.start(4), m.end(4)))
+    if "](" in text:
+        for m in _MARKDOWN.finditer(text):
+            found.append((m.start(2), m.end(2), m.start(1), m.end(1)))
+    return found
+
+
+def _pair_up(found: list[Found], text: str) -> list[Found]:
+    """A link in markup is its target, carrying the text shown for it: a link written in
+    the shown text is no link of its own (the user sees it, the target is opened)."""
+    targets = []
+    for target, target_end, shown, shown_end in _pairs(text):
+        link = _new(text, target, target_end)
+        mapped = link.link.translate(_TABLE)
+        if _SCHEMED.match(mapped) or _looks_like_host(mapped):
+            lo, hi = min(target, shown), max(target_end, shown_end)
+            targets.append((lo, hi, replace(link, shown=text[shown:shown_end])))
+    if not targets:
+        return found
+    # The markup replaces every link found inside it; spans found by bisection.
+    targets.sort(key=lambda t: t[0])
+    starts = [t[0] for t in targets]
+    result = [t[2] for t in targets]
+    for item in found:
+        at = bisect.bisect_right(starts, item.start + len(item.written) - 1) - 1
+        if at >= 0 and item.start < targets[at][1]:
+            continue
+        result.append(item)
+    return sorted(result, key=lambda f: f.start)

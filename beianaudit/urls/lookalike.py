@@ -2,9 +2,9 @@
 
 Generalises instead of listing known bad domains: every label of a host (and every
 hyphen-separated part of a label) is reduced to a *skeleton* in the spirit of
-Unicode UTS #39 (compatibility decomposition, accents dropped, confusable letters
-and digits mapped to the ASCII letter they imitate, ``rn`` read as ``m``), then
-compared with the brand tokens of the filing system: equal skeletons, the token
+Unicode UTS #39 (compatibility decomposition, accents dropped, every character
+mapped by the whole confusables table, ``m`` and ``rn`` alike), then compared with
+the skeletons of the brand tokens of the filing system: equal skeletons, the token
 inside a longer part, or an edit distance of one.
 """
 
@@ -21,43 +21,81 @@ BRANDS = ("beian", "miit")
 # "gov" is an ordinary word inside longer names (govtrack): it counts only as a
 # whole part (gov.com, gov-cn.net, miit-gov.cn), never as a substring.
 WHOLE_BRANDS = ("gov",)
+# The government suffix run together, a brand of its own (govcn.com, www.govcn.cn);
+# written apart (gov-cn.com, gov.cn.com) its "gov" part is a WHOLE_BRANDS match.
+SUFFIX_BRANDS = ("govcn",)
 # The same names in Chinese, as an internationalised domain writes them (备案.网址,
 # 工信部-备案.com): inside a part, they imitate the filing system as plainly.
 CHINESE_BRANDS = ("备案", "備案", "工信部", "工業和信息化部", "工业和信息化部")
-# Multi-letter look-alikes, read after the single characters are mapped.
-_SEQUENCES = (("rn", "m"), ("vv", "w"), ("cl", "d"))
+_SMALL_CAPITAL = "LATIN LETTER SMALL CAPITAL "
 
 
 @cache
-def _ascii_table() -> dict[int, str]:
-    return {ord(ch): ascii_ for ch, ascii_ in confusables().items() if ch.isascii()}
-
-
-@cache
-def confusables() -> dict[str, str]:
-    """The confusables subset shipped in ``data/urls/confusables.txt``."""
-    table: dict[str, str] = {}
+def confusables() -> dict[int, str]:
+    """The whole UTS #39 table in ``data/urls/confusables.txt`` (tools/confusables.py),
+    as a ``str.translate`` table: code point to the skeleton of that one character."""
+    table: dict[int, str] = {}
     text = resources.files("beianaudit").joinpath("data/urls/confusables.txt").read_text("utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            code, ascii_ = line.split()
-            table[chr(int(code, 16))] = ascii_
+    for line in text.split("\n"):
+        if line and not line.startswith("#"):
+            code, target, _names = line.split("\t", 2)  # an empty target: deleted (U+00AD)
+            table[int(code, 16)] = "".join(chr(int(c, 16)) for c in target.split())
+    # IDNA changes the case of a letter (Ь to ь, Cherokee ꭴ to Ꭴ), and the table often
+    # lists only one case (Ь is b, ь is not listed): a letter the table lacks takes
+    # the skeleton of its other case.  Not for ASCII (i is i, though I is l).
+    for code, target in list(table.items()):
+        for other in (chr(code).lower(), chr(code).upper()):
+            if len(other) == 1 and not other.isascii() and ord(other) not in table:
+                table[ord(other)] = target
+    # Small capitals the table leaves alone (ɢ, where IDNA puts Komi Ԍ) read as
+    # their letter, as ɪ does in the table: by their Unicode name, not by a list.
+    for block in ((0x0250, 0x02B0), (0x1D00, 0x1D80), (0xA720, 0xA800)):
+        for code in range(*block):
+            name = unicodedata.name(chr(code), "")
+            if name.startswith(_SMALL_CAPITAL) and len(name) == len(_SMALL_CAPITAL) + 1:
+                table.setdefault(code, name[-1].lower())
     return table
 
 
-def skeleton(text: str) -> str:
-    """What ``text`` looks like, reduced to plain ASCII letters where it imitates them."""
+def _decompose(text: str) -> str:
+    """NFKD (full-width and mathematical letters folded, as IDNA folds them), accents dropped."""
     if text.isascii():
-        result = text.lower().translate(_ascii_table())
-    else:
-        table = confusables()
-        chars = unicodedata.normalize("NFKD", text)
-        result = "".join(table.get(ch, ch) for ch in chars if not unicodedata.combining(ch))
-        result = result.lower()
-    for seq, letter in _SEQUENCES:
-        result = result.replace(seq, letter)
-    return result
+        return text
+    chars = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in chars if not unicodedata.combining(ch))
+
+
+def skeleton(text: str) -> str:
+    """What ``text`` looks like: its UTS #39 skeleton, without case or accents.
+
+    NFKD, accents dropped, each character mapped to its skeleton (the whole table:
+    ``m`` is ``rn``, ``ӏ`` and ``ɪ`` are ``i``, ``Ꭺ`` is ``A``), then again in lower
+    case, because a skeleton may be a capital or a compatibility character
+    (``0`` → ``O`` → ``o``).
+    Compare skeletons with skeletons: ``skeleton("miit") == "rniit"``."""
+    if text.isascii():
+        return text.translate(_ascii_skeletons())
+    return _skeleton(text)
+
+
+def _skeleton(text: str) -> str:
+    table = confusables()
+    result = _decompose(text).translate(table)
+    result = _decompose(result.lower()).translate(table)
+    return _decompose(result.lower())
+
+
+@cache
+def _ascii_skeletons() -> dict[int, str]:
+    """The skeleton of each ASCII character: a skeleton is made character by character,
+    so ASCII text (most hosts) needs one ``translate``."""
+    return {c: _skeleton(chr(c)) for c in range(128)}
+
+
+@cache
+def brand_skeleton(brand: str) -> str:
+    """The skeleton of a brand word, computed once."""
+    return skeleton(brand)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
@@ -75,6 +113,15 @@ def distance(a: str, b: str, limit: int = 2) -> int:
                 row[j] = min(row[j], prev2[j - 2] + 1)
         prev2, prev = prev, row
     return min(prev[-1], limit + 1)
+
+
+def near(sk: str, brand_sk: str, limit: int = 1) -> bool:
+    """Whether a skeleton is within ``limit`` edits of a brand's skeleton, ``rn`` counted
+    as the one letter ``m`` it imitates (the table maps ``m`` to ``rn``: a single
+    substituted ``m``, ``мiit``, would otherwise be two edits)."""
+    sk, brand_sk = sk.replace("rn", "m"), brand_sk.replace("rn", "m")
+    # Each edit brings at most one letter the brand lacks: a cheap test first.
+    return sum(ch not in brand_sk for ch in sk) <= limit and distance(sk, brand_sk, limit) <= limit
 
 
 @dataclass(frozen=True)
@@ -107,8 +154,8 @@ def imitations(labels: list[str]) -> list[Match]:
     joined = skeleton("".join(labels).replace("-", "").replace("_", ""))
     if not matches:
         # Brands spread over labels or parts: bei-an.com, bei.an.example.
-        for brand in BRANDS:
-            if brand in joined:
+        for brand in BRANDS + SUFFIX_BRANDS:
+            if brand_skeleton(brand) in joined:
                 matches.append(Match("brand_token", ".".join(labels), brand))
                 break
     return matches
@@ -118,19 +165,18 @@ def imitations(labels: list[str]) -> list[Match]:
 def _imitation(part: str) -> Match | None:
     sk = skeleton(part)
     for brand in BRANDS + WHOLE_BRANDS:
-        if sk == brand:
+        if sk == brand_skeleton(brand):
             return Match(_code(part, brand), part, brand)
     for brand in BRANDS:
-        if brand in sk:
+        brand_sk = brand_skeleton(brand)
+        if brand_sk in sk:
             return Match(_code(part, brand), part, brand)
         # Length 4 and up: three-letter words one edit from "miit" (mit) are too common.
-        # One edit brings at most one letter the brand lacks: a cheap test first.
-        if (
-            len(part) >= 4
-            and sum(ch not in brand for ch in sk) <= 1
-            and distance(sk, brand, 1) <= 1
-        ):
+        if len(part) >= 4 and near(sk, brand_sk):
             return Match("typo", part, brand)
+    for brand in SUFFIX_BRANDS:
+        if brand_skeleton(brand) in sk:
+            return Match(_code(part, brand), part, brand)
     if not part.isascii():
         for brand in CHINESE_BRANDS:
             if brand in part:
