@@ -192,10 +192,11 @@ def readiness(phone: ContactState, email: ContactState) -> str | None:
 
 @functools.cache
 def _extractor() -> Any:
-    import tldextract
+    from beianaudit.urls.suffixes import Extractor
 
-    # The bundled Public Suffix List snapshot only: no download, no cache written.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    # The bundled Public Suffix List snapshot only, read without importing tldextract
+    # (and requests): no download, no cache written.
+    return Extractor()
 
 
 def registrable_domain(host: str) -> str:

@@ -223,10 +223,11 @@ def display(text: str, limit: int = 200) -> str:
 
 @cache
 def _extractor() -> Any:
-    """tldextract on its bundled Public Suffix List snapshot: no fetch, no cache written."""
-    import tldextract
+    """tldextract's bundled Public Suffix List snapshot, read without importing tldextract
+    (and requests): no fetch, no cache written (``beianaudit.urls.suffixes``)."""
+    from beianaudit.urls.suffixes import Extractor
 
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    return Extractor()
 
 
 def public_suffix(host: str) -> str:
