@@ -10,21 +10,22 @@ person born before their county was created can still carry its code.
 from __future__ import annotations
 
 import functools
-from importlib.resources import files
 from pathlib import Path
+
+from beianaudit import data_text
 
 TABLE = "regions.tsv"
 
 
 def _data_path() -> Path:
-    return Path(str(files("beianaudit").joinpath("data", "identifiers", TABLE)))
+    return Path(__file__).resolve().parent.parent / "data" / "identifiers" / TABLE
 
 
 @functools.cache
 def region_codes() -> frozenset[str]:
     """Every six-digit code in the table (loaded once, on first use)."""
-    with _data_path().open(encoding="utf-8") as fh:
-        return frozenset(line[:6] for line in fh if line[:1].isdigit())
+    lines = data_text(f"identifiers/{TABLE}").splitlines()
+    return frozenset(line[:6] for line in lines if line[:1].isdigit())
 
 
 def build_from_stdnum() -> list[str]:

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from beianaudit.config import Config
@@ -24,7 +23,9 @@ ID_BIRTH = re.compile(r"^\d{6}((\d{2})(\d{2})(\d{2})(\d{2}))\d{3}[\dXx]$")
 
 def data_lines(name: str) -> list[str]:
     """The non-comment lines of a file in ``beianaudit/data/password/``."""
-    text = resources.files("beianaudit").joinpath("data", "password", name).read_text("utf-8")
+    from beianaudit import data_text
+
+    text = data_text(f"password/{name}")
     return [s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#")]
 
 

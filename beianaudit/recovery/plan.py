@@ -15,14 +15,16 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.metadata import EntryPoint
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beianaudit import registry
 from beianaudit.config import Config
 from beianaudit.finding import Finding
 from beianaudit.mask import mask_email, mask_phone
 from beianaudit.recovery.situations import SITUATIONS
+
+if TYPE_CHECKING:
+    from beianaudit.registry import EntryPoint
 
 SUBJECT_TYPES = ("personal", "enterprise")
 CONTACTS = ("phone", "email")
@@ -115,11 +117,10 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
 def load_data() -> PlanData:
     """The package's plan data (read once; the tests check its every entry)."""
     import tomllib
-    from importlib.resources import files
 
-    raw = tomllib.loads(
-        files("beianaudit").joinpath("data/plan/plan.toml").read_text(encoding="utf-8")
-    )
+    from beianaudit import data_text
+
+    raw = tomllib.loads(data_text("plan/plan.toml"))
     meta = raw["meta"]
     return PlanData(
         hotline=meta["hotline"],

@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 from beianaudit.finding import Finding, Severity
@@ -237,7 +236,9 @@ def public_suffix(host: str) -> str:
 
 @cache
 def _domain_list(name: str) -> frozenset[str]:
-    text = resources.files("beianaudit").joinpath(f"data/urls/{name}").read_text("utf-8")
+    from beianaudit import data_text
+
+    text = data_text(f"urls/{name}")
     return frozenset(
         line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
     )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 # Brand tokens of the real host: a part whose skeleton contains one of these
 # outside miit.gov.cn imitates the filing system.
@@ -37,7 +36,9 @@ def _ascii_table() -> dict[int, str]:
 def confusables() -> dict[str, str]:
     """The confusables subset shipped in ``data/urls/confusables.txt``."""
     table: dict[str, str] = {}
-    text = resources.files("beianaudit").joinpath("data/urls/confusables.txt").read_text("utf-8")
+    from beianaudit import data_text
+
+    text = data_text("urls/confusables.txt")
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
