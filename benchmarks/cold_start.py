@@ -3,7 +3,7 @@
     python benchmarks/cold_start.py [--n 20] [--json]
 
 Each command runs as a fresh process (output to a pipe, a temporary home for the
-config, data and keyring folders), interleaved round by round with its baseline so
+config, data and keyring folders, bytecode cached as after an install), interleaved round by round with its baseline so
 that machine noise hits both alike.  The figure is CPU time (user + system of the
 child, from ``wait4``), which a loaded machine disturbs far less than wall time;
 the ratio is the median over the rounds of each round's command / baseline pair.
@@ -102,6 +102,8 @@ def measure(runs: int) -> tuple[dict[str, list[float]], dict[str, str]]:
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         }
         env.pop("BEIANAUDIT_CONFIG", None)
+        # As an installed package runs: its bytecode cached (written by the warm-up run).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         times: dict[str, list[float]] = {name: [] for name in cmds}
         for argv, stdin, _ in cmds.values():  # warm the file cache once
             cpu_ms(argv, stdin, env)
