@@ -87,8 +87,11 @@ def _style(text: str, colour: bool, **styles: Any) -> str:
     return click.style(text, **styles)
 
 
-def render_text(report: Report, colour: bool = False, header: str = "") -> str:
-    """Findings grouped by what they are about, worst group first, then a summary."""
+def render_text(
+    report: Report, colour: bool = False, header: str = "", summary: bool = True
+) -> str:
+    """Findings grouped by what they are about, worst group first, then a summary
+    (``summary=False``: a batch prints one total at its end, :func:`counts_line`)."""
     lines = [header] if header else []
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
@@ -101,17 +104,23 @@ def render_text(report: Report, colour: bool = False, header: str = "") -> str:
             lines.append(f"  {label} {f.check} {f.message}")
             if f.hint:
                 lines.append(f"      → {f.hint}")
-    lines.append(summary_line(report))
+    if summary:
+        lines.append(summary_line(report))
     return "\n".join(lines)
 
 
 def summary_line(report: Report) -> str:
     if not report.findings:
         return _("No problems found.")
+    return counts_line({s: report.count(s) for s in Severity})
+
+
+def counts_line(counts: Mapping[Severity, int]) -> str:
+    """``1 error, 0 warnings, 2 infos``."""
+    errors, warnings, infos = (counts.get(s, 0) for s in _WORST_FIRST)
     parts = [
-        ngettext("{n} error", "{n} errors", report.count(Severity.ERROR)),
-        ngettext("{n} warning", "{n} warnings", report.count(Severity.WARNING)),
-        ngettext("{n} info", "{n} infos", report.count(Severity.INFO)),
+        ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        ngettext("{n} info", "{n} infos", infos).format(n=infos),
     ]
-    counts = [report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-    return _(", ").join(p.format(n=n) for p, n in zip(parts, counts, strict=True))
+    return _(", ").join(parts)

@@ -9,15 +9,18 @@ import click
 
 from beianaudit.commands.common import (
     BatchOutput,
+    Progress,
+    Tally,
     UserError,
     batch_lines,
     emit,
     fail_on_option,
     format_option,
+    json_batch_limit,
     lang_option,
     today,
 )
-from beianaudit.i18n import _
+from beianaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from beianaudit.finding import Severity
@@ -71,9 +74,18 @@ def id_command(
     if fmt == "json":
         failed = _emit_together(inputs, kind, ctx, threshold, batch)
     else:
+        tally = Tally()
+        progress = Progress()
         for number, item in enumerate(_reports(inputs, kind, ctx), 1):
             _emit_one(item, fmt, number if batch else None, out)
             failed = failed or bool(item[0].exit_code(threshold))
+            tally.add(item[0])
+            progress.tick(number)
+        progress.done()
+        if fmt == "text" and (batch or tally.items > 1):  # one total, after all in input order
+            n = tally.items
+            noun = ngettext("{n} identifier", "{n} identifiers", n).format(n=f"{n:,}")
+            out.write(tally.line(noun))
     out.flush()
     ctx.exit(int(failed))
 
@@ -119,7 +131,11 @@ def _emit_together(
     a file, under ``results``."""
     from beianaudit.report import Report
 
-    items = list(_reports(values, kind, ctx))
+    items = []
+    for item in _reports(values, kind, ctx):
+        items.append(item)
+        if batch:
+            json_batch_limit(len(items))
     findings = tuple(f for report, _result in items for f in report.findings)
     if len(items) == 1 and not batch:
         extra = items[0][0].extra

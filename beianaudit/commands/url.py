@@ -13,11 +13,14 @@ import click
 
 from beianaudit.commands.common import (
     BatchOutput,
+    Progress,
+    Tally,
     UserError,
     batch_lines,
     emit,
     fail_on_option,
     format_option,
+    json_batch_limit,
     lang_option,
 )
 from beianaudit.i18n import _
@@ -128,37 +131,52 @@ def _output(
     results: Iterable[UrlResult],
     fmt: str,
     single: bool,
-    stream_text: bool,
     header: bool = False,
     out: BatchOutput | None = None,
 ) -> Severity:
-    """Print each result as soon as it is judged (jsonl, and text of a batch); json and
-    the text of several links: one report at the end, with one link's fields at its top
-    level, or several under ``results`` (DESIGN: ``--format json`` prints one object)."""
+    """Print the results in input order, each as soon as it is judged (jsonl, text);
+    text ends with one total, and a pasted message's opens with its summary (so it
+    waits for the last link).  json is one object at the end, with one link's fields at
+    its top level, or several under ``results`` (DESIGN: ``--format json`` prints one
+    object), refused past ``MAX_JSON_BATCH`` links."""
     from beianaudit.finding import Severity
-    from beianaudit.report import Report
+    from beianaudit.i18n import ngettext
+    from beianaudit.report import Report, render_text, use_colour
 
     out = out or BatchOutput()
     worst = Severity.INFO
     kept: list[UrlResult] = []
-    count = 0
+    tally = Tally()
+    progress = Progress()
+    colour = fmt == "text" and use_colour(sys.stdout)
     for result in results:
         worst = max(worst, result.severity)
-        if fmt == "jsonl" or (fmt == "text" and stream_text):
-            emit(_report(result), fmt, out=out)
-        else:
+        report = _report(result)
+        tally.add(report)
+        progress.tick(tally.items)
+        if fmt == "jsonl":
+            emit(report, fmt, out=out)
+        elif fmt == "json" or header:
             kept.append(result)
-        count += 1
+            if fmt == "json":
+                json_batch_limit(len(kept))
+        else:
+            out.write(render_text(report, colour=colour, summary=False))
+    progress.done()
     if fmt == "json" and single and kept:
         emit(_report(kept[0]), fmt, out=out)
     elif fmt == "json":
         findings = tuple(r.finding() for r in kept)
         emit(Report(findings, extra={"results": [r.extra() for r in kept]}), fmt, out=out)
-    elif fmt == "text" and not count:
+    elif fmt == "text" and not tally.items:
         out.write(_("No links found."))
-    elif fmt == "text" and kept:
-        lead = _summary(kept) if header else ""
-        emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead, out=out)
+    elif fmt == "text":
+        if header:
+            out.write(_summary(kept))
+            for result in kept:
+                out.write(render_text(_report(result), colour=colour, summary=False))
+        n = tally.items
+        out.write(tally.line(ngettext("{n} link", "{n} links", n).format(n=f"{n:,}")))
     out.flush()
     return worst
 
@@ -218,12 +236,12 @@ def url_command(
     if file_path:
         out = BatchOutput()
         results = (_judge(line, resolve) for line in _lines(file_path, out))
-        worst = _output(results, fmt, single=False, stream_text=True, out=out)
+        worst = _output(results, fmt, single=False, out=out)
     elif text_path:
         found = _message_links(text_path)
         results = (_judge(link, resolve, *rest) for link, *rest in found)
-        worst = _output(results, fmt, single=False, stream_text=False, header=True)
+        worst = _output(results, fmt, single=False, header=True)
     else:
         results = (_judge(u, resolve) for u in urls)
-        worst = _output(results, fmt, single=len(urls) == 1, stream_text=False)
+        worst = _output(results, fmt, single=len(urls) == 1)
     ctx.exit(int(worst >= Severity.parse(fail_on)))
