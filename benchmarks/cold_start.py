@@ -3,10 +3,11 @@
     python benchmarks/cold_start.py [--n 20] [--json]
 
 Each command runs as a fresh process (output to a pipe, a temporary home for the
-config, data and keyring folders, bytecode cached as after an install), interleaved round by round with its baseline so
-that machine noise hits both alike.  The figure is CPU time (user + system of the
-child, from ``wait4``), which a loaded machine disturbs far less than wall time;
-the ratio is the median over the rounds of each round's command / baseline pair.
+config, data and keyring folders, bytecode cached as after an install), interleaved
+round by round with its baseline so that machine noise hits both alike.  The figure
+is CPU time (user + system of the child, from ``wait4``), which a loaded machine
+disturbs far less than wall time; the ratio is the median over the rounds of each
+round's command / baseline pair.
 
 Baselines: ``python -c 'import click'`` for every command, and for ``password`` and
 ``check --password-stdin`` a bare process that imports zxcvbn and scores the same
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).with_name("beianaudit")
 CLICK = "python -c 'import click'"
 ZXCVBN = "python: import zxcvbn, score the password"
-PASSWORD = "Zhangwei1990!"  # a made-up password of the sample's subject
+PASSWORD = "Zhangwei1990!"  # noqa: S105 - a made-up password of the sample's subject
 
 Command = tuple[list[str], str | None, str]  # argv, stdin, baseline name
 

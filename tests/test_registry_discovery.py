@@ -11,7 +11,10 @@ import pytest
 
 from beianaudit import registry
 
-PLUGIN = "[console_scripts]\nxy = x:y\n\n[beianaudit.checks]\nXY100 = tests.plugins.fake:says_hello\n"
+PLUGIN = (
+    "[console_scripts]\nxy = x:y\n\n"
+    "[beianaudit.checks]\nXY100 = tests.plugins.fake:says_hello\n"
+)
 
 
 def dist(folder: Path, name: str, entry_points: str | None, meta_name: str) -> None:
