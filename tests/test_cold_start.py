@@ -55,3 +55,19 @@ def test_everyday_commands_import_no_network_or_metadata_machinery(args: tuple[s
     for heavy in ("requests", "tldextract", "importlib.metadata", "email_validator"):
         assert heavy not in loaded, (args, heavy)
     assert "importlib.resources" not in loaded, args
+
+
+def test_pinyin_readings_looked_up_in_the_json_text_equal_the_parsed_table() -> None:
+    import json
+
+    from beianaudit.password import personal_words
+
+    table = personal_words._table()
+    assert isinstance(table, personal_words._JsonTable)
+    parsed = json.loads(table._text)
+    assert len(parsed) > 40_000
+    keys = list(parsed)
+    for key in {*keys[::97], keys[0], keys[-1], str(ord("张")), str(ord("伟"))}:
+        assert table.get(key, "") == parsed[key], key
+    for missing in ("0", "65", "9999999", "1231"):
+        assert table.get(missing, "?") == parsed.get(missing, "?")
