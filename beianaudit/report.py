@@ -79,6 +79,12 @@ def render_jsonl(report: Report) -> str:
     return _JSONL.encode(report.as_json())
 
 
+def render_fields(fields: Mapping[str, Any]) -> str:
+    """``--format compact``: one line of JSON of the verdict's own fields, without the
+    findings and their translated text, which cost a batch line as much as the verdict."""
+    return _JSONL.encode(fields)
+
+
 def _style(text: str, colour: bool, **styles: Any) -> str:
     if not colour:
         return text

@@ -209,3 +209,23 @@ def test_no_progress_when_stderr_is_not_a_terminal_or_the_batch_is_short() -> No
         quick.tick(count)
     quick.done()
     assert tty.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "lines", "verdicts"),
+    [
+        ("url", [OFFICIAL, FAKE, OTHER], ["official", "lookalike", "other"]),
+        ("id", [GOOD_ID, BAD_ID, GOOD_ID], ["valid", "lookalike", "valid"]),
+    ],
+)
+def test_compact_is_the_verdict_fields_a_line_in_input_order(
+    command: str, lines: list[str], verdicts: list[str]
+) -> None:
+    result = run(command, "--file", "-", "--format", "compact", stdin="\n".join(lines) + "\n")
+    objects = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["verdict"] for o in objects] == verdicts
+    assert [o["input"] for o in objects] == lines
+    assert all("findings" not in o and "summary" not in o for o in objects)
+    assert result.exit_code == 1
+    clean = run(command, "--file", "-", "--format", "compact", stdin=lines[0] + "\n")
+    assert clean.exit_code == 0

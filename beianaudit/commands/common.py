@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -258,10 +258,11 @@ class Tally:
         self.items = 0
         self.counts: dict[Severity, int] = {}
 
-    def add(self, report: Report) -> None:
+    def add(self, severities: Iterable[Severity]) -> None:
+        """One item, with the severities of its findings."""
         self.items += 1
-        for finding in report.findings:
-            self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
+        for severity in severities:
+            self.counts[severity] = self.counts.get(severity, 0) + 1
 
     def line(self, items: str) -> str:
         """``3 links: 1 error, 1 warning, 1 info`` (``items``: the counted noun, translated)."""

@@ -50,7 +50,7 @@ KIND_CHOICES = ("ric", "uscc", "icp", "psb")
     metavar="FILE",
     help=_("Read one identifier a line from FILE ('-' for standard input)."),
 )
-@format_option("text", "json", "jsonl")
+@format_option("text", "json", "jsonl", "compact")
 @fail_on_option
 @lang_option
 @click.pass_context
@@ -73,13 +73,15 @@ def id_command(
     batch = file is not None
     if fmt == "json":
         failed = _emit_together(inputs, kind, ctx, threshold, batch)
+    elif fmt == "compact":
+        failed = _emit_compact(inputs, kind, ctx, out)
     else:
         tally = Tally()
         progress = Progress()
         for number, item in enumerate(_reports(inputs, kind, ctx), 1):
             _emit_one(item, fmt, number if batch else None, out)
             failed = failed or bool(item[0].exit_code(threshold))
-            tally.add(item[0])
+            tally.add(f.severity for f in item[0].findings)
             progress.tick(number)
         progress.done()
         if fmt == "text" and (batch or tally.items > 1):  # one total, after all in input order
@@ -122,6 +124,26 @@ def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None, out: Batc
     if line is not None:
         lines[0] = _("line {n}: {text}").format(n=line, text=lines[0])
     out.write("\n".join(lines))
+
+
+def _emit_compact(
+    values: Iterator[str], kind: str | None, ctx: click.Context, out: BatchOutput
+) -> bool:
+    """A line of JSON a value: the verdict's fields alone, no finding made (each one
+    that is not valid is an error, so it fails at any ``--fail-on``)."""
+    from beianaudit.identifiers import VALID, judge
+    from beianaudit.report import render_fields
+
+    day = today(ctx)
+    failed = False
+    progress = Progress()
+    for number, value in enumerate(values, 1):
+        result = judge(value, kind, day)
+        out.write(render_fields(result.as_json()))
+        failed = failed or result.verdict != VALID
+        progress.tick(number)
+    progress.done()
+    return failed
 
 
 def _emit_together(

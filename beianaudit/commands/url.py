@@ -141,7 +141,7 @@ def _output(
     object), refused past ``MAX_JSON_BATCH`` links."""
     from beianaudit.finding import Severity
     from beianaudit.i18n import ngettext
-    from beianaudit.report import Report, render_text, use_colour
+    from beianaudit.report import Report, render_fields, render_text, use_colour
 
     out = out or BatchOutput()
     worst = Severity.INFO
@@ -151,8 +151,13 @@ def _output(
     colour = fmt == "text" and use_colour(sys.stdout)
     for result in results:
         worst = max(worst, result.severity)
+        if fmt == "compact":  # the verdict's fields alone: no finding is made
+            out.write(render_fields(result.extra()))
+            tally.add(())
+            progress.tick(tally.items)
+            continue
         report = _report(result)
-        tally.add(report)
+        tally.add(f.severity for f in report.findings)
         progress.tick(tally.items)
         if fmt == "jsonl":
             emit(report, fmt, out=out)
@@ -216,7 +221,7 @@ def _summary(results: list[UrlResult]) -> str:
     is_flag=True,
     help=_("Follow redirects over the network (the only network use) and judge the end."),
 )
-@format_option("text", "json", "jsonl")
+@format_option("text", "json", "jsonl", "compact")
 @fail_on_option
 @lang_option
 @click.pass_context
