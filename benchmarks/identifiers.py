@@ -103,10 +103,10 @@ def judge_loop(values: list[str]) -> int:
     return sum(judge(value, None, TODAY).verdict == VALID for value in values)
 
 
-def batch_command(path: Path) -> None:
+def batch_command(path: Path, fmt: str = "jsonl") -> None:
     with path.open("rb") as source:
         subprocess.run(
-            [str(SCRIPT), "id", "--file", "-", "--format", "jsonl"],
+            [str(SCRIPT), "id", "--file", "-", "--format", fmt],
             stdin=source,
             stdout=subprocess.DEVNULL,
             check=False,
@@ -149,6 +149,9 @@ def main(argv: list[str]) -> int:
             "bare stdnum is_valid loop": rates(lambda: stdnum_loop(values), args.n, args.rounds),
             "judge() in process, no output": rates(lambda: judge_loop(values), args.n, args.rounds),
             "id --file - --format jsonl": rates(lambda: batch_command(path), args.n, args.rounds),
+            "id --file - --format compact": rates(
+                lambda: batch_command(path, "compact"), args.n, args.rounds
+            ),
         }
     rows = []
     for clock, index in (("wall", 0), ("cpu", 1)):
