@@ -50,7 +50,7 @@ HOST = st.lists(LABEL, max_size=6).map(".".join)
 EXTRA = st.sampled_from(["", ".", "。", "．", ":443", "@x.com", "/path", "?q", "#f"])
 
 
-@budget(2000)
+@budget(1000)
 @given(
     st.sampled_from(["", "https://", "http://", "//", "HTTP://", "a b://", "x:"]),
     st.text(alphabet="ab.@:[]/。．xn-", max_size=12) | HOST,
