@@ -229,3 +229,38 @@ def test_compact_is_the_verdict_fields_a_line_in_input_order(
     assert result.exit_code == 1
     clean = run(command, "--file", "-", "--format", "compact", stdin=lines[0] + "\n")
     assert clean.exit_code == 0
+
+
+def test_progress_reaches_a_real_terminal_and_never_a_pipe() -> None:
+    """A pseudo-terminal as stderr: the progress line is drawn there and erased; with
+    stderr a pipe (a cron job, a redirect), nothing."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    code = (
+        "import itertools\nfrom beianaudit.commands.common import Progress\n"
+        "clock = itertools.count(0, 0.25).__next__\n"  # a quarter second per 1,024 lines
+        "progress = Progress(clock=clock)\n"
+        "for n in range(1, 20_000):\n    progress.tick(n)\nprogress.done()\n"
+    )
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run([sys.executable, "-c", code], stderr=follower, check=True, timeout=60)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's far end is closed: all is read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert b"lines\xe2\x80\xa6" in shown
+    assert shown.endswith(b"\r\x1b[K")
+    piped = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert piped.stderr == b""
