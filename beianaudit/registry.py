@@ -79,7 +79,7 @@ class FoundEntryPoint:
         """As ``importlib.metadata.EntryPoint.load``: ``module:attr.attr``."""
         import importlib
 
-        module, _, attrs = self.value.partition("[")[0].strip().partition(":")
+        module, _colon, attrs = self.value.partition("[")[0].strip().partition(":")
         obj = importlib.import_module(module.strip())
         for attr in filter(None, attrs.strip().split(".")):
             obj = getattr(obj, attr)
