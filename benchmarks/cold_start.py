@@ -63,12 +63,30 @@ def commands() -> dict[str, Command]:
             PASSWORD + "\n",
             ZXCVBN,
         ),
+        # What is left (issue 20): the same without keyring (BA107 then says "no keyring").
+        "password, keyring not importable": (
+            [
+                sys.executable,
+                "-c",
+                _without_keyring(["password", "--password-stdin", "--config", sample]),
+            ],
+            PASSWORD + "\n",
+            ZXCVBN,
+        ),
         "beianaudit check --password-stdin": (
             [me, "check", "--password-stdin", "--config", sample],
             PASSWORD + "\n",
             ZXCVBN,
         ),
     }
+
+
+def _without_keyring(args: list[str]) -> str:
+    return (
+        "import sys\nsys.modules['keyring'] = None\n"
+        f"sys.argv = ['beianaudit', *{args!r}]\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
 
 
 def cpu_ms(argv: list[str], stdin: str | None, env: dict[str, str]) -> float:
