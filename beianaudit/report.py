@@ -103,6 +103,12 @@ def render_jsonl(report: Report) -> str:
     return _JSONL.encode(report.as_json())
 
 
+def render_fields(fields: Mapping[str, Any]) -> str:
+    """``--format compact``: one line of JSON of the verdict's own fields, without the
+    findings and their translated text, which cost a batch line as much as the verdict."""
+    return _JSONL.encode(fields)
+
+
 def _style(text: str, colour: bool, **styles: Any) -> str:
     if not colour:
         return text
@@ -111,8 +117,11 @@ def _style(text: str, colour: bool, **styles: Any) -> str:
     return click.style(text, **styles)
 
 
-def render_text(report: Report, colour: bool = False, header: str = "") -> str:
-    """Findings grouped by what they are about, worst group first, then a summary."""
+def render_text(
+    report: Report, colour: bool = False, header: str = "", summary: bool = True
+) -> str:
+    """Findings grouped by what they are about, worst group first, then a summary
+    (``summary=False``: a batch prints one total at its end, :func:`counts_line`)."""
     lines = [header] if header else []
     groups: dict[str, list[Finding]] = {}
     for finding in report.findings:
@@ -126,7 +135,8 @@ def render_text(report: Report, colour: bool = False, header: str = "") -> str:
             if f.hint:
                 lines.append(f"      → {as_sentence(f.hint)}")
     lines.extend(skipped_lines(report))
-    lines.append(summary_line(report))
+    if summary:
+        lines.append(summary_line(report))
     return "\n".join(lines)
 
 
@@ -165,11 +175,20 @@ def summary_line(report: Report) -> str:
         if report.skipped:
             return _("No problems found by the checks that ran.")
         return _("No problems found.")
-    counts = {
-        Severity.ERROR: (ngettext("{n} error", "{n} errors", report.count(Severity.ERROR))),
-        Severity.WARNING: ngettext("{n} warning", "{n} warnings", report.count(Severity.WARNING)),
+    return counts_line({s: report.count(s) for s in Severity})
+
+
+def counts_line(counts: Mapping[Severity, int]) -> str:
+    """The counts that are not zero, worst first (``1 error, 2 warnings``); ``no findings``
+    when all are zero."""
+    n = {s: counts.get(s, 0) for s in _WORST_FIRST}
+    forms = {
+        Severity.ERROR: ngettext("{n} error", "{n} errors", n[Severity.ERROR]),
+        Severity.WARNING: ngettext("{n} warning", "{n} warnings", n[Severity.WARNING]),
         # "info" is uncountable: 1 info, 2 info.
-        Severity.INFO: ngettext("{n} info", "{n} info", report.count(Severity.INFO)),
+        Severity.INFO: ngettext("{n} info", "{n} info", n[Severity.INFO]),
     }
-    parts = [text.format(n=report.count(s)) for s, text in counts.items() if report.count(s)]
+    parts = [forms[s].format(n=n[s]) for s in _WORST_FIRST if n[s]]
+    if not parts:
+        return _("no findings")
     return _(", ").join(parts)

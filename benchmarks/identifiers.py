@@ -209,10 +209,10 @@ def judge_loop(values: list[str]) -> int:
     return sum(judge(value, None, TODAY).verdict == VALID for value in values)
 
 
-def batch_command(path: Path) -> None:
+def batch_command(path: Path, fmt: str = "jsonl") -> None:
     with path.open("rb") as source:
         subprocess.run(
-            [str(SCRIPT), "id", "--file", "-", "--format", "jsonl"],
+            [str(SCRIPT), "id", "--file", "-", "--format", fmt],
             stdin=source,
             stdout=subprocess.DEVNULL,
             check=False,
@@ -259,6 +259,9 @@ def main(argv: list[str]) -> int:
             path.write_text("\n".join(values) + "\n", encoding="utf-8")
             measured["id --file - --format jsonl"] = rates(
                 lambda: batch_command(path), args.n, args.rounds
+            )
+            measured["id --file - --format compact"] = rates(
+                lambda: batch_command(path, "compact"), args.n, args.rounds
             )
     rows = []
     for clock, index in (("wall", 0), ("cpu", 1)):

@@ -81,4 +81,3 @@ def test_the_url_oracle_catches_a_reading_left_unjudged(
     monkeypatch.setattr(Found, "readings", lambda self, limit: [])
     with pytest.raises(AssertionError):
         MODULES["urls"].one_input(text.encode("utf-8"))
-

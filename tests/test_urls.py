@@ -89,10 +89,11 @@ def test_oversized_and_junk_inputs_are_invalid() -> None:
     assert classify("\ud800").verdict == "invalid"  # a lone surrogate
 
 
-def test_tldextract_uses_only_its_bundled_snapshot() -> None:
-    extractor = _extractor()
-    assert tuple(extractor.suffix_list_urls) == ()
-    assert extractor._cache.enabled is False
+def test_the_suffix_list_is_tldextracts_bundled_snapshot() -> None:
+    from beianaudit.urls.suffixes import Extractor, snapshot_path
+
+    assert isinstance(_extractor(), Extractor)
+    assert snapshot_path().parent.name == "tldextract"
 
 
 def test_skeleton_and_distance() -> None:

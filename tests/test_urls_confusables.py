@@ -118,9 +118,7 @@ def test_m_with_a_hook_or_accent(glyph: str) -> None:
     assert classify(f"https://{glyph}iit.com/").verdict == "lookalike"
 
 
-@pytest.mark.parametrize(
-    "host", ["ьеіап.com", "ьеіаn.com", "ԁеіап.cn"]
-)
+@pytest.mark.parametrize("host", ["ьеіап.com", "ьеіаn.com", "ԁеіап.cn"])
 def test_whole_script_lookalikes_stay_lookalike(host: str) -> None:
     result = classify(f"https://{host}/")
     if host.startswith("ԁ"):

@@ -68,9 +68,7 @@ def test_shared_hosting_stays_lookalike(host: str) -> None:
 def _gov_suffix_typos() -> list[str]:
     words = ["govcn", "gov-cn", "g0vcn", "g0v-cn", "gov.cn", "gövcn", "govcn-login", "my-govcn"]
     tlds = ["com", "cn", "net", "top", "com.cn", "xyz"]
-    return [
-        f"{www}{word}.{tld}" for www, word, tld in itertools.product(("", "www."), words, tlds)
-    ]
+    return [f"{www}{word}.{tld}" for www, word, tld in itertools.product(("", "www."), words, tlds)]
 
 
 @pytest.mark.parametrize("host", _gov_suffix_typos())

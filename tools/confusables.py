@@ -40,9 +40,7 @@ def main() -> int:
     import icu
 
     checker = icu.SpoofChecker()
-    lines = [
-        HEADER.format(icu=icu.ICU_VERSION, unicode=icu.UNICODE_VERSION, pyicu=icu.VERSION)
-    ]
+    lines = [HEADER.format(icu=icu.ICU_VERSION, unicode=icu.UNICODE_VERSION, pyicu=icu.VERSION)]
     for cp in range(0x110000):
         if 0xD800 <= cp < 0xE000:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -20,6 +20,7 @@ from beianaudit.i18n import LANGUAGES, _, normalise, set_language
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
+    from beianaudit.finding import Severity
     from beianaudit.report import Report
 
 SEVERITIES = ("error", "warning", "info")
@@ -27,6 +28,10 @@ ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secr
 COLOUR_KEY = "beianaudit.color"  # --color, wherever on the command line it was given
 MAX_LINE = 10 << 20  # of a batch line kept in memory; longer ones are judged by this much
 CHUNK = 1 << 16  # read at a time by batch commands
+# ``--format json`` is one object, held until the end: a batch longer than this is
+# refused (exit 2) with a pointer to ``jsonl``, which streams (issue 18: 100,000
+# links held about 1 GB).
+MAX_JSON_BATCH = 10_000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -417,3 +422,72 @@ def batch_lines(
             size += len(rest)
     if size:
         yield b"".join(head)[:keep]
+
+
+def json_batch_limit(count: int) -> None:
+    """Refuse a ``--format json`` batch once it passes :data:`MAX_JSON_BATCH` lines."""
+    if count > MAX_JSON_BATCH:
+        raise UserError(
+            _(
+                "--format json holds the whole batch until its end: more than {n} lines; "
+                "use --format jsonl, one object a line as each is judged"
+            ).format(n=f"{MAX_JSON_BATCH:,}")
+        )
+
+
+class Tally:
+    """A batch's findings counted by severity, for the one total at its end."""
+
+    def __init__(self) -> None:
+        self.items = 0
+        self.counts: dict[Severity, int] = {}
+
+    def add(self, severities: Iterable[Severity]) -> None:
+        """One item, with the severities of its findings."""
+        self.items += 1
+        for severity in severities:
+            self.counts[severity] = self.counts.get(severity, 0) + 1
+
+    def line(self, items: str) -> str:
+        """``3 links: 1 error, 1 warning, 1 info`` (``items``: the counted noun, translated)."""
+        from beianaudit.report import counts_line
+
+        return _("{items}: {counts}").format(items=items, counts=counts_line(self.counts))
+
+
+class Progress:
+    """``12,345 lines…`` on stderr while a long batch runs on a terminal.
+
+    Shown only when stderr is a terminal, from one second into the batch, redrawn at
+    most twice a second and erased at the end, so that piped or redirected output and
+    short runs see nothing.  The clock is read once every 1,024 lines."""
+
+    EVERY = 1024
+
+    def __init__(
+        self, stream: IO[str] | None = None, clock: Callable[[], float] | None = None
+    ) -> None:
+        import time
+
+        self._stream = sys.stderr if stream is None else stream
+        self._clock = clock or time.monotonic
+        isatty = getattr(self._stream, "isatty", None)
+        self._on = bool(isatty and isatty())
+        self._next = self._clock() + 1.0 if self._on else 0.0
+        self._shown = False
+
+    def tick(self, count: int) -> None:
+        if not self._on or count % self.EVERY:
+            return
+        now = self._clock()
+        if now >= self._next:
+            self._next = now + 0.5
+            self._shown = True
+            self._stream.write("\r" + _("{n} lines…").format(n=f"{count:,}"))
+            self._stream.flush()
+
+    def done(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+            self._shown = False

@@ -10,16 +10,19 @@ import click
 
 from beianaudit.commands.common import (
     BatchOutput,
+    Progress,
+    Tally,
     UserError,
     batch_lines,
     colour_for,
     emit,
     fail_on_option,
     format_option,
+    json_batch_limit,
     lang_option,
     today,
 )
-from beianaudit.i18n import _
+from beianaudit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from beianaudit.finding import Severity
@@ -49,7 +52,7 @@ KIND_CHOICES = ("ric", "uscc", "icp", "psb")
     metavar="FILE",
     help=_("Read one identifier a line from FILE ('-' for standard input)."),
 )
-@format_option("text", "json", "jsonl")
+@format_option("text", "json", "jsonl", "compact")
 @fail_on_option
 @lang_option
 @click.pass_context
@@ -76,10 +79,21 @@ def id_command(
     batch = file is not None
     if fmt == "json":
         failed = _emit_together(inputs, kind, ctx, threshold, batch)
+    elif fmt == "compact":
+        failed = _emit_compact(inputs, kind, ctx, out)
     else:
+        tally = Tally()
+        progress = Progress()
         for number, item in enumerate(_reports(inputs, kind, ctx), 1):
             _emit_one(item, fmt, number if batch else None, out)
             failed = failed or bool(item[0].exit_code(threshold))
+            tally.add(f.severity for f in item[0].findings)
+            progress.tick(number)
+        progress.done()
+        if fmt == "text" and (batch or tally.items > 1):  # one total, after all in input order
+            n = tally.items
+            noun = ngettext("{n} identifier", "{n} identifiers", n).format(n=f"{n:,}")
+            out.write(tally.line(noun))
     out.flush()
     ctx.exit(int(failed))
 
@@ -118,6 +132,26 @@ def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None, out: Batc
     out.write("\n".join(lines))
 
 
+def _emit_compact(
+    values: Iterator[str], kind: str | None, ctx: click.Context, out: BatchOutput
+) -> bool:
+    """A line of JSON a value: the verdict's fields alone, no finding made (each one
+    that is not valid is an error, so it fails at any ``--fail-on``)."""
+    from beianaudit.identifiers import VALID, judge
+    from beianaudit.report import render_fields
+
+    day = today(ctx)
+    failed = False
+    progress = Progress()
+    for number, value in enumerate(values, 1):
+        result = judge(value, kind, day)
+        out.write(render_fields(result.as_json()))
+        failed = failed or result.verdict != VALID
+        progress.tick(number)
+    progress.done()
+    return failed
+
+
 def _emit_together(
     values: Iterator[str], kind: str | None, ctx: click.Context, threshold: Severity, batch: bool
 ) -> bool:
@@ -125,7 +159,11 @@ def _emit_together(
     a file, under ``results``."""
     from beianaudit.report import Report
 
-    items = list(_reports(values, kind, ctx))
+    items = []
+    for item in _reports(values, kind, ctx):
+        items.append(item)
+        if batch:
+            json_batch_limit(len(items))
     findings = tuple(f for report, _result in items for f in report.findings)
     if len(items) == 1 and not batch:
         extra = items[0][0].extra

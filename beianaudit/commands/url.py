@@ -16,12 +16,15 @@ import click
 from beianaudit.commands.common import (
     SIDE_ACTION_FAILED,
     BatchOutput,
+    Progress,
+    Tally,
     UserError,
     batch_lines,
     emit,
     epilog,
     fail_on_option,
     format_option,
+    json_batch_limit,
     lang_option,
 )
 from beianaudit.i18n import _
@@ -187,27 +190,43 @@ def _output(
     results: Iterable[UrlResult],
     fmt: str,
     single: bool,
-    stream_text: bool,
     header: bool = False,
     out: BatchOutput | None = None,
 ) -> Severity:
-    """Print each result as soon as it is judged (jsonl, and text of a batch); json and
-    the text of several links: one report at the end, with one link's fields at its top
-    level, or several under ``results`` (DESIGN: ``--format json`` prints one object)."""
+    """Print the results in input order, each as soon as it is judged (jsonl, text);
+    text ends with one total, and a pasted message's opens with its summary (so it
+    waits for the last link).  json is one object at the end, with one link's fields at
+    its top level, or several under ``results`` (DESIGN: ``--format json`` prints one
+    object), refused past ``MAX_JSON_BATCH`` links."""
     from beianaudit.finding import Severity
-    from beianaudit.report import Report
+    from beianaudit.i18n import ngettext
+    from beianaudit.report import Report, render_fields, render_text, use_colour
 
     out = out or BatchOutput()
     worst = Severity.INFO
     kept: list[UrlResult] = []
-    count = 0
+    tally = Tally()
+    progress = Progress()
+    colour = fmt == "text" and use_colour(sys.stdout)
     for result in results:
         worst = max(worst, result.severity)
-        if fmt == "jsonl" or (fmt == "text" and stream_text):
-            emit(_report(result), fmt, out=out)
-        else:
+        if fmt == "compact":  # the verdict's fields alone: no finding is made
+            out.write(render_fields(result.extra()))
+            tally.add(())
+            progress.tick(tally.items)
+            continue
+        report = _report(result)
+        tally.add(f.severity for f in report.findings)
+        progress.tick(tally.items)
+        if fmt == "jsonl":
+            emit(report, fmt, out=out)
+        elif fmt == "json" or header:
             kept.append(result)
-        count += 1
+            if fmt == "json":
+                json_batch_limit(len(kept))
+        else:
+            out.write(render_text(report, colour=colour, summary=False))
+    progress.done()
     if fmt == "json" and single and kept:
         emit(_report(kept[0]), fmt, out=out)
     elif fmt == "json":
@@ -216,7 +235,7 @@ def _output(
         if header:  # a message: its verdict is its worst link's ("" when it has none)
             extra["verdict"] = _worst_verdict(kept)
         emit(Report(findings, extra=extra), fmt, out=out)
-    elif fmt == "text" and not count:
+    elif fmt == "text" and not tally.items:
         out.write(
             _(
                 "No links found: nothing here that a phone would open as a link. That alone "
@@ -224,9 +243,13 @@ def _output(
                 "that link alone: beianaudit url 'LINK'"
             )
         )
-    elif fmt == "text" and kept:
-        lead = _summary(kept) if header else ""
-        emit(Report(tuple(r.finding() for r in kept)), fmt, header=lead, out=out)
+    elif fmt == "text":
+        if header:
+            out.write(_summary(kept))
+            for result in kept:
+                out.write(render_text(_report(result), colour=colour, summary=False))
+        n = tally.items
+        out.write(tally.line(ngettext("{n} link", "{n} links", n).format(n=f"{n:,}")))
     out.flush()
     return worst
 
@@ -284,7 +307,7 @@ def _summary(results: list[UrlResult]) -> str:
     is_flag=True,
     help=_("Follow redirects over the network (the only network use) and judge the end."),
 )
-@format_option("text", "json", "jsonl")
+@format_option("text", "json", "jsonl", "compact")
 @fail_on_option
 @lang_option
 @click.pass_context
@@ -305,7 +328,7 @@ def url_command(
     if file_path:
         out = BatchOutput()
         results = _followed((_judge(line, resolve) for line in _lines(file_path, out)), unfollowed)
-        worst = _output(results, fmt, single=False, stream_text=True, out=out)
+        worst = _output(results, fmt, single=False, out=out)
     elif text_path or (len(urls) == 1 and _is_message(urls[0])):
         if text_path and (text_path == "-" or os.path.exists(text_path)):
             message = _read_message(text_path)
@@ -321,10 +344,10 @@ def url_command(
             )
         found = _message_links(message)
         results = _followed((_judge(link, resolve, *rest) for link, *rest in found), unfollowed)
-        worst = _output(results, fmt, single=False, stream_text=False, header=True)
+        worst = _output(results, fmt, single=False, header=True)
     else:
         results = _followed((_judge(u, resolve) for u in urls), unfollowed)
-        worst = _output(results, fmt, single=len(urls) == 1, stream_text=False)
+        worst = _output(results, fmt, single=len(urls) == 1)
     if unfollowed["links"]:  # --resolve did not reach the end of every link: say so by the status
         ctx.exit(SIDE_ACTION_FAILED)
     ctx.exit(int(worst >= Severity.parse(fail_on)))

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 from pathlib import Path
+
+from beianaudit import data_text
 
 TABLE = "regions.tsv"
 # Years after a code's last year in which a newborn may still have received it.
@@ -34,18 +35,16 @@ _SPAN = re.compile(r"\[(\d{4})?-(\d{4})?\]")
 
 
 def _data_path() -> Path:
-    return Path(str(files("beianaudit").joinpath("data", "identifiers", TABLE)))
+    return Path(__file__).resolve().parent.parent / "data" / "identifiers" / TABLE
 
 
 @functools.cache
 def _table() -> tuple[frozenset[str], dict[str, int]]:
     codes = set()
     retired: dict[str, int] = {}
-    with _data_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line[:1].isdigit():
-                continue
-            code, _province, history = line.rstrip("\n").split("\t")
+    for line in data_text(f"identifiers/{TABLE}").splitlines():
+        if line[:1].isdigit():
+            code, _province, history = line.split("\t")
             codes.add(code)
             last = last_year(history)
             if last is not None:

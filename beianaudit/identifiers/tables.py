@@ -8,14 +8,15 @@ dictionary look-ups, never a regular expression per character.
 from __future__ import annotations
 
 import functools
-from importlib.resources import files
+
+from beianaudit import data_text
 
 ALWAYS = "always"  # mapped wherever it stands (other scripts, traditional forms, dashes)
 POSITIONAL = "lookalike"  # mapped only where the target may stand (O is 0 among digits)
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = files("beianaudit").joinpath("data", "identifiers", name).read_text(encoding="utf-8")
+    text = data_text(f"identifiers/{name}")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from beianaudit.config import Config
@@ -24,7 +23,9 @@ ID_BIRTH = re.compile(r"^\d{6}((\d{2})(\d{2})(\d{2})(\d{2}))\d{3}[\dXx]$")
 
 def data_lines(name: str) -> list[str]:
     """The non-comment lines of a file in ``beianaudit/data/password/``."""
-    text = resources.files("beianaudit").joinpath("data", "password", name).read_text("utf-8")
+    from beianaudit import data_text
+
+    text = data_text(f"password/{name}")
     return [s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#")]
 
 
@@ -63,25 +64,42 @@ def distinctive_part(name: str) -> str:
 MAX_READINGS = 8  # pinyin spellings tried for one name (polyphonic characters multiply)
 
 
+class _JsonTable:
+    """pypinyin's ``pinyin_dict.json`` (one ``"code": "readings"`` pair a line, 0.8 MB),
+    looked up a key at a time in its text: a name has a few characters, and parsing the
+    whole table cost 20 to 40 ms of every password check."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def get(self, key: str, default: str) -> str:
+        import json
+
+        at = self._text.find(f'"{key}":')  # a key, never a value: readings have no digits
+        if at < 0:
+            return default
+        start = self._text.index('"', at + len(key) + 3)
+        value, _end = json.JSONDecoder().raw_decode(self._text, start)
+        return value if isinstance(value, str) else default
+
+
 @cache
-def _table() -> dict[str, str]:
+def _table() -> dict[str, str] | _JsonTable:
     """Code point (as text) -> its pinyin readings with tones, from pypinyin's table.
 
     The table is read as the data file it is: importing ``pypinyin`` itself loads
     its phrase tables too, 250 ms for words a password check never needs.
     """
     import importlib.util
-    import json
 
     spec = importlib.util.find_spec("pypinyin")  # finds the package without running it
     folder = Path(next(iter(spec.submodule_search_locations or ()), "")) if spec else Path()
     try:
-        table = json.loads((folder / "pinyin_dict.json").read_text("utf-8"))
+        return _JsonTable((folder / "pinyin_dict.json").read_text("utf-8"))
     except (OSError, ValueError):  # another layout: take the slower public way
         from pypinyin.pinyin_dict import pinyin_dict
 
-        table = {str(code): readings for code, readings in pinyin_dict.items()}
-    return table
+        return {str(code): readings for code, readings in pinyin_dict.items()}
 
 
 def char_readings(ch: str) -> tuple[str, ...]:

@@ -45,6 +45,11 @@ def install() -> None:
     matching.enumerate_l33t_subs = l33t_subs  # type: ignore[assignment]
 
 
+# Up to this length every substring is looked up in every dictionary (at most 528 of
+# them), as zxcvbn does: a single password checked at the command line then does not
+# pay for the set of all words, which only a long password or a batch earns back.
+SHORT = 32
+
 _cache: dict[tuple[int, ...], tuple[list[dict[str, int]], frozenset[str], int]] = {}
 
 
@@ -68,8 +73,9 @@ def bounded_dictionary_match(
 ) -> list[dict[str, Any]]:
     """zxcvbn's ``dictionary_match``: the same matches in the same order, found faster.
 
-    A substring is looked up in the dictionaries only when it is in the set of all
-    their words, and only substrings no longer than the longest word are tried.
+    Past :data:`SHORT` characters, a substring is looked up in the dictionaries only
+    when it is in the set of all their words, and only substrings no longer than the
+    longest word are tried.
     Calls without ``user_inputs`` (zxcvbn's own, on short tokens) go to upstream's.
     """
     from zxcvbn import matching
@@ -83,17 +89,21 @@ def bounded_dictionary_match(
         return _UPSTREAM["dictionary_match"](password, dictionaries)
     named = list(dictionaries.items())
     # user_inputs changes with every call: it is looked up on its own, never cached.
-    lasting = [ranked for name, ranked in named if name != USER]
-    words, longest = all_words(lasting)
-    user = dictionaries.get(USER, {})
-    longest = max(longest, max(map(len, user), default=0))
-    lower = password.lower()
     length = len(password)
+    words: frozenset[str] | None = None
+    if length > SHORT:
+        lasting = [ranked for name, ranked in named if name != USER]
+        words, longest = all_words(lasting)
+        user = dictionaries.get(USER, {})
+        longest = max(longest, max(map(len, user), default=0))
+    else:  # every substring: far cheaper than building the set, the first time (~100 ms)
+        longest, user = length, {}
+    lower = password.lower()
     matches = []
     for i in range(length):
         for j in range(i, min(length, i + longest)):
             word = lower[i : j + 1]
-            if word in words or word in user:
+            if words is None or word in words or word in user:
                 for name, ranked in named:
                     rank = ranked.get(word)
                     if rank is not None:

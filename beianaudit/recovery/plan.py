@@ -19,14 +19,16 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib.metadata import EntryPoint
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beianaudit import registry
 from beianaudit.config import Config
 from beianaudit.finding import Finding
 from beianaudit.mask import mask_email, mask_phone
 from beianaudit.recovery.situations import SITUATIONS, SUBJECT_TYPES
+
+if TYPE_CHECKING:
+    from beianaudit.registry import EntryPoint
 
 CONTACTS = ("phone", "email")
 # The check families whose findings the plan uses: identifiers, URLs, contacts.
@@ -178,10 +180,10 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
 
 def _read(name: str) -> dict[str, Any]:
     import tomllib
-    from importlib.resources import files
 
-    path = files("beianaudit").joinpath(f"data/plan/{name}")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    from beianaudit import data_text
+
+    return tomllib.loads(data_text(f"plan/{name}"))
 
 
 @functools.cache

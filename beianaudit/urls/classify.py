@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from beianaudit.finding import Finding, Severity
@@ -266,10 +265,11 @@ def display(text: str, limit: int = 200) -> str:
 
 @cache
 def _extractor() -> Any:
-    """tldextract on its bundled Public Suffix List snapshot: no fetch, no cache written."""
-    import tldextract
+    """tldextract's bundled Public Suffix List snapshot, read without importing tldextract
+    (and requests): no fetch, no cache written (``beianaudit.urls.suffixes``)."""
+    from beianaudit.urls.suffixes import Extractor
 
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    return Extractor()
 
 
 def public_suffix(host: str) -> str:
@@ -280,7 +280,9 @@ def public_suffix(host: str) -> str:
 @cache
 def _domain_names(name: str) -> Mapping[str, str]:
     """``data/urls/<name>``: a domain a line, optionally a TAB and whose it is."""
-    text = resources.files("beianaudit").joinpath(f"data/urls/{name}").read_text("utf-8")
+    from beianaudit import data_text
+
+    text = data_text(f"urls/{name}")
     found: dict[str, str] = {}
     for line in text.splitlines():
         domain, _tab, owner = line.split("#", 1)[0].strip().partition("\t")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from beianaudit import data_text
 
 # Brand tokens of the real host: a part whose skeleton contains one of these
 # outside miit.gov.cn imitates the filing system.
@@ -35,7 +36,7 @@ def confusables() -> dict[int, str]:
     """The whole UTS #39 table in ``data/urls/confusables.txt`` (tools/confusables.py),
     as a ``str.translate`` table: code point to the skeleton of that one character."""
     table: dict[int, str] = {}
-    text = resources.files("beianaudit").joinpath("data/urls/confusables.txt").read_text("utf-8")
+    text = data_text("urls/confusables.txt")
     for line in text.split("\n"):
         if line and not line.startswith("#"):
             code, target, _names = line.split("\t", 2)  # an empty target: deleted (U+00AD)

@@ -1,0 +1,76 @@
+"""What each everyday command leaves unimported or unbuilt (issue 20): the benchmark
+(benchmarks/cold_start.py) times them, these tests hold the shape."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from beianaudit.password import zxcvbn_speed
+from tests.conftest import SAMPLES
+
+
+def test_a_short_password_does_not_build_the_set_of_all_words() -> None:
+    from zxcvbn import matching
+
+    # With the person's own words, as beianaudit calls it (zxcvbn's own calls, without
+    # them, go to upstream's matcher and never build the set).
+    dictionaries = {**matching.RANKED_DICTIONARIES, zxcvbn_speed.USER: {"zhangwei": 1}}
+    zxcvbn_speed._cache.clear()
+    zxcvbn_speed.bounded_dictionary_match("Zhangwei1990!", dictionaries)
+    assert zxcvbn_speed._cache == {}
+    zxcvbn_speed.bounded_dictionary_match("x" * (zxcvbn_speed.SHORT + 1), dictionaries)
+    assert len(zxcvbn_speed._cache) == 1
+
+
+def modules_after(*args: str, stdin: str = "") -> set[str]:
+    """The modules a fresh ``beianaudit ARGS`` process has imported when it ends."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write('MODULES ' + ' '.join(sys.modules)))\n"
+        f"sys.argv = ['beianaudit', *{list(args)!r}]\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=stdin, capture_output=True, text=True, check=False
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+SAMPLE = str(SAMPLES / "personal.toml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--config", SAMPLE),
+        ("url", "https://beian.miit.gov.cn.example.com/"),
+        ("contacts", "show", "--config", SAMPLE),
+        ("plan", "--situation", "forgot"),
+    ],
+)
+def test_everyday_commands_import_no_network_or_metadata_machinery(args: tuple[str, ...]) -> None:
+    loaded = modules_after(*args)
+    assert "beianaudit.cli" in loaded
+    for heavy in ("requests", "tldextract", "importlib.metadata", "email_validator"):
+        assert heavy not in loaded, (args, heavy)
+    assert "importlib.resources" not in loaded, args
+
+
+def test_pinyin_readings_looked_up_in_the_json_text_equal_the_parsed_table() -> None:
+    import json
+
+    from beianaudit.password import personal_words
+
+    table = personal_words._table()
+    assert isinstance(table, personal_words._JsonTable)
+    parsed = json.loads(table._text)
+    assert len(parsed) > 40_000
+    keys = list(parsed)
+    for key in {*keys[::97], keys[0], keys[-1], str(ord("张")), str(ord("伟"))}:
+        assert table.get(key, "") == parsed[key], key
+    for missing in ("0", "65", "9999999", "1231"):
+        assert table.get(missing, "?") == parsed.get(missing, "?")
