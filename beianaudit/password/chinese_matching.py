@@ -104,10 +104,9 @@ def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     Read as one ``split()`` of the file (no line-by-line filtering: the header's
     comments come first, the sections after): this is start-up time of every verdict.
     """
-    from importlib import resources
+    from beianaudit import data_text
 
-    path = resources.files("beianaudit").joinpath("data", "password", "pinyin_lexicon.txt")
-    text = path.read_text("utf-8")
+    text = data_text("password/pinyin_lexicon.txt")
     tokens = text[text.index("\n[words]\n") :].split()
     surnames, given = tokens.index("[surnames]"), tokens.index("[given]")
 
