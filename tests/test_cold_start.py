@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from beianaudit.password import zxcvbn_speed
 from tests.conftest import SAMPLES
@@ -23,6 +25,34 @@ def test_a_short_password_does_not_build_the_set_of_all_words() -> None:
     assert zxcvbn_speed._cache == {}
     zxcvbn_speed.bounded_dictionary_match("x" * (zxcvbn_speed.SHORT + 1), dictionaries)
     assert len(zxcvbn_speed._cache) == 1
+
+
+def test_a_short_password_verdict_builds_no_set_of_all_words() -> None:
+    from beianaudit.password.strength import evaluate
+
+    zxcvbn_speed._cache.clear()
+    evaluate("Zhang-Wei_1990!", [("zhangwei", "name")])  # mangled words, user inputs too
+    assert zxcvbn_speed._cache == {}
+
+
+@given(st.data())
+def test_ranker_gives_the_same_rank_with_or_without_the_set_of_all_words(data) -> None:
+    from zxcvbn import matching
+
+    from beianaudit.password import chinese_matching
+
+    dictionaries = {
+        **matching.RANKED_DICTIONARIES,
+        **chinese_matching.chinese_dictionaries(),
+        zxcvbn_speed.USER: {"zhangwei": 1, "beian": 2},
+    }
+    pool = sorted({w for d in dictionaries.values() for w in list(d)[:300]})
+    words = data.draw(
+        st.lists(st.sampled_from(pool) | st.text("abcdeilnoswz", max_size=8), max_size=20)
+    )
+    short = chinese_matching._ranker(dictionaries, zxcvbn_speed.SHORT)
+    long = chinese_matching._ranker(dictionaries, zxcvbn_speed.SHORT + 1)
+    assert [short(w) for w in words] == [long(w) for w in words]
 
 
 def modules_after(*args: str, stdin: str = "") -> set[str]:
