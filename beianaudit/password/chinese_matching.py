@@ -306,9 +306,7 @@ def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
 
     def rank(word: str) -> tuple[int, str] | None:
         Work.lookups += 1
-        if Work.lookups > budget or (
-            every is not None and word not in every and word not in user
-        ):
+        if Work.lookups > budget or (every is not None and word not in every and word not in user):
             return None
         return min(((d[word], name) for name, d in named if word in d), default=None)
 
