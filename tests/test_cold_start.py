@@ -104,3 +104,18 @@ def test_pinyin_readings_looked_up_in_the_json_text_equal_the_parsed_table() -> 
         assert table.get(key, "") == parsed[key], key
     for missing in ("0", "65", "9999999", "1231"):
         assert table.get(missing, "?") == parsed.get(missing, "?")
+
+
+def test_one_identifier_is_judged_without_parsing_the_region_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    from beianaudit.identifiers import regions
+    from beianaudit.identifiers.judgement import judge_subject_id
+
+    regions._table.cache_clear()
+    monkeypatch.setattr(regions, "_searched", 0)
+    judge_subject_id("330106199003071236", "personal", date(2026, 11, 30))
+    assert regions._table.cache_info().currsize == 0
+    assert regions._searched > 0

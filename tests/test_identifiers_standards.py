@@ -29,6 +29,7 @@ from beianaudit.identifiers.kinds import (
 from beianaudit.identifiers.regions import (
     RETIRED_SLACK,
     last_year,
+    region,
     region_codes,
     retired_codes,
 )
@@ -44,6 +45,35 @@ def ric(region: str, born: date, serial: str = "007") -> str:
 
 
 # --- region codes retired before the holder was born ----------------------------------
+
+
+def test_a_code_searched_in_the_text_or_asked_of_the_table_gives_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every code of the table, its neighbours and malformed ones: the text search of
+    the first lookups answers as the parsed table does."""
+    from beianaudit.identifiers import regions
+
+    codes, retired = region_codes(), retired_codes()
+    assert all(len(c) == 6 and c.isascii() and c.isdigit() for c in codes)
+    probes = {
+        *codes,
+        *(f"{int(c) + 1:06d}" for c in codes),
+        "",
+        "11010",
+        "1101011",
+        "11010x",
+        "\n11010",
+        "110101\t",
+        "\uff11\uff11\uff10\uff11\uff10\uff11",
+    }
+    monkeypatch.setattr(regions, "TEXT_LOOKUPS", len(probes) + 1)
+    monkeypatch.setattr(regions, "_searched", 0)
+    searched = {p: region(p) for p in probes}
+    assert regions._searched == len(probes)
+    assert searched == {p: (p in codes, retired.get(p)) for p in probes}
+    monkeypatch.setattr(regions, "_searched", regions.TEXT_LOOKUPS)
+    assert {p: region(p) for p in probes} == searched
 
 
 def test_the_issues_example_is_retired() -> None:

@@ -43,9 +43,8 @@ from beianaudit.identifiers.kinds import (
 from beianaudit.identifiers.regions import (
     RESIDENCE_PERMITS,
     RETIRED_SLACK,
-    region_codes,
-    retired_codes,
 )
+from beianaudit.identifiers.regions import region as region_of
 from beianaudit.identifiers.tables import lookalikes, provinces, uscc_categories
 
 VALID, LOOKALIKE, INVALID = "valid", "lookalike", "invalid"
@@ -944,24 +943,23 @@ def plausibility(kind: str, text: str, today: date) -> tuple[int, int]:
     are pairs too) and the province of its region weak.  A single typo spoils one part
     at most, so the reading it came from keeps the others.
     """
-    codes = region_codes()
     if kind == RIC:
         born = birth_date(text[6:14])
         dated = born is not None and born <= today
-        weak = (text[:2] + "0000" in codes) + (text[6:8] in _CENTURIES)
+        weak = region_of(text[:2] + "0000")[0] + (text[6:8] in _CENTURIES)
         region = text[:6]
         if region in RESIDENCE_PERMITS:
             return 1 + dated, weak
-        if region not in codes:
+        known, last = region_of(region)
+        if not known:
             return int(dated), weak
-        last = retired_codes().get(region)
         retired = (
             born is not None and dated and last is not None and born.year > last + RETIRED_SLACK
         )
         return (not retired) + dated, weak
     region = text[2:8]
-    strong = region in codes or region == "100000"
-    return int(strong), (text[:2] in uscc_categories()) + (text[2:4] + "0000" in codes)
+    strong = region_of(region)[0] or region == "100000"
+    return int(strong), (text[:2] in uscc_categories()) + region_of(text[2:4] + "0000")[0]
 
 
 _CENTURIES = frozenset({"18", "19", "20"})

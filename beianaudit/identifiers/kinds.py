@@ -14,12 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from beianaudit.identifiers.regions import (
-    RESIDENCE_PERMITS,
-    RETIRED_SLACK,
-    region_codes,
-    retired_codes,
-)
+from beianaudit.identifiers.regions import RESIDENCE_PERMITS, RETIRED_SLACK
+from beianaudit.identifiers.regions import region as region_of
 from beianaudit.identifiers.tables import provinces, uscc_categories
 
 RIC, USCC, ICP, PSB = "ric", "uscc", "icp", "psb"
@@ -98,9 +94,9 @@ def fault_ric(value: str, today: date) -> Fault | None:
     if born > today:
         return Fault("future", 7, 14)
     region = value[:6]
-    if region not in region_codes() and region not in RESIDENCE_PERMITS:
+    known, last = region_of(region)
+    if not known and region not in RESIDENCE_PERMITS:
         return Fault("region", 1, 6)
-    last = retired_codes().get(region)
     if last is not None and born.year > last + RETIRED_SLACK:
         return Fault("retired", 1, 6, year=last)
     return None

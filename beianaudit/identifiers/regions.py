@@ -39,10 +39,45 @@ def _data_path() -> Path:
 
 
 @functools.cache
+def _text() -> str:
+    return data_text(f"identifiers/{TABLE}")
+
+
+# Lookups answered by searching the table's text (microseconds each) before it is
+# parsed (about 15 ms): one value on the command line never pays for the parse.
+TEXT_LOOKUPS = 64
+_searched = 0
+
+
+def region(code: str) -> tuple[bool, int | None]:
+    """Whether ``code`` is in the table, and the last year it was in use (``None``
+    when it still is or is unknown): ``code in region_codes()`` and
+    ``retired_codes().get(code)`` in one lookup.
+
+    The first :data:`TEXT_LOOKUPS` calls of a process search the text for the code's
+    line; after that, the table is parsed once and asked (a batch).
+    """
+    global _searched
+    if _searched < TEXT_LOOKUPS:
+        _searched += 1
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
+            return False, None  # every code in the table is six ASCII digits (a test)
+        text = _text()
+        at = text.find(f"\n{code}\t") + 1
+        if not at:
+            return False, None
+        end = text.find("\n", at)
+        _code, _province, history = text[at : end if end >= 0 else len(text)].split("\t")
+        return True, last_year(history)
+    codes, retired = _table()
+    return code in codes, retired.get(code)
+
+
+@functools.cache
 def _table() -> tuple[frozenset[str], dict[str, int]]:
     codes = set()
     retired: dict[str, int] = {}
-    for line in data_text(f"identifiers/{TABLE}").splitlines():
+    for line in _text().splitlines():
         if line[:1].isdigit():
             code, _province, history = line.split("\t")
             codes.add(code)
