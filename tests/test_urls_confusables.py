@@ -221,3 +221,38 @@ def test_no_character_that_ends_a_link_is_a_letter_to_the_table() -> None:
         and skeleton(chr(cp)).isalnum()
     ]
     assert letters == []
+
+
+# --- the ASCII skeletons, read from the table's first lines (issue 20) -----------------
+
+
+def test_the_table_is_in_code_point_order() -> None:
+    """The ASCII skeletons read the table's first lines only: they are the ASCII ones."""
+    codes = [
+        int(line.split("\t", 1)[0], 16)
+        for line in TABLE_PATH.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert codes == sorted(set(codes))
+
+
+def test_ascii_skeletons_read_line_by_line_equal_the_whole_tables() -> None:
+    from beianaudit.urls import lookalike
+
+    lookalike._ascii_skeletons.cache_clear()
+    lookalike.confusables.cache_clear()
+    lines = lookalike._ascii_skeletons()
+    assert lookalike.confusables.cache_info().currsize == 0  # the whole table not parsed
+    assert lookalike.skeleton("Beian-MIIT%`|0") == "beian-rnllto/o'lo"
+    lookalike._ascii_skeletons.cache_clear()
+    whole = {c: lookalike._skeleton(chr(c)) for c in range(128)}
+    assert lines == whole
+
+
+def test_a_code_point_read_from_its_line_equals_the_whole_tables() -> None:
+    from beianaudit.urls import lookalike
+
+    table = lookalike.confusables()
+    lookup = lookalike._LineLookup()
+    probes = [*table, *range(0x80, 0x3000), *range(0x1D400, 0x1D800)]
+    assert all(lookup[c] == table.get(c, chr(c)) for c in probes)

@@ -36,11 +36,10 @@ def confusables() -> dict[int, str]:
     """The whole UTS #39 table in ``data/urls/confusables.txt`` (tools/confusables.py),
     as a ``str.translate`` table: code point to the skeleton of that one character."""
     table: dict[int, str] = {}
-    text = data_text("urls/confusables.txt")
-    for line in text.split("\n"):
+    for line in _text().split("\n"):
         if line and not line.startswith("#"):
-            code, target, _names = line.split("\t", 2)  # an empty target: deleted (U+00AD)
-            table[int(code, 16)] = "".join(chr(int(c, 16)) for c in target.split())
+            code, target = _entry(line)
+            table[code] = target
     # IDNA changes the case of a letter (Ь to ь, Cherokee ꭴ to Ꭴ), and the table often
     # lists only one case (Ь is b, ь is not listed): a letter the table lacks takes
     # the skeleton of its other case.  Not for ASCII (i is i, though I is l).
@@ -56,6 +55,47 @@ def confusables() -> dict[int, str]:
             if name.startswith(_SMALL_CAPITAL) and len(name) == len(_SMALL_CAPITAL) + 1:
                 table.setdefault(code, name[-1].lower())
     return table
+
+
+@cache
+def _text() -> str:
+    return data_text("urls/confusables.txt")
+
+
+def _entry(line: str) -> tuple[int, str]:
+    """A line of the table: its code point and that character's skeleton."""
+    code, target, _names = line.split("\t", 2)  # an empty target: deleted (U+00AD)
+    return int(code, 16), "".join(chr(int(c, 16)) for c in target.split())
+
+
+class _LineLookup(dict[int, str]):
+    """:func:`confusables` one code point at a time, as ``str.translate`` asks: the few
+    characters the ASCII skeletons touch, without parsing the whole table (about
+    35 ms, most of an ASCII host's verdict).  The table is in code point order (a
+    test), so the ASCII lines are the first ones; another character's line is searched
+    for in the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for line in _text().split("\n", 200):
+            if line and not line.startswith("#"):
+                code, target = _entry(line)
+                if code >= 0x80:
+                    break
+                self[code] = target
+        for code in range(0x80):  # no rule of confusables() adds an ASCII character
+            self.setdefault(code, chr(code))
+
+    def __missing__(self, code: int) -> str:
+        text = _text()
+        at = text.find(f"\n{code:04X}\t") + 1
+        if at:
+            end = text.find("\n", at)
+            value = _entry(text[at : end if end >= 0 else len(text)])[1]
+        else:
+            value = confusables().get(code, chr(code))  # the case and small-capital rules
+        self[code] = value
+        return value
 
 
 def _decompose(text: str) -> str:
@@ -79,8 +119,8 @@ def skeleton(text: str) -> str:
     return _skeleton(text)
 
 
-def _skeleton(text: str) -> str:
-    table = confusables()
+def _skeleton(text: str, table: dict[int, str] | None = None) -> str:
+    table = confusables() if table is None else table
     result = _decompose(text).translate(table)
     result = _decompose(result.lower()).translate(table)
     return _decompose(result.lower())
@@ -90,7 +130,8 @@ def _skeleton(text: str) -> str:
 def _ascii_skeletons() -> dict[int, str]:
     """The skeleton of each ASCII character: a skeleton is made character by character,
     so ASCII text (most hosts) needs one ``translate``."""
-    return {c: _skeleton(chr(c)) for c in range(128)}
+    table = _LineLookup()
+    return {c: _skeleton(chr(c), table) for c in range(128)}
 
 
 @cache
