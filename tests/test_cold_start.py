@@ -119,3 +119,62 @@ def test_one_identifier_is_judged_without_parsing_the_region_table(
     judge_subject_id("330106199003071236", "personal", date(2026, 11, 30))
     assert regions._table.cache_info().currsize == 0
     assert regions._searched > 0
+
+
+def _run_with(backend: str, *args: str, preimport: bool) -> tuple[int, str, str, bool]:
+    """``beianaudit ARGS`` in a fresh process with PYTHON_KEYRING_BACKEND=``backend``:
+    exit code, stdout, stderr, and whether keyring ended up imported."""
+    import os
+
+    code = (
+        "import atexit, sys\n"
+        + ("import keyring\n" if preimport else "")
+        + "atexit.register(lambda: sys.__stderr__.write("
+        "'\\nKEYRING ' + str('keyring' in sys.modules)))\n"
+        f"sys.argv = ['beianaudit', *{list(args)!r}]\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": backend}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input="Zhangwei1990!\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    err, _, flag = done.stderr.rpartition("\nKEYRING ")
+    return done.returncode, done.stdout, err, flag == "True"
+
+
+@pytest.mark.parametrize(
+    "backend", ["keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"]
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("password", "--password-stdin", "--config", SAMPLE, "--format", "json"),
+        ("password", "--password-stdin", "--remember", "--config", SAMPLE),
+        ("password", "--forget", "--config", SAMPLE),
+    ],
+)
+def test_a_keyring_turned_off_by_name_answers_as_keyring_would_without_importing_it(
+    backend: str, args: tuple[str, ...]
+) -> None:
+    *fast, imported = _run_with(backend, *args, preimport=False)
+    *slow, _ = _run_with(backend, *args, preimport=True)
+    assert not imported
+    assert fast == slow
+    assert backend in fast[1] + fast[2]
+
+
+def test_a_keyring_named_otherwise_is_still_asked() -> None:
+    *_, imported = _run_with(
+        "keyring.backends.fail.Keyring ",
+        "password",
+        "--forget",
+        "--config",
+        SAMPLE,
+        preimport=False,
+    )
+    assert imported  # not exactly the name: keyring decides (here, it fails to load it)

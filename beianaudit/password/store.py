@@ -49,6 +49,11 @@ ENCRYPTING = frozenset(
     }
 )
 
+# keyring's own backends that keep nothing (``fail`` raises, ``null`` answers None), as
+# PYTHON_KEYRING_BACKEND names them to turn the keyring off (a server, CI): refused
+# as ``none`` by :func:`_backend`, and known without importing keyring.
+EMPTY_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
+
 T = TypeVar("T")
 
 
@@ -151,6 +156,27 @@ def _configured_name() -> str:
         return "keyring"
 
 
+def _named_empty_backend() -> str | None:
+    """The backend keyring would load, when it is one of :data:`EMPTY_BACKENDS` and known
+    without importing keyring (about 100 ms of start-up: its ``jaraco.context`` brings
+    ``urllib.request``, ``http.client``, ``ssl`` and ``email``); else ``None``.
+
+    Known when keyring is installed but not imported yet (so nothing called
+    ``set_keyring``) and ``PYTHON_KEYRING_BACKEND`` names such a backend exactly:
+    keyring's ``get_keyring`` then loads that one, before its config file and before
+    any search.
+    """
+    import os
+    import sys
+
+    named = os.environ.get("PYTHON_KEYRING_BACKEND")
+    if named not in EMPTY_BACKENDS or "keyring" in sys.modules:
+        return None
+    from importlib.util import find_spec
+
+    return named if find_spec("keyring") is not None else None
+
+
 def _with_backend(work: Callable[[Any], T]) -> T:
     """``work(backend)`` on a trusted backend, in a thread given :data:`TIMEOUT` seconds;
     every failure, of any kind, at any step, is :class:`StoreUnavailable`."""
@@ -159,6 +185,9 @@ def _with_backend(work: Callable[[Any], T]) -> T:
     from beianaudit.secret import protect_process
 
     protect_process()  # the old password is about to be in memory
+    empty = _named_empty_backend()
+    if empty is not None:
+        raise StoreUnavailable(empty, "none")
     outcome: dict[str, Any] = {}
     where = ["keyring"]
 
