@@ -14,6 +14,10 @@ Baselines: ``python -c 'import click'`` for every command, and for ``password`` 
 password.  Targets (issue 20): at most 2.5x the click baseline (``check``, ``plan``,
 ``remind``, ``contacts show``, ``url`` with one link, ``id`` with one value,
 ``journal list``); at most 3x the zxcvbn baseline for the password commands.
+The keyring is turned off by name (``PYTHON_KEYRING_BACKEND`` set to keyring's
+``fail`` backend, as on a server), which BA107 answers without importing keyring;
+"password, keyring searched" is the same command with the variable unset, so that
+keyring is imported and searches its backends.
 ``--json`` prints the rows of the benchmark contract (see benchmarks/run_all.py).
 """
 
@@ -47,7 +51,13 @@ def commands() -> dict[str, Command]:
         ZXCVBN: ([sys.executable, "-c", score], PASSWORD + "\n", CLICK),
         "beianaudit --help": ([me, "--help"], None, CLICK),
         "beianaudit check": ([me, "check", "--config", sample], None, CLICK),
-        "beianaudit plan --situation forgot": ([me, "plan", "--situation", "forgot"], None, CLICK),
+        # With the sample (as benchmarks/plan.py): without a config or --subject, plan
+        # stops at once with a usage error (exit 2), which times nothing of the plan.
+        "beianaudit plan --situation forgot": (
+            [me, "plan", "--situation", "forgot", "--config", sample],
+            None,
+            CLICK,
+        ),
         "beianaudit remind": ([me, "remind", "--config", sample], None, CLICK),
         "beianaudit contacts show": ([me, "contacts", "show", "--config", sample], None, CLICK),
         "beianaudit url (official link)": ([me, "url", "https://beian.miit.gov.cn/"], None, CLICK),
@@ -73,6 +83,17 @@ def commands() -> dict[str, Command]:
             PASSWORD + "\n",
             ZXCVBN,
         ),
+        # The keyring not turned off by name: keyring imported and its backends searched
+        # (here keyrings.alt's files, a test dependency, which BA107 refuses).
+        "password, keyring searched": (
+            [
+                sys.executable,
+                "-c",
+                _keyring_searched(["password", "--password-stdin", "--config", sample]),
+            ],
+            PASSWORD + "\n",
+            ZXCVBN,
+        ),
         "beianaudit check --password-stdin": (
             [me, "check", "--password-stdin", "--config", sample],
             PASSWORD + "\n",
@@ -84,6 +105,14 @@ def commands() -> dict[str, Command]:
 def _without_keyring(args: list[str]) -> str:
     return (
         "import sys\nsys.modules['keyring'] = None\n"
+        f"sys.argv = ['beianaudit', *{args!r}]\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
+
+
+def _keyring_searched(args: list[str]) -> str:
+    return (
+        "import os, sys\nos.environ.pop('PYTHON_KEYRING_BACKEND', None)\n"
         f"sys.argv = ['beianaudit', *{args!r}]\n"
         "from beianaudit.entry import main\nmain()\n"
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -128,6 +127,8 @@ def program() -> list[str]:
     itself with ``-m beianaudit``."""
     argv0 = sys.argv[0] if sys.argv else ""
     if Path(argv0).stem == "beianaudit":
+        import shutil  # bz2 and lzma: only to schedule, not at every start
+
         found = argv0 if os.sep in argv0 else shutil.which(argv0)
         if found:
             return [os.path.abspath(found)]
