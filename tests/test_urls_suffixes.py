@@ -107,3 +107,14 @@ def test_reading_the_list_imports_neither_tldextract_nor_requests() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_each_top_label_built_alone_is_that_child_of_the_whole_trie() -> None:
+    """The root's children are built one last label at a time (issue 20): each equals
+    that child of the trie of every rule; a label no rule ends in has none."""
+    whole = suffixes._trie()
+    root = suffixes._Root()
+    for label in [*whole, "*", "!www", "example", "c", "om", "xn--", ""]:
+        assert root.get(label) == whole.get(label), label
+        assert (label in root) == (label in whole), label
+    assert None not in root

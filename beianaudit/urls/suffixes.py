@@ -50,15 +50,34 @@ def rules() -> tuple[str, ...]:
     return tuple(_RULE.findall(text.partition(_PRIVATE)[0]))
 
 
-@cache
-def _trie() -> dict[Any, Any]:
+def _trie(found: Any = None) -> dict[Any, Any]:
+    """The rules (``found``, else all of them) as tldextract's trie: label by label from
+    the right, ``_END`` where a rule ends."""
     root: dict[Any, Any] = {}
-    for rule in rules():
+    for rule in rules() if found is None else found:
         node = root
         for label in reversed(rule.split(".")):
             node = node.get(label) or node.setdefault(label, {})
         node[_END] = True
     return root
+
+
+@cache
+def _top(label: str) -> dict[Any, Any] | None:
+    """The trie's child ``label`` of the root, built from the rules of that last label
+    only: a host asks for one or two of them, never for the whole trie."""
+    tail = "." + label
+    return _trie(r for r in rules() if r == label or r.endswith(tail)).get(label)
+
+
+class _Root:
+    """The trie's root, each child of it built on first use (:func:`_top`)."""
+
+    def get(self, label: str) -> dict[Any, Any] | None:
+        return _top(label)
+
+    def __contains__(self, label: object) -> bool:
+        return isinstance(label, str) and _top(label) is not None
 
 
 def _decode(label: str) -> str:
@@ -91,7 +110,7 @@ def _netloc(url: str) -> str:
 
 def _suffix_index(labels: list[str]) -> int | None:
     """tldextract's ``suffix_index``: where the public suffix starts, ``None`` without one."""
-    node = _trie()
+    node: Any = _Root()
     suffix_idx = label_idx = len(labels)
     for label in reversed(labels):
         decoded = _decode(label)
