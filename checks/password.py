@@ -10,14 +10,17 @@ and the names of what was found.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from beianaudit.config import Policy
 from beianaudit.context import Context
 from beianaudit.finding import Finding, Severity
 from beianaudit.i18n import N_, _, current_language
 from beianaudit.password import rules as rules
-from beianaudit.password.strength import KIND_NAMES, MAX_LENGTH, PERSONAL_KINDS, Strength
 from beianaudit.registry import check
+
+if TYPE_CHECKING:  # the strength model loads zxcvbn's tables: only when a password is judged
+    from beianaudit.password.strength import Strength
 
 TARGET = "password"
 # The defaults are the recovery guidance's recommendation; another value is the user's own.
@@ -200,6 +203,8 @@ def characters(ctx: Context) -> Iterator[Finding]:
 
 
 def _advice(result: Strength) -> str:
+    from beianaudit.password.strength import KIND_NAMES, PERSONAL_KINDS
+
     kinds = _(", ").join(_(KIND_NAMES[k]) for k in result.personal if k in PERSONAL_KINDS)
     parts = [_(w).format(kinds=kinds) for w in result.warnings]
     parts += [_(s) for s in result.suggestions]
@@ -210,6 +215,8 @@ def _advice(result: Strength) -> str:
 @check("BA105", N_("Password strength"), needs="password")
 def strength(ctx: Context) -> Iterator[Finding]:
     """Error when zxcvbn, taught Chinese habits and your own data, scores below policy.min_score."""
+    from beianaudit.password.strength import MAX_LENGTH
+
     result = strength_of(ctx)
     need = ctx.config.policy.min_score
     data = {
@@ -250,6 +257,8 @@ def personal_data(ctx: Context) -> Iterator[Finding]:
     """Warn when the password holds your name, ID, birth date, phone, email or domain."""
     # An error when what is left without that data is itself too weak: the filing
     # is public, so an attacker aiming at this account has that part for free.
+    from beianaudit.password.strength import KIND_NAMES, PERSONAL_KINDS
+
     result = strength_of(ctx)
     kinds = [k for k in result.personal if k in PERSONAL_KINDS]
     if not kinds:

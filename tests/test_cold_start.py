@@ -178,3 +178,10 @@ def test_a_keyring_named_otherwise_is_still_asked() -> None:
         preimport=False,
     )
     assert imported  # not exactly the name: keyring decides (here, it fails to load it)
+
+
+def test_check_without_a_password_loads_no_strength_model() -> None:
+    loaded = modules_after("check", "--config", SAMPLE)
+    assert "beianaudit.checks.password" in loaded  # its checks are listed as skipped
+    assert "beianaudit.password.strength" not in loaded
+    assert "zxcvbn" not in loaded
