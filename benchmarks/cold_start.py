@@ -51,9 +51,15 @@ def commands() -> dict[str, Command]:
         ZXCVBN: ([sys.executable, "-c", score], PASSWORD + "\n", CLICK),
         "beianaudit --help": ([me, "--help"], None, CLICK),
         "beianaudit check": ([me, "check", "--config", sample], None, CLICK),
-        # With the sample (as benchmarks/plan.py): without a config or --subject, plan
-        # stops at once with a usage error (exit 2), which times nothing of the plan.
-        "beianaudit plan --situation forgot": (
+        # Without a config (none in the temporary home) plan needs the subject's type:
+        # without --subject it stops at once with a usage error (exit 2).
+        "beianaudit plan --situation forgot --subject personal": (
+            [me, "plan", "--situation", "forgot", "--subject", "personal"],
+            None,
+            CLICK,
+        ),
+        # With the sample (as benchmarks/plan.py): the self-check runs the BA2-BA4 checks.
+        "beianaudit plan --situation forgot --config": (
             [me, "plan", "--situation", "forgot", "--config", sample],
             None,
             CLICK,
