@@ -77,7 +77,10 @@ class _LineLookup(dict[int, str]):
 
     def __init__(self) -> None:
         super().__init__()
-        for line in _text().split("\n", 200):
+        text, start = _text() + "\n", 0
+        while start < len(text):  # line by line, only as far as the ASCII lines go
+            end = text.index("\n", start)
+            line, start = text[start:end], end + 1
             if line and not line.startswith("#"):
                 code, target = _entry(line)
                 if code >= 0x80:
