@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import operator
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -360,30 +361,8 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
         if not _fast_valid_uscc(canon):
             return None
         kind = USCC
-    if ambiguous:
-        problems, changed = _quick_problems(value, canon)
-    else:  # each problem depends on the character and its position alone: made once
-        made, changing = _QUICK_MADE, _quick_changing()
-        problems = [
-            made[index].get(typed) or _quick_problem(index, typed)
-            for index, typed in enumerate(value)
-            if typed in changing
-        ]
-        changed = []
-        dropped = 0  # before the problem: a change's position in the corrected value moves
-        for problem in problems:
-            if problem.looks_like is None:
-                dropped += 1
-            else:
-                changed.append(problem.position - dropped)  # type: ignore[operator]
-    return Result(
-        value,
-        kind,
-        LOOKALIKE,
-        suggestion=canon,
-        problems=tuple(problems),
-        changed=tuple(changed),  # type: ignore[arg-type]
-    )
+    problems, changed = _quick_problems(value, canon, ambiguous)
+    return _quick_result(value, kind, canon, problems, changed)
 
 
 def _resolve(canon: str, today: date) -> str | None:
@@ -417,43 +396,81 @@ def _resolve(canon: str, today: date) -> str | None:
 _AS_RIC = str.maketrans({"\x01": "8", "\x02": "1", "B": "8"})
 
 
-def _quick_problems(value: str, canon: str) -> tuple[list[Problem], list[int]]:
-    """The problems of a quick look-alike, each character read again: characters were
-    dropped (the positions move) or resolved (b as B or 8)."""
-    table = _quick_table()
-    problems: list[Problem] = []
-    changed: list[int] = []
-    kept = 0
-    for position, typed in enumerate(value, 1):
-        target, reason = table[typed]
+def _quick_problems(
+    value: str, canon: str, ambiguous: bool
+) -> tuple[tuple[Problem, ...], tuple[int, ...]]:
+    """The problems of a quick look-alike and the positions it changes in ``canon``.
+
+    Each problem depends on the character and its position alone, so it is looked up
+    (see :class:`_MadeAt`), not built; only a b or l, whose reading ``canon`` resolved,
+    is made again.  A dropped character moves the later ones' positions in ``canon``.
+    """
+    problems = list(filter(None, map(operator.getitem, _QUICK_MADE, value)))
+    if not ambiguous and len(canon) == len(value):  # nothing dropped, nothing resolved
+        return tuple(problems), tuple(map(_POSITION, problems))
+    changed = []
+    dropped = 0
+    for index, problem in enumerate(problems):
+        target = problem.looks_like
         if target is None:
-            problems.append(_problem(reason, position, typed, None))  # type: ignore[arg-type]
+            dropped += 1
             continue
-        target = canon[kept]
-        kept += 1
-        if target != typed:
-            if reason == "lowercase" and typed.upper() != target:
+        at: int = problem.position - dropped  # type: ignore[operator]
+        if target in _PLACEHOLDERS:
+            target = canon[at - 1]
+            reason = problem.reason
+            if reason == "lowercase" and problem.char.upper() != target:  # type: ignore[union-attr]
                 reason = "lookalike"  # b read as 8, l as 1
-            problems.append(_problem(reason, position, typed, target))  # type: ignore[arg-type]
-            changed.append(kept)
-    return problems, changed
+            problems[index] = _problem(reason, problem.position, problem.char, target)  # type: ignore[arg-type]
+        changed.append(at)
+    return tuple(problems), tuple(changed)
 
 
-# The problems of the quick path, by 0-based position and character, made once each: a
-# batch meets the same few hundred again and again.
-_QUICK_MADE: list[dict[str, Problem]] = [{} for _ in range(40)]
+_POSITION = operator.attrgetter("position")
 
 
-@functools.cache
-def _quick_changing() -> frozenset[str]:
-    """The characters :func:`_fast_lookalike` drops or reads as others."""
-    return frozenset(char for char, (_target, reason) in _quick_table().items() if reason)
+class _MadeAt(dict[str, "Problem | None"]):
+    """The quick path's problem for each character typed at one (0-based) position, made
+    on first use: a batch meets the same few hundred again and again.  ``None`` for a
+    character taken as typed."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, typed: str) -> Problem | None:
+        target, reason = _quick_table().get(typed, (typed, None))
+        made = self[typed] = None if reason is None else Problem(reason, self.index + 1, typed, target)
+        return made
 
 
-def _quick_problem(index: int, typed: str) -> Problem:
-    target, reason = _quick_table()[typed]
-    made = _QUICK_MADE[index][typed] = Problem(reason, index + 1, typed, target)  # type: ignore[arg-type]
-    return made
+_QUICK_MADE = [_MadeAt(index) for index in range(40)]  # _fast_lookalike's longest input
+
+
+def _quick_result(
+    value: str, kind: str, suggestion: str, problems: tuple[Problem, ...], changed: tuple[int, ...]
+) -> Result:
+    """The quick path's look-alike :class:`Result`, its fields set at once: the frozen
+    dataclass's ``__init__`` sets them one ``object.__setattr__`` at a time, which costs
+    as much as reading the value.  The property tests compare it whole with the full
+    path's, built the ordinary way."""
+    result = _new(Result)
+    result.__dict__.update(
+        input=value,
+        kind=kind,
+        verdict=LOOKALIKE,
+        suggestion=suggestion,
+        candidates=(),
+        problems=problems,
+        changed=changed,
+        alternatives=(),
+    )
+    return result
+
+
+_new = object.__new__
 
 
 @functools.lru_cache(maxsize=8192)
