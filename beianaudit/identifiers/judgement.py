@@ -442,7 +442,8 @@ class _MadeAt(dict[str, "Problem | None"]):
 
     def __missing__(self, typed: str) -> Problem | None:
         target, reason = _quick_table().get(typed, (typed, None))
-        made = self[typed] = None if reason is None else Problem(reason, self.index + 1, typed, target)
+        made = None if reason is None else Problem(reason, self.index + 1, typed, target)
+        self[typed] = made
         return made
 
 
