@@ -188,3 +188,13 @@ def test_quick_b_and_l_agree_with_the_full_path(value: str, data: st.DataObject)
             typed = value[:i] + new + value[i + 1 :]
             for form in (typed, typed.lower(), typed + " "):
                 assert judge(form, None, TODAY) == full_path(form), form
+
+
+@SETTINGS
+@given(usccs(), st.sampled_from("\x01\x02"), st.integers(0, 17))
+def test_quick_placeholders_typed_are_not_b_or_l(value: str, control: str, at: int) -> None:
+    """The quick path writes b and l as placeholders (control characters) until it resolves
+    them: one typed by the user is not a b or an l."""
+    typed = value[:at] + control + value[at + 1 :]
+    for form in (typed + " ", typed.lower()):
+        assert judge(form, None, TODAY) == full_path(form), form

@@ -312,10 +312,13 @@ _PLACEHOLDERS = {"\x01": ("B", "8"), "\x02": ("L", "1")}
 def _quick_translation() -> dict[int, str]:
     """:func:`_quick_table` for ``str.translate``: a dropped character to "", one only the
     full path can read to NUL."""
-    return {
+    translation = {
         ord(char): "\x00" if entry == _BAIL else (entry[0] or "")
         for char, entry in _quick_table().items()
     }
+    for placeholder in _PLACEHOLDERS:  # typed as such, not the quick path's b or l
+        translation[ord(placeholder)] = "\x00"
+    return translation
 
 
 def _fast_lookalike(value: str, today: date) -> Result | None:
