@@ -13,6 +13,7 @@ from beianaudit.identifiers import INVALID, LOOKALIKE, VALID, judge, judgement
 from beianaudit.identifiers.kinds import (
     USCC_ALPHABET,
     gb11714_check_char,
+    gb11714_digit,
     ric_check_char,
     uscc_check_char,
 )
@@ -192,3 +193,8 @@ def test_quick_placeholders_typed_are_not_b_or_l(value: str, control: str, at: i
     typed = value[:at] + control + value[at + 1 :]
     for form in (typed + " ", typed.lower()):
         assert judge(form, None, TODAY) == full_path(form), form
+
+
+@given(st.text(USCC_ALPHABET, min_size=8, max_size=8))
+def test_gb11714_digit_in_c_is_the_weighted_sum(body: str) -> None:
+    assert gb11714_digit(body) == gb11714_check_char(body)
