@@ -408,9 +408,15 @@ def _quick_problems(
     (see :class:`_MadeAt`), not built; only a b or l, whose reading ``canon`` resolved,
     is made again.  A dropped character moves the later ones' positions in ``canon``.
     """
-    problems = list(filter(None, map(operator.getitem, _QUICK_MADE, value)))
     if not ambiguous and len(canon) == len(value):  # nothing dropped, nothing resolved
-        return tuple(problems), tuple(map(_POSITION, problems))
+        if value[0] != canon[0] and value == canon.translate(_FULL_WIDTH):
+            # Typed full-width throughout: looked up by the character read, which is
+            # quicker to look up than a full-width one (made anew as the value is read).
+            made = tuple(map(operator.getitem, _WIDE_MADE, canon))
+        else:
+            made = tuple(filter(None, map(operator.getitem, _QUICK_MADE, value)))
+        return made, tuple(map(_POSITION, made))
+    problems = list(filter(None, map(operator.getitem, _QUICK_MADE, value)))
     changed = []
     dropped = 0
     for index, problem in enumerate(problems):
@@ -453,6 +459,24 @@ class _MadeAt(dict[str, "Problem | None"]):
 _QUICK_MADE = [_MadeAt(index) for index in range(40)]  # _fast_lookalike's longest input
 
 
+class _WideAt(dict[str, Problem]):
+    """:class:`_MadeAt`'s problem for the full-width form of each character at one position."""
+
+    __slots__ = ("made",)
+
+    def __init__(self, made: _MadeAt) -> None:
+        super().__init__()
+        self.made = made
+
+    def __missing__(self, char: str) -> Problem:
+        problem = self[char] = self.made[chr(ord(char) + 0xFEE0)]  # type: ignore[assignment]
+        return problem  # type: ignore[return-value]
+
+
+_WIDE_MADE = [_WideAt(made) for made in _QUICK_MADE]
+_FULL_WIDTH = {code: chr(code + 0xFEE0) for code in range(0x21, 0x7F)}
+
+
 def _quick_result(
     value: str, kind: str, suggestion: str, problems: tuple[Problem, ...], changed: tuple[int, ...]
 ) -> Result:
@@ -484,7 +508,7 @@ def _problem(reason: str, position: int, char: str, looks_like: str | None) -> P
 
 
 def _fast_valid_uscc(value: str) -> bool:
-    return len(value) == 18 and USCC_SET.issuperset(value) and fault_uscc(value) is None
+    return fault_uscc(value) is None
 
 
 def _too_long(value: str) -> Problem:
