@@ -335,13 +335,14 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
         return None
     ambiguous = "\x01" in canon or "\x02" in canon
     if ambiguous:
+        # A valid credit code that no resident ID can be read from, or None.
         resolved = _resolve(canon, today)
-        if resolved is None:
+        if resolved is None or "1CP" in resolved:
             return None
-        canon = resolved
-    if "1CP" in canon:
+        canon, kind = resolved, USCC
+    elif "1CP" in canon:
         return None  # I C P: an ICP number's letters, for the full path to read
-    if canon[:17].isdigit() and canon[17] in RIC_CHECK:
+    elif canon[:17].isdigit() and canon[17] in RIC_CHECK:
         # Both kinds read it alike: the choice _choose makes, a reading that is valid as
         # corrected being a look-alike with a suggestion and one that is not, without.  A
         # valid resident ID has every part plausible: no credit code reads better.
@@ -375,28 +376,36 @@ def _resolve(canon: str, today: date) -> str | None:
     as_ric = canon.translate(_AS_RIC)
     if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
         return None
-    chars = list(canon)
-    unsure = []
-    for i, char in enumerate(chars):
-        if char in _PLACEHOLDERS:
-            letter, digit = _PLACEHOLDERS[char]
-            if 2 <= i < 8:  # the region code: digits only
-                chars[i] = digit
-            else:
-                unsure.append((i, letter + digit))
-    if len(unsure) > 3:
+    # The region code takes digits only; elsewhere each placeholder is a letter first.
+    canon = canon[:2] + canon[2:8].translate(_AS_DIGIT) + canon[8:]
+    unsure = [i for i in range(18) if canon[i] in _PLACEHOLDERS]
+    lettered = canon.translate(_AS_LETTER)
+    if len(unsure) > 3 or not USCC_SET.issuperset(lettered):
         return None
+    # Each letter read as its digit moves the weighted sum by a known amount: only a
+    # combination whose check character is then right is checked whole.
+    total = uscc_weighted_sum(lettered[:17])
+    moves = []
+    for i in unsure:
+        letter, digit = _PLACEHOLDERS[canon[i]]
+        move = (USCC_VALUES[digit] - USCC_VALUES[letter]) * USCC_WEIGHTS[i] if i < 17 else 0
+        moves.append(((letter, 0), (digit, move)))
     valid = []
-    for combination in itertools.product(*(options for _i, options in unsure)):
-        for (i, _options), char in zip(unsure, combination, strict=True):
+    chars = list(lettered)
+    for combination in itertools.product(*moves):
+        for i, (char, _move) in zip(unsure, combination, strict=True):
             chars[i] = char
-        candidate = "".join(chars)
-        if _fast_valid_uscc(candidate):
-            valid.append(candidate)
+        moved = (total + sum(move for _char, move in combination)) % 31
+        if chars[17] == USCC_ALPHABET[-moved % 31]:
+            candidate = "".join(chars)
+            if fault_uscc(candidate) is None:
+                valid.append(candidate)
     return valid[0] if len(valid) == 1 else None
 
 
 _AS_RIC = str.maketrans({"\x01": "8", "\x02": "1", "B": "8"})
+_AS_DIGIT = str.maketrans({"\x01": "8", "\x02": "1"})
+_AS_LETTER = str.maketrans({"\x01": "B", "\x02": "L"})
 
 
 def _quick_problems(
