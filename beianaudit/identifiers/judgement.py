@@ -207,24 +207,42 @@ def _fast_valid_ric(value: str, today: date) -> bool:
 def _fast_digits(value: str, today: date) -> Result | None:
     """Eighteen digits (the last maybe X), the common case, judged without the slow path:
     the same choice between the readings (see :func:`_choose`) on a value that both
-    kinds take as typed.
+    kinds take as typed.  Also a credit code of digits and B (outside the region code,
+    where B cannot stand): a resident ID reads each B as the 8 it looks like.
 
     ``None`` when the full path must decide: a single B for an 8 could make a credit code.
     """
-    if not (len(value) == 18 and value.isascii() and value[:17].isdigit()):
+    if len(value) != 18 or not value.isascii():
         return None
-    if value[17] not in RIC_CHECK:
-        return None
-    fault = fault_ric(value, today)
+    as_ric = value
+    if not value[:17].isdigit() or value[17] not in RIC_CHECK:
+        as_ric = value.replace("B", "8")
+        if as_ric is value or not as_ric[:17].isdigit() or as_ric[17] not in RIC_CHECK:
+            return None
+        if "B" in value[2:8]:
+            return None  # a credit code reads it as a look-alike too: the full path says
+    typed = as_ric is value  # a resident ID as typed
+    fault = fault_ric(as_ric, today)
     uscc_shape = _shape(USCC, value, today)
-    if fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
+    if typed and fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
         return Result(value, RIC, VALID)  # the credit-code reading can neither win nor fit
 
     def read(kind: str) -> Result:
         if kind == RIC:
+            if typed:
+                if fault is None:
+                    return Result(value, RIC, VALID)
+                return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+            # Each B read as 8, as _judge_fixed reads them (see _lookalike).
+            problems = tuple(
+                _problem("lookalike", i + 1, "B", "8") for i, c in enumerate(value) if c == "B"
+            )
             if fault is None:
-                return Result(value, RIC, VALID)
-            return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+                changed = tuple(p.position for p in problems)
+                return Result(
+                    value, RIC, LOOKALIKE, suggestion=as_ric, problems=problems, changed=changed
+                )
+            return Result(value, RIC, LOOKALIKE, problems=(*problems, _fault_problem(fault)))
         uscc_fault = fault_uscc(value)
         if uscc_fault is None:
             return Result(value, USCC, VALID)
@@ -232,15 +250,15 @@ def _fast_digits(value: str, today: date) -> Result | None:
             raise _FullPath
         return Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
 
-    shape = {RIC: _shape(RIC, value, today), USCC: uscc_shape}
+    shape = {RIC: _shape(RIC, as_ric, today), USCC: uscc_shape}
 
     def valid(kind: str) -> bool:
         if kind == RIC:
-            return fault is None
+            return typed and fault is None
         return value[:2] in uscc_categories() and fault_uscc(value) is None
 
     try:
-        return _choose(shape, {RIC: True, USCC: True}, read, valid)
+        return _choose(shape, {RIC: typed, USCC: True}, read, valid)
     except _FullPath:
         return None
 
