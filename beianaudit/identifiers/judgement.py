@@ -232,23 +232,21 @@ def _fast_digits(value: str, today: date) -> Result | None:
             if typed:
                 if fault is None:
                     return Result(value, RIC, VALID)
-                return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+                return _result(value, RIC, INVALID, (_fault_problem(fault),))
             # Each B read as 8, as _judge_fixed reads them (see _lookalike).
             problems = tuple(
                 _problem("lookalike", i + 1, "B", "8") for i, c in enumerate(value) if c == "B"
             )
             if fault is None:
                 changed = tuple(p.position for p in problems)
-                return Result(
-                    value, RIC, LOOKALIKE, suggestion=as_ric, problems=problems, changed=changed
-                )
-            return Result(value, RIC, LOOKALIKE, problems=(*problems, _fault_problem(fault)))
+                return _result(value, RIC, LOOKALIKE, problems, as_ric, changed)
+            return _result(value, RIC, LOOKALIKE, (*problems, _fault_problem(fault)))
         uscc_fault = fault_uscc(value)
         if uscc_fault is None:
             return Result(value, USCC, VALID)
         if _b8_swaps(value, today):
             raise _FullPath
-        return Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
+        return _result(value, USCC, INVALID, (_fault_problem(uscc_fault),))
 
     shape = {RIC: _shape(RIC, as_ric, today), USCC: uscc_shape}
 
@@ -279,7 +277,7 @@ def _fast_credit_code(value: str, today: date) -> Result | None:
         return Result(value, USCC, VALID)
     if _b8_swaps(value, today):
         return None
-    return Result(value, USCC, INVALID, problems=(_fault_problem(fault),))
+    return _result(value, USCC, INVALID, (_fault_problem(fault),))
 
 
 _DIGITS_OR_B = frozenset("0123456789B")
@@ -384,7 +382,7 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
             return None
         kind = USCC
     problems, changed = _quick_problems(value, canon, ambiguous)
-    return _quick_result(value, kind, canon, problems, changed)
+    return _result(value, kind, LOOKALIKE, problems, canon, changed)
 
 
 def _resolve(canon: str, today: date) -> str | None:
@@ -504,18 +502,23 @@ _WIDE_MADE = [_WideAt(made) for made in _QUICK_MADE]
 _FULL_WIDTH = {code: chr(code + 0xFEE0) for code in range(0x21, 0x7F)}
 
 
-def _quick_result(
-    value: str, kind: str, suggestion: str, problems: tuple[Problem, ...], changed: tuple[int, ...]
+def _result(
+    value: str,
+    kind: str,
+    verdict: str,
+    problems: tuple[Problem, ...],
+    suggestion: str | None = None,
+    changed: tuple[int, ...] = (),
 ) -> Result:
-    """The quick path's look-alike :class:`Result`, its fields set at once: the frozen
+    """A fast path's :class:`Result` with problems, its fields set at once: the frozen
     dataclass's ``__init__`` sets them one ``object.__setattr__`` at a time, which costs
-    as much as reading the value.  The property tests compare it whole with the full
+    as much as reading a look-alike.  The property tests compare it whole with the full
     path's, built the ordinary way."""
     result = _new(Result)
     result.__dict__.update(
         input=value,
         kind=kind,
-        verdict=LOOKALIKE,
+        verdict=verdict,
         suggestion=suggestion,
         candidates=(),
         problems=problems,
