@@ -432,15 +432,39 @@ def _quick_problems(
     Each problem depends on the character and its position alone, so it is looked up
     (see :class:`_MadeAt`), not built; only a b or l, whose reading ``canon`` resolved,
     is made again.  A dropped character moves the later ones' positions in ``canon``.
+    Without a b or l, the whole answer depends on the characters that change and where
+    they stand alone: it is kept by that skeleton (the value with every character taken
+    as typed blotted out), which a batch meets again and again (an O at position 9, a
+    blank at the end).
     """
-    if not ambiguous and len(canon) == len(value):  # nothing dropped, nothing resolved
-        if value[0] != canon[0] and value == canon.translate(_FULL_WIDTH):
-            # Typed full-width throughout: looked up by the character read, which is
-            # quicker to look up than a full-width one (made anew as the value is read).
-            made = tuple(map(operator.getitem, _WIDE_MADE, canon))
-        else:
-            made = tuple(filter(None, map(operator.getitem, _QUICK_MADE, value)))
-        return made, tuple(map(_POSITION, made))
+    if ambiguous:
+        return _quick_changes(value, canon)
+    if value[0] != canon[0] and len(value) == 18 and value == canon.translate(_FULL_WIDTH):
+        # Typed full-width throughout: looked up by the character read, which is quicker
+        # to look up than a full-width one (made anew as the value is read).
+        return tuple(map(operator.getitem, _WIDE_MADE, canon)), _ALL_CHANGED
+    skeleton = value.translate(_quick_skeleton())
+    known = _SKELETONS.get(skeleton)
+    if known is None:
+        known = _quick_changes(value, canon)
+        if len(_SKELETONS) < _MAX_SKELETONS:
+            _SKELETONS[skeleton] = known
+    return known
+
+
+_SKELETONS: dict[str, tuple[tuple[Problem, ...], tuple[int, ...]]] = {}
+_MAX_SKELETONS = 8192
+_ALL_CHANGED = tuple(range(1, 19))
+
+
+@functools.cache
+def _quick_skeleton() -> dict[int, str]:
+    """Every character :func:`_fast_lookalike` takes as typed to ".", for ``str.translate``."""
+    return {ord(char): "." for char, (_target, reason) in _quick_table().items() if not reason}
+
+
+def _quick_changes(value: str, canon: str) -> tuple[tuple[Problem, ...], tuple[int, ...]]:
+    """:func:`_quick_problems` worked out."""
     problems = list(filter(None, map(operator.getitem, _QUICK_MADE, value)))
     changed = []
     dropped = 0
@@ -458,9 +482,6 @@ def _quick_problems(
             problems[index] = _problem(reason, problem.position, problem.char, target)  # type: ignore[arg-type]
         changed.append(at)
     return tuple(problems), tuple(changed)
-
-
-_POSITION = operator.attrgetter("position")
 
 
 class _MadeAt(dict[str, "Problem | None"]):
