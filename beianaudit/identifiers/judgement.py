@@ -554,7 +554,7 @@ _new = object.__new__
 
 @functools.lru_cache(maxsize=8192)
 def _problem(reason: str, position: int, char: str, looks_like: str | None) -> Problem:
-    """A problem of the quick path, made once: a batch meets the same ones again and again."""
+    """A problem of one character, made once: a batch meets the same ones again and again."""
     return Problem(reason, position, char, looks_like)
 
 
@@ -581,9 +581,9 @@ def _clean(value: str) -> tuple[list[_Char], list[Problem]]:
         if "!" <= c <= "~":
             kept.append(_Char(position, c, c))
         elif c.isspace():
-            dropped.append(Problem("whitespace", position, c))
+            dropped.append(_problem("whitespace", position, c, None))
         elif unicodedata.category(c) == "Cf":
-            dropped.append(Problem("invisible", position, c))
+            dropped.append(_problem("invisible", position, c, None))
         elif c in always:
             target, cls = always[c]
             kept.append(_Char(position, c, target, cls))
@@ -730,7 +730,7 @@ def _lookalike(
             continue
         legal_as_typed = c.typed == c.char and c.char in slots[i]
         reason = "b8" if legal_as_typed else _reason(c, targets[0])
-        marked.append(Problem(reason, c.position, c.typed, targets))
+        marked.append(_problem(reason, c.position, c.typed, targets))
         changed.append(i + 1)
     return Result(
         value,
@@ -752,7 +752,7 @@ def _wrong_length(value: str, kept: list[_Char], dropped: list[Problem], kind: s
 
 def _mapped(kept: list[_Char]) -> list[Problem]:
     """The characters stage one mapped (full-width, other scripts…), named in any verdict."""
-    return [Problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
+    return [_problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
 
 
 @functools.lru_cache(maxsize=256)
