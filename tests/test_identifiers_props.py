@@ -154,7 +154,8 @@ def lookalike_forms(value: str, at: int):
     """What phones and tired eyes make of a value: the quick look-alike path reads these."""
     yield value.lower()
     yield value.lower() + " "
-    yield "".join(chr(ord(c) + 0xFEE0) for c in value)  # full-width
+    for form in (value, value.lower(), value.replace("0", "O"), value.replace("8", "B")):
+        yield "".join(chr(ord(c) + 0xFEE0) for c in form)  # full-width
     yield value[:at] + "\u200b" + value[at:]
     yield value[:at] + "\u3000" + value[at:] + "\t"
     for digit, letter in (("0", "O"), ("1", "I"), ("2", "Z"), ("5", "S"), ("0", "o")):
