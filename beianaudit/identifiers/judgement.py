@@ -533,14 +533,15 @@ def _from_full_width(value: str) -> str | None:
     if pairs[1::2] != _FF18:
         return None
     low = pairs[::2]
-    if _HALF_WIDTH_ODD.intersection(low) or not 0x01 <= min(low) <= max(low) <= 0x5E:
+    if low.translate(None, _HALVED_LOW):  # a byte left: a character not halved here
         return None
     return low.translate(_HALF_WIDTH).decode("ascii")
 
 
 _FF18 = b"\xff" * 18
 _HALF_WIDTH = bytes.maketrans(bytes(range(0x01, 0x5F)), bytes(range(0x21, 0x7F)))
-_HALF_WIDTH_ODD = frozenset(ord(c) - 0x20 for c in "-B")  # as the low byte of U+FF..
+# The low bytes of the characters halved: U+FF01 to U+FF5E but for - and B.
+_HALVED_LOW = bytes(code - 0x20 for code in range(0x21, 0x7F) if chr(code) not in "-B")
 
 
 def _result(
