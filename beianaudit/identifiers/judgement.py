@@ -390,13 +390,16 @@ def _resolve(canon: str, today: date) -> str | None:
     """A quick look-alike's b (B or 8) and l (L or 1) resolved: the one valid credit code
     they make, else ``None`` (several valid ones, or a resident ID that can be read
     from them: the full path says)."""
-    as_ric = canon.translate(_AS_RIC)
+    # str.replace, not str.translate: a character a translation table lacks costs a
+    # KeyError raised and caught inside it.
+    as_ric = canon.replace("\x01", "8").replace("\x02", "1").replace("B", "8")
     if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
         return None
     # The region code takes digits only; elsewhere each placeholder is a letter first.
-    canon = canon[:2] + canon[2:8].translate(_AS_DIGIT) + canon[8:]
-    unsure = [i for i in range(18) if canon[i] in _PLACEHOLDERS]
-    lettered = canon.translate(_AS_LETTER)
+    region = canon[2:8].replace("\x01", "8").replace("\x02", "1")
+    canon = canon[:2] + region + canon[8:]
+    unsure = [i for i, char in enumerate(canon) if char in _PLACEHOLDERS]
+    lettered = canon.replace("\x01", "B").replace("\x02", "L")
     if len(unsure) > 3 or not USCC_SET.issuperset(lettered):
         return None
     # Each letter read as its digit moves the weighted sum by a known amount: only a
@@ -418,11 +421,6 @@ def _resolve(canon: str, today: date) -> str | None:
             if fault_uscc(candidate) is None:
                 valid.append(candidate)
     return valid[0] if len(valid) == 1 else None
-
-
-_AS_RIC = str.maketrans({"\x01": "8", "\x02": "1", "B": "8"})
-_AS_DIGIT = str.maketrans({"\x01": "8", "\x02": "1"})
-_AS_LETTER = str.maketrans({"\x01": "B", "\x02": "L"})
 
 
 def _quick_problems(
@@ -460,8 +458,11 @@ _ALL_CHANGED = tuple(range(1, 19))
 
 @functools.cache
 def _quick_skeleton() -> dict[int, str]:
-    """Every character :func:`_fast_lookalike` takes as typed to ".", for ``str.translate``."""
-    return {ord(char): "." for char, (_target, reason) in _quick_table().items() if not reason}
+    """Every character :func:`_fast_lookalike` takes as typed to ".", for ``str.translate``;
+    the others to themselves (a character the table lacks costs a KeyError inside
+    ``str.translate``)."""
+    table = _quick_table()
+    return {ord(char): char if reason else "." for char, (_target, reason) in table.items()}
 
 
 def _quick_changes(value: str, canon: str) -> tuple[tuple[Problem, ...], tuple[int, ...]]:
