@@ -13,6 +13,7 @@ from beianaudit.identifiers import INVALID, LOOKALIKE, VALID, judge, judgement
 from beianaudit.identifiers.kinds import (
     USCC_ALPHABET,
     gb11714_check_char,
+    gb11714_digit,
     ric_check_char,
     uscc_check_char,
 )
@@ -142,24 +143,19 @@ def full_path(value: str):
 
 
 @SETTINGS
-@given(st.one_of(rics(), usccs(), icps()), st.integers(0, 17), st.sampled_from("0123456789BX"))
+@given(st.one_of(rics(), usccs(), icps()), st.integers(0, 17), st.sampled_from(USCC_ALPHABET))
 def test_fast_paths_agree_with_the_full_path(value: str, at: int, char: str) -> None:
     for typed in (value, value[:at] + char + value[at + 1 :]):
         fast, full = judge(typed, None, TODAY), full_path(typed)
-        assert (fast.kind, fast.verdict, fast.suggestion, fast.problems) == (
-            full.kind,
-            full.verdict,
-            full.suggestion,
-            full.problems,
-        )
-        assert fast.alternatives == full.alternatives
+        assert fast == full, typed  # problems, suggestion, readings: everything
 
 
 def lookalike_forms(value: str, at: int):
     """What phones and tired eyes make of a value: the quick look-alike path reads these."""
     yield value.lower()
     yield value.lower() + " "
-    yield "".join(chr(ord(c) + 0xFEE0) for c in value)  # full-width
+    for form in (value, value.lower(), value.replace("0", "O"), value.replace("8", "B")):
+        yield "".join(chr(ord(c) + 0xFEE0) for c in form)  # full-width
     yield value[:at] + "\u200b" + value[at:]
     yield value[:at] + "\u3000" + value[at:] + "\t"
     for digit, letter in (("0", "O"), ("1", "I"), ("2", "Z"), ("5", "S"), ("0", "o")):
@@ -188,3 +184,18 @@ def test_quick_b_and_l_agree_with_the_full_path(value: str, data: st.DataObject)
             typed = value[:i] + new + value[i + 1 :]
             for form in (typed, typed.lower(), typed + " "):
                 assert judge(form, None, TODAY) == full_path(form), form
+
+
+@SETTINGS
+@given(usccs(), st.sampled_from("\x01\x02"), st.integers(0, 17))
+def test_quick_placeholders_typed_are_not_b_or_l(value: str, control: str, at: int) -> None:
+    """The quick path writes b and l as placeholders (control characters) until it resolves
+    them: one typed by the user is not a b or an l."""
+    typed = value[:at] + control + value[at + 1 :]
+    for form in (typed + " ", typed.lower()):
+        assert judge(form, None, TODAY) == full_path(form), form
+
+
+@given(st.text(USCC_ALPHABET, min_size=8, max_size=8))
+def test_gb11714_digit_in_c_is_the_weighted_sum(body: str) -> None:
+    assert gb11714_digit(body) == gb11714_check_char(body)

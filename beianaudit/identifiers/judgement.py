@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import operator
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -205,40 +206,56 @@ def _fast_valid_ric(value: str, today: date) -> bool:
 def _fast_digits(value: str, today: date) -> Result | None:
     """Eighteen digits (the last maybe X), the common case, judged without the slow path:
     the same choice between the readings (see :func:`_choose`) on a value that both
-    kinds take as typed.
+    kinds take as typed.  Also a credit code of digits and B (outside the region code,
+    where B cannot stand): a resident ID reads each B as the 8 it looks like.
 
     ``None`` when the full path must decide: a single B for an 8 could make a credit code.
     """
-    if not (len(value) == 18 and value.isascii() and value[:17].isdigit()):
+    if len(value) != 18 or not value.isascii():
         return None
-    if value[17] not in RIC_CHECK:
-        return None
-    fault = fault_ric(value, today)
+    as_ric = value
+    if not value[:17].isdigit() or value[17] not in RIC_CHECK:
+        as_ric = value.replace("B", "8")
+        if as_ric is value or not as_ric[:17].isdigit() or as_ric[17] not in RIC_CHECK:
+            return None
+        if "B" in value[2:8]:
+            return None  # a credit code reads it as a look-alike too: the full path says
+    typed = as_ric is value  # a resident ID as typed
+    fault = fault_ric(as_ric, today)
     uscc_shape = _shape(USCC, value, today)
-    if fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
+    if typed and fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
         return Result(value, RIC, VALID)  # the credit-code reading can neither win nor fit
 
     def read(kind: str) -> Result:
         if kind == RIC:
+            if typed:
+                if fault is None:
+                    return Result(value, RIC, VALID)
+                return _result(value, RIC, INVALID, (_fault_problem(fault),))
+            # Each B read as 8, as _judge_fixed reads them (see _lookalike).
+            problems = tuple(
+                _problem("lookalike", i + 1, "B", "8") for i, c in enumerate(value) if c == "B"
+            )
             if fault is None:
-                return Result(value, RIC, VALID)
-            return Result(value, RIC, INVALID, problems=(_fault_problem(fault),))
+                changed = tuple(p.position for p in problems)
+                return _result(value, RIC, LOOKALIKE, problems, as_ric, changed)
+            return _result(value, RIC, LOOKALIKE, (*problems, _fault_problem(fault)))
         uscc_fault = fault_uscc(value)
         if uscc_fault is None:
             return Result(value, USCC, VALID)
         if _b8_swaps(value, today):
             raise _FullPath
-        return Result(value, USCC, INVALID, problems=(_fault_problem(uscc_fault),))
+        return _result(value, USCC, INVALID, (_fault_problem(uscc_fault),))
 
-    shape = {RIC: _shape(RIC, value, today), USCC: uscc_shape}
+    shape = {RIC: _shape(RIC, as_ric, today), USCC: uscc_shape}
 
     def valid(kind: str) -> bool:
         if kind == RIC:
-            return fault is None
+            return typed and fault is None
         return value[:2] in uscc_categories() and fault_uscc(value) is None
 
     try:
-        return _choose(shape, {RIC: True, USCC: True}, read, valid)
+        return _choose(shape, {RIC: typed, USCC: True}, read, valid)
     except _FullPath:
         return None
 
@@ -259,7 +276,7 @@ def _fast_credit_code(value: str, today: date) -> Result | None:
         return Result(value, USCC, VALID)
     if _b8_swaps(value, today):
         return None
-    return Result(value, USCC, INVALID, problems=(_fault_problem(fault),))
+    return _result(value, USCC, INVALID, (_fault_problem(fault),))
 
 
 _DIGITS_OR_B = frozenset("0123456789B")
@@ -310,10 +327,13 @@ _PLACEHOLDERS = {"\x01": ("B", "8"), "\x02": ("L", "1")}
 def _quick_translation() -> dict[int, str]:
     """:func:`_quick_table` for ``str.translate``: a dropped character to "", one only the
     full path can read to NUL."""
-    return {
+    translation = {
         ord(char): "\x00" if entry == _BAIL else (entry[0] or "")
         for char, entry in _quick_table().items()
     }
+    for placeholder in _PLACEHOLDERS:  # typed as such, not the quick path's b or l
+        translation[ord(placeholder)] = "\x00"
+    return translation
 
 
 def _fast_lookalike(value: str, today: date) -> Result | None:
@@ -325,18 +345,20 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
     """
     if len(value) > 40:
         return None
-    canon = value.translate(_quick_translation())
+    halved = _from_full_width(value)
+    canon = (halved or value).translate(_quick_translation())
     if len(canon) != 18 or canon == value or not canon.isascii() or "\x00" in canon:
         return None
     ambiguous = "\x01" in canon or "\x02" in canon
     if ambiguous:
+        # A valid credit code that no resident ID can be read from, or None.
         resolved = _resolve(canon, today)
-        if resolved is None:
+        if resolved is None or "1CP" in resolved:
             return None
-        canon = resolved
-    if "1CP" in canon:
+        canon, kind = resolved, USCC
+    elif "1CP" in canon:
         return None  # I C P: an ICP number's letters, for the full path to read
-    if canon[:17].isdigit() and canon[17] in RIC_CHECK:
+    elif canon[:17].isdigit() and canon[17] in RIC_CHECK:
         # Both kinds read it alike: the choice _choose makes, a reading that is valid as
         # corrected being a look-alike with a suggestion and one that is not, without.  A
         # valid resident ID has every part plausible: no credit code reads better.
@@ -359,110 +381,206 @@ def _fast_lookalike(value: str, today: date) -> Result | None:
         if not _fast_valid_uscc(canon):
             return None
         kind = USCC
-    if ambiguous:
-        problems, changed = _quick_problems(value, canon)
-    else:  # each problem depends on the character and its position alone: made once
-        made, changing = _QUICK_MADE, _quick_changing()
-        problems = [
-            made[index].get(typed) or _quick_problem(index, typed)
-            for index, typed in enumerate(value)
-            if typed in changing
-        ]
-        changed = []
-        dropped = 0  # before the problem: a change's position in the corrected value moves
-        for problem in problems:
-            if problem.looks_like is None:
-                dropped += 1
-            else:
-                changed.append(problem.position - dropped)  # type: ignore[operator]
-    return Result(
-        value,
-        kind,
-        LOOKALIKE,
-        suggestion=canon,
-        problems=tuple(problems),
-        changed=tuple(changed),  # type: ignore[arg-type]
-    )
+    problems, changed = _quick_problems(value, canon, ambiguous, halved)
+    return _result(value, kind, LOOKALIKE, problems, canon, changed)
 
 
 def _resolve(canon: str, today: date) -> str | None:
     """A quick look-alike's b (B or 8) and l (L or 1) resolved: the one valid credit code
     they make, else ``None`` (several valid ones, or a resident ID that can be read
     from them: the full path says)."""
-    as_ric = canon.translate(_AS_RIC)
+    # str.replace, not str.translate: a character a translation table lacks costs a
+    # KeyError raised and caught inside it.
+    as_ric = canon.replace("\x01", "8").replace("\x02", "1").replace("B", "8")
     if as_ric[:17].isdigit() and as_ric[17] in RIC_CHECK:
         return None
-    chars = list(canon)
-    unsure = []
-    for i, char in enumerate(chars):
-        if char in _PLACEHOLDERS:
-            letter, digit = _PLACEHOLDERS[char]
-            if 2 <= i < 8:  # the region code: digits only
-                chars[i] = digit
-            else:
-                unsure.append((i, letter + digit))
-    if len(unsure) > 3:
+    # The region code takes digits only; elsewhere each placeholder is a letter first.
+    region = canon[2:8].replace("\x01", "8").replace("\x02", "1")
+    canon = canon[:2] + region + canon[8:]
+    unsure = [i for i, char in enumerate(canon) if char in _PLACEHOLDERS]
+    lettered = canon.replace("\x01", "B").replace("\x02", "L")
+    if len(unsure) > 3 or not USCC_SET.issuperset(lettered):
         return None
+    # Each letter read as its digit moves the weighted sum by a known amount: only a
+    # combination whose check character is then right is checked whole.
+    total = uscc_weighted_sum(lettered[:17])
+    moves = []
+    for i in unsure:
+        letter, digit = _PLACEHOLDERS[canon[i]]
+        move = (USCC_VALUES[digit] - USCC_VALUES[letter]) * USCC_WEIGHTS[i] if i < 17 else 0
+        moves.append(((letter, 0), (digit, move)))
     valid = []
-    for combination in itertools.product(*(options for _i, options in unsure)):
-        for (i, _options), char in zip(unsure, combination, strict=True):
+    chars = list(lettered)
+    for combination in itertools.product(*moves):
+        for i, (char, _move) in zip(unsure, combination, strict=True):
             chars[i] = char
-        candidate = "".join(chars)
-        if _fast_valid_uscc(candidate):
-            valid.append(candidate)
+        moved = (total + sum(move for _char, move in combination)) % 31
+        if chars[17] == USCC_ALPHABET[-moved % 31]:
+            candidate = "".join(chars)
+            if fault_uscc(candidate) is None:
+                valid.append(candidate)
     return valid[0] if len(valid) == 1 else None
 
 
-_AS_RIC = str.maketrans({"\x01": "8", "\x02": "1", "B": "8"})
+def _quick_problems(
+    value: str, canon: str, ambiguous: bool, halved: str | None = None
+) -> tuple[tuple[Problem, ...], tuple[int, ...]]:
+    """The problems of a quick look-alike and the positions it changes in ``canon``.
+
+    Each problem depends on the character and its position alone, so it is looked up
+    (see :class:`_MadeAt`), not built; only a b or l, whose reading ``canon`` resolved,
+    is made again.  A dropped character moves the later ones' positions in ``canon``.
+    Without a b or l, the whole answer depends on the characters that change and where
+    they stand alone: it is kept by that skeleton (the value with every character taken
+    as typed blotted out), which a batch meets again and again (an O at position 9, a
+    blank at the end).  A value typed full-width throughout (``halved``: its half-width
+    form) has a problem at every position, looked up by the half-width character, which
+    is quicker to look up than a full-width one (made anew as the value is read).
+    """
+    if ambiguous:
+        return _quick_changes(value, canon)
+    if halved is not None:
+        return tuple(map(operator.getitem, _WIDE_MADE, halved)), _ALL_CHANGED
+    skeleton = value.translate(_quick_skeleton())
+    known = _SKELETONS.get(skeleton)
+    if known is None:
+        known = _quick_changes(value, canon)
+        if len(_SKELETONS) < _MAX_SKELETONS:
+            _SKELETONS[skeleton] = known
+    return known
 
 
-def _quick_problems(value: str, canon: str) -> tuple[list[Problem], list[int]]:
-    """The problems of a quick look-alike, each character read again: characters were
-    dropped (the positions move) or resolved (b as B or 8)."""
-    table = _quick_table()
-    problems: list[Problem] = []
-    changed: list[int] = []
-    kept = 0
-    for position, typed in enumerate(value, 1):
-        target, reason = table[typed]
-        if target is None:
-            problems.append(_problem(reason, position, typed, None))  # type: ignore[arg-type]
-            continue
-        target = canon[kept]
-        kept += 1
-        if target != typed:
-            if reason == "lowercase" and typed.upper() != target:
-                reason = "lookalike"  # b read as 8, l as 1
-            problems.append(_problem(reason, position, typed, target))  # type: ignore[arg-type]
-            changed.append(kept)
-    return problems, changed
-
-
-# The problems of the quick path, by 0-based position and character, made once each: a
-# batch meets the same few hundred again and again.
-_QUICK_MADE: list[dict[str, Problem]] = [{} for _ in range(40)]
+_SKELETONS: dict[str, tuple[tuple[Problem, ...], tuple[int, ...]]] = {}
+_MAX_SKELETONS = 8192
+_ALL_CHANGED = tuple(range(1, 19))
 
 
 @functools.cache
-def _quick_changing() -> frozenset[str]:
-    """The characters :func:`_fast_lookalike` drops or reads as others."""
-    return frozenset(char for char, (_target, reason) in _quick_table().items() if reason)
+def _quick_skeleton() -> dict[int, str]:
+    """Every character :func:`_fast_lookalike` takes as typed to ".", for ``str.translate``;
+    the others to themselves (a character the table lacks costs a KeyError inside
+    ``str.translate``)."""
+    table = _quick_table()
+    return {ord(char): char if reason else "." for char, (_target, reason) in table.items()}
 
 
-def _quick_problem(index: int, typed: str) -> Problem:
-    target, reason = _quick_table()[typed]
-    made = _QUICK_MADE[index][typed] = Problem(reason, index + 1, typed, target)  # type: ignore[arg-type]
-    return made
+def _quick_changes(value: str, canon: str) -> tuple[tuple[Problem, ...], tuple[int, ...]]:
+    """:func:`_quick_problems` worked out."""
+    problems = list(filter(None, map(operator.getitem, _QUICK_MADE, value)))
+    changed = []
+    dropped = 0
+    for index, problem in enumerate(problems):
+        target = problem.looks_like
+        if target is None:
+            dropped += 1
+            continue
+        at: int = problem.position - dropped  # type: ignore[operator]
+        if target in _PLACEHOLDERS:
+            target = canon[at - 1]
+            reason = problem.reason
+            if reason == "lowercase" and problem.char.upper() != target:  # type: ignore[union-attr]
+                reason = "lookalike"  # b read as 8, l as 1
+            problems[index] = _problem(reason, problem.position, problem.char, target)  # type: ignore[arg-type]
+        changed.append(at)
+    return tuple(problems), tuple(changed)
+
+
+class _MadeAt(dict[str, "Problem | None"]):
+    """The quick path's problem for each character typed at one (0-based) position, made
+    on first use: a batch meets the same few hundred again and again.  ``None`` for a
+    character taken as typed."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, typed: str) -> Problem | None:
+        target, reason = _quick_table().get(typed, (typed, None))
+        made = None if reason is None else Problem(reason, self.index + 1, typed, target)
+        self[typed] = made
+        return made
+
+
+_QUICK_MADE = [_MadeAt(index) for index in range(40)]  # _fast_lookalike's longest input
+
+
+class _WideAt(dict[str, Problem]):
+    """:class:`_MadeAt`'s problem for the full-width form of each character at one position."""
+
+    __slots__ = ("made",)
+
+    def __init__(self, made: _MadeAt) -> None:
+        super().__init__()
+        self.made = made
+
+    def __missing__(self, char: str) -> Problem:
+        problem = self[char] = self.made[chr(ord(char) + 0xFEE0)]  # type: ignore[assignment]
+        return problem  # type: ignore[return-value]
+
+
+_WIDE_MADE = [_WideAt(made) for made in _QUICK_MADE]
+
+
+def _from_full_width(value: str) -> str | None:
+    """The half-width form of an 18-character value typed full-width throughout (U+FF01 to
+    U+FF5E, but for the full-width hyphen and B, which the quick path reads otherwise than
+    their half-width forms), else ``None``: with bytes, at C speed."""
+    if len(value) != 18 or value.isascii():
+        return None
+    pairs = value.encode("utf-16-le")
+    if pairs[1::2] != _FF18:
+        return None
+    low = pairs[::2]
+    if low.translate(None, _HALVED_LOW):  # a byte left: a character not halved here
+        return None
+    return low.translate(_HALF_WIDTH).decode("ascii")
+
+
+_FF18 = b"\xff" * 18
+_HALF_WIDTH = bytes.maketrans(bytes(range(0x01, 0x5F)), bytes(range(0x21, 0x7F)))
+# The low bytes of the characters halved: U+FF01 to U+FF5E but for - and B.
+_HALVED_LOW = bytes(code - 0x20 for code in range(0x21, 0x7F) if chr(code) not in "-B")
+
+
+def _result(
+    value: str,
+    kind: str,
+    verdict: str,
+    problems: tuple[Problem, ...],
+    suggestion: str | None = None,
+    changed: tuple[int, ...] = (),
+) -> Result:
+    """A fast path's :class:`Result` with problems, its fields set at once: the frozen
+    dataclass's ``__init__`` sets them one ``object.__setattr__`` at a time, which costs
+    as much as reading a look-alike.  The property tests compare it whole with the full
+    path's, built the ordinary way."""
+    result = _new(Result)
+    result.__dict__.update(
+        input=value,
+        kind=kind,
+        verdict=verdict,
+        suggestion=suggestion,
+        candidates=(),
+        problems=problems,
+        changed=changed,
+        alternatives=(),
+    )
+    return result
+
+
+_new = object.__new__
 
 
 @functools.lru_cache(maxsize=8192)
 def _problem(reason: str, position: int, char: str, looks_like: str | None) -> Problem:
-    """A problem of the quick path, made once: a batch meets the same ones again and again."""
+    """A problem of one character, made once: a batch meets the same ones again and again."""
     return Problem(reason, position, char, looks_like)
 
 
 def _fast_valid_uscc(value: str) -> bool:
-    return len(value) == 18 and USCC_SET.issuperset(value) and fault_uscc(value) is None
+    return fault_uscc(value) is None
 
 
 def _too_long(value: str) -> Problem:
@@ -484,9 +602,9 @@ def _clean(value: str) -> tuple[list[_Char], list[Problem]]:
         if "!" <= c <= "~":
             kept.append(_Char(position, c, c))
         elif c.isspace():
-            dropped.append(Problem("whitespace", position, c))
+            dropped.append(_problem("whitespace", position, c, None))
         elif unicodedata.category(c) == "Cf":
-            dropped.append(Problem("invisible", position, c))
+            dropped.append(_problem("invisible", position, c, None))
         elif c in always:
             target, cls = always[c]
             kept.append(_Char(position, c, target, cls))
@@ -633,7 +751,7 @@ def _lookalike(
             continue
         legal_as_typed = c.typed == c.char and c.char in slots[i]
         reason = "b8" if legal_as_typed else _reason(c, targets[0])
-        marked.append(Problem(reason, c.position, c.typed, targets))
+        marked.append(_problem(reason, c.position, c.typed, targets))
         changed.append(i + 1)
     return Result(
         value,
@@ -655,7 +773,7 @@ def _wrong_length(value: str, kept: list[_Char], dropped: list[Problem], kind: s
 
 def _mapped(kept: list[_Char]) -> list[Problem]:
     """The characters stage one mapped (full-width, other scripts…), named in any verdict."""
-    return [Problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
+    return [_problem(c.reason, c.position, c.typed, c.char) for c in kept if c.reason]
 
 
 @functools.lru_cache(maxsize=256)

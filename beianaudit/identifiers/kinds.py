@@ -44,6 +44,18 @@ class Fault:
     year: int | None = None  # the last year of a retired region code
 
 
+# The faults that name no year, made once: building a frozen dataclass costs about as much
+# as the checksum that finds most of them (a batch of typos meets them on every line).
+_FORMAT = Fault("format")
+_CHECKSUM = Fault("checksum", 18)
+_DATE = Fault("date", 7, 14)
+_FUTURE = Fault("future", 7, 14)
+_REGION = Fault("region", 1, 6)
+_PILOT = Fault("pilot", 18)
+_GB11714 = Fault("gb11714", 17)
+_CATEGORY = Fault("category", 1, 2)
+
+
 def ric_check_char(first17: str) -> str:
     """ISO 7064 MOD 11-2 over 17 ASCII digits: 13 ≡ 2 (mod 11) gives the weights."""
     value = (1 - 2 * int(first17, 13)) % 11
@@ -72,6 +84,17 @@ def gb11714_check_char(body8: str) -> str:
     return "X" if value == 10 else "0" if value == 11 else str(value)
 
 
+def gb11714_digit(body8: str) -> str:
+    """:func:`gb11714_check_char` of eight characters of the credit-code alphabet, in C.
+
+    The weights are 3·6**i (mod 11) and 6 is the inverse of 2, so the weighted sum is
+    3·6**7·Σ 2**(7-i)·v_i ≡ 2·int(body8, 35) (mod 11): 35 ≡ 2, and base 35 reads every
+    character of the alphabet (Y, its last, is 34).
+    """
+    value = 11 - 2 * int(body8, 35) % 11
+    return "X" if value == 10 else "0" if value == 11 else str(value)
+
+
 @functools.lru_cache(maxsize=65536)
 def birth_date(yyyymmdd: str) -> date | None:
     """The date ``YYYYMMDD`` stands for, ``None`` if none or before :data:`OLDEST_BIRTH_YEAR`."""
@@ -85,18 +108,18 @@ def birth_date(yyyymmdd: str) -> date | None:
 def fault_ric(value: str, today: date) -> Fault | None:
     """An 18-character resident ID: 17 ASCII digits, then a digit or X (GB 11643)."""
     if len(value) != 18 or not value.isascii() or not value[:17].isdigit():
-        return Fault("format")
+        return _FORMAT
     if value[17] != ric_check_char(value[:17]):
-        return Fault("checksum", 18)
+        return _CHECKSUM
     born = birth_date(value[6:14])
     if born is None:
-        return Fault("date", 7, 14)
+        return _DATE
     if born > today:
-        return Fault("future", 7, 14)
+        return _FUTURE
     region = value[:6]
     known, last = region_of(region)
     if not known and region not in RESIDENCE_PERMITS:
-        return Fault("region", 1, 6)
+        return _REGION
     if last is not None and born.year > last + RETIRED_SLACK:
         return Fault("retired", 1, 6, year=last)
     return None
@@ -110,15 +133,15 @@ def fault_uscc(value: str, today: date | None = None) -> Fault | None:
         or not value[2:8].isdigit()
         or not USCC_SET.issuperset(value)
     ):
-        return Fault("format")
+        return _FORMAT
     if value[17] != uscc_check_char(value[:17]):
         if is_fujian_pilot(value):
-            return Fault("pilot", 18)
-        return Fault("checksum", 18)
-    if value[16] != gb11714_check_char(value[8:16]):
-        return Fault("gb11714", 17)
+            return _PILOT
+        return _CHECKSUM
+    if value[16] != gb11714_digit(value[8:16]):
+        return _GB11714
     if value[:2] not in uscc_categories():
-        return Fault("category", 1, 2)
+        return _CATEGORY
     return None
 
 
@@ -151,7 +174,7 @@ def fault_icp(value: str, today: date | None = None) -> Fault | None:
     """
     match = _filing_patterns()[0].fullmatch(value)
     if match is None:
-        return Fault("format")
+        return _FORMAT
     if today and len(match[2]) == 10 and int(match[2][:4]) > today.year:
         return Fault("year", 6, 9)
     return None
@@ -159,7 +182,7 @@ def fault_icp(value: str, today: date | None = None) -> Fault | None:
 
 def fault_psb(value: str, today: date | None = None) -> Fault | None:
     """``京公网安备 11010502030143号``: province, 公网安备, 14 digits, 号."""
-    return None if _filing_patterns()[1].fullmatch(value) else Fault("format")
+    return None if _filing_patterns()[1].fullmatch(value) else _FORMAT
 
 
 FAULTS = {RIC: fault_ric, USCC: fault_uscc, ICP: fault_icp, PSB: fault_psb}
