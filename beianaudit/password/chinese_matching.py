@@ -366,8 +366,10 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             continue
         half = (end - start) // 2
         word = letters[start : start + half]
-        if count > 1 and word == letters[start + half : end] and (hit := rank(word)):
-            guesses = min(guesses, hit[0] * 2)  # jiajia, dongdong: the nickname form
+        if (end - start) % 2 == 0 and word == letters[start + half : end]:
+            hit = rank(word)  # jiajia, dongdong: the nickname form, listed whole or not
+            if hit is not None and hit[0] * 2 < guesses:
+                guesses, count, starts = hit[0] * 2, 2, frozenset({start, start + half})
         offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
 
 
@@ -573,14 +575,14 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
     core is any match of three or more characters that is not brute force: a word,
     phrase, name, date, phone number, walk.
     """
-    from beianaudit.password.zxcvbn_speed import guesses as price
+    from beianaudit.password.zxcvbn_speed import own_guesses
 
     cheapest: dict[tuple[int, int], float] = {}
     cores: dict[tuple[int, int], float] = {}
     core_of: dict[tuple[int, int], dict[str, Any]] = {}
     for m in matches:
         key = (m["i"], m["j"])
-        guesses = price(dict(m), password)
+        guesses = own_guesses(m)  # the whole takes zxcvbn's minimum for a part, once
         if len(m["token"]) <= 8:
             cheapest[key] = min(cheapest.get(key, math.inf), guesses)
         if (
@@ -665,7 +667,7 @@ def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict
 
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = price(m, password)
+        guesses = price(dict(m), password)  # m stays unpriced: see habit_matches
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

@@ -121,6 +121,20 @@ def guesses(match: dict[str, Any], password: str) -> float:
     return float(scoring.estimate_guesses(match, password))
 
 
+def own_guesses(match: dict[str, Any]) -> float:
+    """The guesses of ``match`` as if it were the whole password: without zxcvbn's
+    minimum for a part of one (50 guesses for two characters or more).
+
+    That minimum stands for a cracker not knowing where one part ends and the next
+    begins; for the parts of a structure a cracker enumerates as one (a word, then a
+    doubled symbol), the structure takes it once, not each part.  ``match`` is left
+    as it was.
+    """
+    if match.get("guesses"):
+        return float(match["guesses"])
+    return guesses(dict(match), match["token"])
+
+
 def most_guessable_match_sequence(password: str, matches: list[dict[str, Any]]) -> dict[str, Any]:
     """zxcvbn's ``most_guessable_match_sequence``, the same search in floats.
 
