@@ -341,6 +341,104 @@ def test_weak_cases_cover_every_class_and_pass_the_rules() -> None:
     assert {pw for _, pw in cases} >= KNOWN_MISSES
 
 
+# The second list (task p2, written before its tuning): structures a PCFG cracker
+# enumerates as one.  What the model still prices at 10^8 or more, strict as above.
+KNOWN_STRUCTURE_MISSES = {
+    # name or initials + joiner + full date (+ symbol): name x 4 x 10 x 10^4 dates
+    "Chenjie_19900815",
+    "Sunli@1987.06!",
+    "Zhoujie#19920101",
+    "Zjw@19881225!",
+    "Lxm_870614#",
+    "Wyf#1993.08.08",
+    "Tangwei_861103!",
+    "Hmm_1990@0512",
+    "Li.Na#1989!",
+    # two dates or love numbers, each priced in full
+    "Love@0214@520",
+    "Qq@0808@0909",
+    "Xx#19900307#0214",
+    "0214@1314#Ab",
+    # separated syllables priced as a product of syllable ranks, then the suffix
+    "Zhu-Ni-Kuai-Le8!",
+    "Xin-Nian-Kuai-Le@2026",
+    "Ping-An-Xi-Le#1",
+    "Wan-Shi-Ru-Yi@88",
+    "Wo_Xiang_Ni@520",
+    "Shen-Ti-Jian-Kang1!",
+    "Zhao.Cai.Jin.Bao@8",
+    "Bu-Wang-Chu-Xin#2024",
+    "Qing-Chun-Wu-Hui!666",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "password"),
+    [
+        pytest.param(
+            kind,
+            password,
+            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
+            if password in KNOWN_STRUCTURE_MISSES
+            else [],
+        )
+        for kind, password in password_samples.weak_cases(password_samples.STRUCTURES)
+    ],
+)
+def test_weak_structures_written_before_tuning_are_rejected(kind: str, password: str) -> None:
+    result = strength.evaluate(password, NOBODY)
+    assert result.score < 3, (kind, result.guesses_log10, result.habits)
+    assert result.warnings
+
+
+def test_weak_structures_pass_the_rules() -> None:
+    from beianaudit.password.rules import character_classes
+
+    cases = password_samples.weak_cases(password_samples.STRUCTURES)
+    assert {kind for kind, _ in cases} == {"name-date", "dates", "phrase-suffix"}
+    assert all(len(pw) >= 8 and len(character_classes(pw)) == 4 for _, pw in cases)
+    assert {pw for _, pw in cases} >= KNOWN_STRUCTURE_MISSES
+
+
+def test_a_joiner_used_again_in_a_structure_costs_nothing_more() -> None:
+    """The rule that joins the parts chose the symbol once (Mm@0214@1314); a second,
+    different joiner is a second choice."""
+    same = strength.evaluate("Mm@0214@1314", NOBODY).guesses_log10
+    other = strength.evaluate("Mm@0214#1314", NOBODY).guesses_log10
+    assert other - same >= 0.9
+
+
+def test_padding_is_split_into_the_pieces_zxcvbn_explains() -> None:
+    """A date with its separators is one piece of padding, not five: the whole is one
+    structure, priced as the core, the joiner and the date zxcvbn finds."""
+    password = "Zhangwei@1990.03.07"
+    [match] = _sequence(password)
+    assert match["dictionary_name"] == chinese_matching.HABIT
+    core = zxcvbn_speed.own_guesses(match["core_match"])  # type: ignore[arg-type]
+    date = [m for m in _sequence("1990.03.07") if m["pattern"] == "date"]
+    assert date
+    expected = core * chinese_matching.TEMPLATES * chinese_matching.SYMBOL_GUESSES
+    assert match["guesses"] == pytest.approx(expected * date[0]["guesses"])
+
+
+def _sequence(password: str) -> list[dict[str, object]]:
+    from zxcvbn import matching
+
+    dictionaries = {**_dictionaries(), chinese_matching.USER: matching.build_ranked_dict([])}
+    matches = strength._all_matches(password, dictionaries)
+    return zxcvbn_speed.most_guessable_match_sequence(password, matches)["sequence"]
+
+
+def test_a_year_and_month_is_a_date() -> None:
+    from zxcvbn import scoring
+
+    result = strength.evaluate("1987.06", NOBODY)
+    assert "date" in result.habits
+    year_space = scoring.REFERENCE_YEAR - 1987
+    assert 10**result.guesses_log10 <= (year_space * 12 * 4 + 1) * 1.02  # log10 to 2 places
+    assert strength.evaluate("198713", NOBODY).habits == ()  # no thirteenth month
+
+
 def test_generated_strong_passwords_are_all_accepted() -> None:
     rng = random.Random(15)  # noqa: S311 (a fixed sample, not a secret)
     for k in range(60):

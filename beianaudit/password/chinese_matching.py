@@ -40,6 +40,7 @@ BRANDS = "brand_words"
 PHRASE = "pinyin_phrase"
 NAME = "chinese_name"
 DATE = "date_mmdd"
+YEAR_MONTH = "date_year_month"
 MOBILE = "mobile_number"
 WALK = "keyboard_walk"
 USER = "user_inputs"
@@ -65,14 +66,16 @@ MAX_STARTS = 32  # phrase search starts per skeleton: bounds the work on any inp
 PLAIN_STARTS_UNDER = 24  # a skeleton this short is searched from every position
 
 # --- padding -----------------------------------------------------------------------
-# The way people pad a core to pass the class rules: up to three short pieces of
-# symbols, digits or letters before or after it (Zhangwei@1990, 1314@Woaini, Aa19900307!,
-# Woaini1314!@#).  Cracking rules (hashcat's best64 and the like) try exactly these.
-# A piece of letters is a whole run of them (Aa, abc): the letters of a longer run are
-# a word, not padding; it may touch the core (AAwoaini).
-_PIECE = r"(?:[^A-Za-z0-9]{{1,4}}|[0-9]{{1,8}}|{letters})"
-_SUFFIX = re.compile(_PIECE.format(letters="[A-Za-z]{1,3}(?![A-Za-z])") + "{1,3}")
-_PREFIX = re.compile("(?:" + _PIECE.format(letters="(?<![A-Za-z])[A-Za-z]{1,3}") + "){1,3}$")
+# The way people pad a core to pass the class rules: short pieces of symbols, digits
+# or letters before or after it, up to MAX_PAD characters a side (Zhangwei@1990,
+# 1314@Woaini, Aa19900307!, Woaini1314!@#, Sunli@1987.06!).  Cracking rules (hashcat's
+# best64 and the like) try exactly these.  A piece is a whole run of symbols or digits
+# (possessive: one way to cut the padding into runs), or of one to three letters (Aa,
+# abc): the letters of a longer run are a word, not padding; it may touch the core
+# (AAwoaini).
+_PIECE = r"(?:[^A-Za-z0-9]++|[0-9]++|{letters})"
+_SUFFIX = re.compile(_PIECE.format(letters="[A-Za-z]{1,3}(?![A-Za-z])") + "+")
+_PREFIX = re.compile("(?:" + _PIECE.format(letters="(?<![A-Za-z])[A-Za-z]{1,3}") + ")+$")
 _SEGMENT = re.compile(r"[^A-Za-z0-9]+|[0-9]+|[A-Za-z]+")
 MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
@@ -87,6 +90,11 @@ MAX_CORE_GUESSES = SCORE_4 / (TEMPLATES * SYMBOL_GUESSES)
 # --- dates, phones, walks ------------------------------------------------------------
 _MMDD = re.compile(r"(?=((?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])))")
 MMDD_GUESSES = 366
+# A year and a month (198706, 1987.06): zxcvbn's dates need a day.  Years as zxcvbn
+# prices them (1900 to 2049), separators as it does (the same one, if any, of these).
+_YEAR_MONTH = re.compile(r"(?=((?:19\d\d|20[0-4]\d)([-./_ ]?)(?:0[1-9]|1[0-2])))")
+MONTHS = 12
+DATE_SEPARATOR_RULE = 4  # zxcvbn's price for a date's separator
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 MOBILE_PREFIXES = 50  # 13x–19x: about fifty three-digit prefixes are allocated
 MAX_TAIL_GUESSES = 10**8
@@ -442,6 +450,21 @@ def mmdd_matches(password: str) -> list[dict[str, Any]]:
     ]
 
 
+def year_month_matches(password: str) -> list[dict[str, Any]]:
+    """A year and a month, run together or with a separator (198706, 1987.06): the
+    year as zxcvbn prices a year in a date, times twelve months, times its separator."""
+    from zxcvbn import scoring
+
+    found = []
+    for m in _YEAR_MONTH.finditer(password):
+        year = int(m.group(1)[:4])
+        guesses = max(abs(year - scoring.REFERENCE_YEAR), scoring.MIN_YEAR_SPACE) * MONTHS
+        guesses *= DATE_SEPARATOR_RULE if m.group(2) else 1
+        end = m.start() + len(m.group(1)) - 1
+        found.append(priced_match(password, m.start(), end, float(guesses), YEAR_MONTH))
+    return found
+
+
 def mobile_matches(
     password: str, dictionaries: dict[str, dict[str, int]] | None = None
 ) -> list[dict[str, Any]]:
@@ -538,33 +561,65 @@ def _follows(last: tuple[str, int, int, int, int], chunk: tuple[str, int, int, i
 # --- padding --------------------------------------------------------------------------
 
 
-def _pad_guesses(
-    password: str,
-    start: int,
-    end: int,
-    cheapest: dict[tuple[int, int], float],
-    separator: str = "",
-) -> float:
-    """Guesses for the padding ``password[start:end]``, piece by piece.
+class _Padding:
+    """Guesses for the padding around the cores of one password, each span worked out
+    once (many cores share their padding).
 
-    A piece zxcvbn already explains (a year, 123, a love number, !@#) costs what it
-    says; a doubled symbol (!!) or letter in two cases (Aa) little; the separator the
-    core's words are joined with, once more (Zhang.Wei.1990), nothing: the rule that
-    joins the parts chose it once; otherwise digits 10, letters 52, symbols 10 a
-    character.
+    A piece is what zxcvbn explains (a year, a date with its separators, 123, a love
+    number, !@#), at what it says without the minimum for a part (the structure takes
+    it once); or the rest of a run of digits, letters or symbols: a doubled symbol
+    (!!) or letter in two cases (Aa) little, otherwise digits 10, letters 52, symbols
+    10 a character.  A run of symbols the structure already joins with (the core's
+    separator, or the same joiner before: Zhang.Wei.1990, Mm@0214@1314) costs
+    nothing: the rule that joins the parts chose it once.
     """
-    guesses = 1.0
-    for piece in _SEGMENT.finditer(password, start, end):
-        text = piece.group()
-        if text == separator:
-            continue
+
+    def __init__(self, password: str, known: dict[int, list[tuple[int, float]]]) -> None:
+        self.password, self.known = password, known
+        self.run_end = [0] * len(password)
+        self.symbols: list[tuple[int, int, str]] = []  # the runs of symbols
+        for run in _SEGMENT.finditer(password):
+            self.run_end[run.start() : run.end()] = [run.end()] * (run.end() - run.start())
+            if not run.group()[0].isalnum():
+                self.symbols.append((run.start(), run.end(), run.group()))
+        self.memo: dict[tuple[int, int, frozenset[str]], tuple[float, frozenset[str]]] = {}
+
+    def guesses(self, start: int, end: int, chosen: frozenset[str]) -> tuple[float, frozenset[str]]:
+        """The cheapest split of ``password[start:end]`` into pieces, and the joiners
+        chosen once this padding is read (``chosen`` and the symbol runs in it)."""
+        key = (start, end, chosen)
+        if key not in self.memo:
+            cost = {start: 1.0}
+            for p in range(start, end):
+                if p in cost:
+                    q = min(self.run_end[p], end)
+                    pieces = [(q, self._price(p, q, chosen)), *self.known.get(p, ())]
+                    for q, g in pieces:
+                        if q <= end and cost[p] * g < cost.get(q, math.inf):
+                            cost[q] = cost[p] * g
+            used = {text for a, b, text in self.symbols if start <= a and b <= end}
+            self.memo[key] = (cost[end], chosen | used)
+        return self.memo[key]
+
+    def _price(self, p: int, q: int, chosen: frozenset[str]) -> float:
+        text = self.password[p:q]
+        if not text[0].isalnum() and text in chosen:
+            return 1.0
         base = 52 if text[0].isalpha() else 10 if text[0].isdigit() else SYMBOL_GUESSES
         price = float(base ** len(text))
         if len(set(text.lower())) == 1 and len(text) > 1:
             price = min(price, (DOUBLED_LETTER if text[0].isalpha() else base) * len(text))
-        known = cheapest.get((piece.start(), piece.end() - 1), math.inf)
-        guesses *= min(price, known)
-    return guesses
+        return price
+
+
+def _piece(password: str, a: int, b: int) -> bool:
+    """Whether ``password[a:b]`` may be one piece of padding as zxcvbn explains it: a
+    whole run (1314, !@#), or three characters or more (a date with its separators,
+    a year at the end of a longer run of digits), not two letters out of a run."""
+    if b - a >= MIN_CORE:
+        return True
+    run = _SEGMENT.match(password, a)
+    return run is not None and run.end() == b
 
 
 def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -583,7 +638,7 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
     for m in matches:
         key = (m["i"], m["j"])
         guesses = own_guesses(m)  # the whole takes zxcvbn's minimum for a part, once
-        if len(m["token"]) <= 8:
+        if len(m["token"]) <= MAX_PAD and _piece(password, m["i"], m["j"] + 1):
             cheapest[key] = min(cheapest.get(key, math.inf), guesses)
         if (
             m["j"] - m["i"] + 1 >= MIN_CORE
@@ -591,22 +646,26 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
             and guesses < cores.get(key, math.inf)
         ):
             cores[key], core_of[key] = guesses, m
+    known: dict[int, list[tuple[int, float]]] = {}
+    for (a, b), guesses in cheapest.items():
+        known.setdefault(a, []).append((b + 1, guesses))
+    padding = _Padding(password, known)
     found = []
     for (i, last), word_guesses in cores.items():
         core = core_of[(i, last)]
         j = last + 1
-        after = _SUFFIX.match(password, j)
+        after = _SUFFIX.match(password, j, j + MAX_PAD)
         before = _PREFIX.search(password, max(0, i - MAX_PAD), i)
         pads = [(i, after.end() if after else j)]
         if before:
             pads += [(before.start(), j), (before.start(), pads[0][1])]
         for start, end in pads:
-            if (start, end) == (i, j) or end - j > MAX_PAD:
+            if (start, end) == (i, j):
                 continue
             guesses = word_guesses * TEMPLATES
-            separator = core.get("separator", "")
-            guesses *= _pad_guesses(password, start, i, cheapest, separator)
-            guesses *= _pad_guesses(password, j, end, cheapest, separator)
+            chosen = frozenset([core["separator"]] if core.get("separator") else [])
+            before_guesses, chosen = padding.guesses(start, i, chosen)
+            guesses *= before_guesses * padding.guesses(j, end, chosen)[0]
             if guesses >= SCORE_4:
                 continue
             match = priced_match(password, start, end - 1, guesses, HABIT)
@@ -624,6 +683,7 @@ def chinese_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> l
     return [
         *mangled_matches(password, dictionaries),
         *mmdd_matches(password),
+        *year_month_matches(password),
         *mobile_matches(password, dictionaries),
         *walk_matches(password),
     ]
