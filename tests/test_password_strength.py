@@ -305,7 +305,6 @@ KNOWN_MISSES = {
     "Hj1985.12.25!",
     "Mm@0214@1314",  # two cores and three pieces
     "15988886666Aa!",  # a mobile shape (50 prefixes times the tail) padded past 10^8
-    "Qq@18612340000",
     "13700001111@Aa",
     "13800138000Aa!",
     "Yi-Qi-Fa-Cai8!",
@@ -427,6 +426,15 @@ def _sequence(password: str) -> list[dict[str, object]]:
     dictionaries = {**_dictionaries(), chinese_matching.USER: matching.build_ranked_dict([])}
     matches = strength._all_matches(password, dictionaries)
     return zxcvbn_speed.most_guessable_match_sequence(password, matches)["sequence"]
+
+
+def test_a_mobile_tail_is_priced_as_the_shape_zxcvbn_finds() -> None:
+    """88886666 is two repeats: 48 guesses each (one of 12 digits, four times), as one
+    shape, not zxcvbn's two parts of a password it cannot foresee (10^4.2)."""
+    [match] = chinese_matching.mobile_matches("13888886666")
+    assert match["guesses"] <= chinese_matching.MOBILE_PREFIXES * 48 * 48
+    [random_tail] = chinese_matching.mobile_matches("13838562917")
+    assert random_tail["guesses"] >= chinese_matching.MOBILE_PREFIXES * 10**6
 
 
 def test_a_year_and_month_is_a_date() -> None:

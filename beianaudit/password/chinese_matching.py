@@ -469,18 +469,23 @@ def mobile_matches(
     password: str, dictionaries: dict[str, dict[str, int]] | None = None
 ) -> list[dict[str, Any]]:
     """An 11-digit mainland mobile number: one of about seventy prefixes, then a tail
-    that costs what zxcvbn makes of it (12345678, 88886666 are cheap), 10^8 at most."""
+    that costs what zxcvbn makes of it (12345678, 88886666 are cheap), priced as the
+    one shape a cracker enumerates (its parts multiplied), 10^8 at most."""
     from zxcvbn import matching
 
-    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
+    from beianaudit.password.zxcvbn_speed import (
+        most_guessable_match_sequence,
+        structure_guesses,
+    )
 
     found = []
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
         tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
-        tail_guesses = most_guessable_match_sequence(tail, tail_matches)
-        guesses = MOBILE_PREFIXES * min(float(tail_guesses["guesses"]), MAX_TAIL_GUESSES)
+        best = most_guessable_match_sequence(tail, tail_matches)
+        tail_guesses = min(best["guesses"], structure_guesses(best["sequence"]))
+        guesses = MOBILE_PREFIXES * min(tail_guesses, MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
 
