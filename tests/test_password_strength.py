@@ -527,13 +527,16 @@ def test_a_mangled_weak_word_costs_the_bare_word_plus_a_little(word, data, rules
 @pytest.mark.parametrize(
     ("word", "mangled", "rules"),
     [
-        # hypothesis's finds: a part of a structure was priced at zxcvbn's minimum
-        # for a part (50), and a doubled syllable was not seen once cased or split.
+        # hypothesis's finds (and a longer random run's): a part of a structure was
+        # priced at zxcvbn's minimum for a part (50), and a doubled syllable was not
+        # seen once cased or split, or priced by its rank only where zxcvbn's repeat
+        # takes the unit's cheapest reading.
         ("zhong", "zhong!!", {"padding"}),
         ("zhongxing", "zhongxing!!", {"padding"}),
         ("like", "like**", {"padding"}),
         ("gege", "Gege@@", {"case", "padding"}),
         ("jinjin", "j.i.njin##", {"padding", "separators"}),
+        ("gege", "ge_g_e..", {"padding", "separators"}),  # ge: initials, cheaper than rank
     ],
 )
 def test_mangled_words_found_by_the_property_test(word: str, mangled: str, rules) -> None:

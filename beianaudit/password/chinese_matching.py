@@ -375,9 +375,12 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
         half = (end - start) // 2
         word = letters[start : start + half]
         if (end - start) % 2 == 0 and word == letters[start + half : end]:
-            hit = rank(word)  # jiajia, dongdong: the nickname form, listed whole or not
-            if hit is not None and hit[0] * 2 < guesses:
-                guesses, count, starts = hit[0] * 2, 2, frozenset({start, start + half})
+            # jiajia, dongdong: the nickname form, listed whole or not; a doubled unit
+            # costs its cheapest reading twice over, as zxcvbn prices a repeat (gege)
+            hit = rank(word)
+            unit = min(hit[0] if hit else math.inf, _initials_guesses(word) or math.inf)
+            if unit * 2 < guesses:
+                guesses, count, starts = unit * 2, 2, frozenset({start, start + half})
         offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
 
 
@@ -394,14 +397,11 @@ def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
 def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> None:
     """A ranked surname and one or two ranked given-name syllables (rank times rank),
     or a name's initials (the surname's initial by rank, any given initials)."""
-    surname_initial, given_initial = _initials()
     for size in (2, 3):
         text = letters[start : start + size]
         Work.lookups += 1
-        if len(text) == size and " " not in text and text[0] in surname_initial:
-            guesses = float(surname_initial[text[0]])
-            for letter in text[1:]:
-                guesses *= given_initial.get(letter, 26)
+        guesses = _initials_guesses(text) if len(text) == size else None
+        if guesses is not None:
             offer(start, start + size, guesses, NAME, {start}, marks)
     for a in range(1, 7):
         Work.lookups += 1
@@ -421,6 +421,17 @@ def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> N
                         offer(start, k + b, total, NAME, starts | {k}, marks)
                         following.append((k + b, total, starts | {k}))
             ends = following
+
+
+def _initials_guesses(text: str) -> float | None:
+    """A name's initials (zw, zxm): the surname initial's rank times the given ones'."""
+    surname_initial, given_initial = _initials()
+    if not 2 <= len(text) <= 3 or " " in text or text[0] not in surname_initial:
+        return None
+    guesses = float(surname_initial[text[0]])
+    for letter in text[1:]:
+        guesses *= given_initial.get(letter, 26)
+    return guesses
 
 
 @cache
