@@ -80,6 +80,7 @@ _SEGMENT = re.compile(r"[^A-Za-z0-9]+|[0-9]+|[A-Za-z]+")
 MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
 DOUBLED_LETTER = 26 * 4  # Aa, aA, Qq, zz: one letter, four ways to case it
+PIECE_MINIMUM = 50.0  # zxcvbn's MIN_SUBMATCH_GUESSES_MULTI_CHAR, for a known piece of padding
 TEMPLATES = 4  # padding before, after or both sides of the core, or none
 MIN_CORE = 3  # characters of a core: shorter ones are padding themselves
 # zxcvbn's score is 4 from 10^10 guesses on: a match that costs that much (or a core
@@ -582,12 +583,13 @@ class _Padding:
     once (many cores share their padding).
 
     A piece is what zxcvbn explains (a year, a date with its separators, 123, a love
-    number, !@#), at what it says without the minimum for a part (the structure takes
-    it once); or the rest of a run of digits, letters or symbols: a doubled symbol
-    (!!) or letter in two cases (Aa) little, otherwise digits 10, letters 52, symbols
-    10 a character.  A run of symbols the structure already joins with (the core's
-    separator, or the same joiner before: Zhang.Wei.1990, Mm@0214@1314) costs
-    nothing: the rule that joins the parts chose it once.
+    number, !@#), at what it says, 50 at least as zxcvbn prices a part; or the rest
+    of a run of digits, letters or symbols: a doubled symbol (!!) or letter in two
+    cases (Aa) little, otherwise digits 10, letters 52, symbols 10 a character.  A run
+    of symbols the structure already joins with (the core's separator, or the same
+    joiner before: Zhang.Wei.1990, Mm@0214@1314) costs nothing: the rule that joins
+    the parts chose it once.  Symbols that open the structure (&word&ZQ) join nothing,
+    and make no joiner.
     """
 
     def __init__(self, password: str, known: dict[int, list[tuple[int, float]]]) -> None:
@@ -613,7 +615,8 @@ class _Padding:
                     for q, g in pieces:
                         if q <= end and cost[p] * g < cost.get(q, math.inf):
                             cost[q] = cost[p] * g
-            used = {text for a, b, text in self.symbols if start <= a and b <= end}
+            # A joiner sits between two parts: symbols that open the structure are not one.
+            used = {text for a, b, text in self.symbols if start < a and b <= end}
             self.memo[key] = (cost[end], chosen | used)
         return self.memo[key]
 
@@ -631,7 +634,10 @@ class _Padding:
 def _piece(password: str, a: int, b: int) -> bool:
     """Whether ``password[a:b]`` may be one piece of padding as zxcvbn explains it: a
     whole run (1314, !@#), or three characters or more (a date with its separators,
-    a year at the end of a longer run of digits), not two letters out of a run."""
+    a year at the end of a longer run of digits), not two letters out of a run, nor
+    more than three letters in all (Wo.Ai.Ni is a word: a core, not padding)."""
+    if sum(ch.isalpha() for ch in password[a:b]) > 3:
+        return False
     if b - a >= MIN_CORE:
         return True
     run = _SEGMENT.match(password, a)
@@ -653,9 +659,12 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
     core_of: dict[tuple[int, int], dict[str, Any]] = {}
     for m in matches:
         key = (m["i"], m["j"])
-        guesses = own_guesses(m)  # the whole takes zxcvbn's minimum for a part, once
+        guesses = own_guesses(m)  # the core: the whole takes zxcvbn's minimum for a part
         if len(m["token"]) <= MAX_PAD and _piece(password, m["i"], m["j"] + 1):
-            cheapest[key] = min(cheapest.get(key, math.inf), guesses)
+            # A piece of padding keeps it: small matches (w@5 read as "was", Z0 as
+            # initials) would otherwise explain random characters piece by piece.
+            piece = max(guesses, PIECE_MINIMUM if m["i"] < m["j"] else 1.0)
+            cheapest[key] = min(cheapest.get(key, math.inf), piece)
         if (
             m["j"] - m["i"] + 1 >= MIN_CORE
             and guesses < MAX_CORE_GUESSES
