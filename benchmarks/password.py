@@ -14,9 +14,10 @@
 - The lexicon's load time (reading and ranking ``pinyin_lexicon.txt``) in a fresh
   process, against a bare ``import zxcvbn`` (which builds zxcvbn's own lists); and the
   first verdict of a fresh process, imports included, against plain zxcvbn's.
-- The cases of ``tests/data/password/weak_cases.txt`` rejected (score < 3, no
-  personal context), by class, against plain zxcvbn; and the generated strong
-  passwords and passphrases of ``tests/password_samples.py`` rejected (target 0).
+- The cases of ``tests/data/password/weak_cases.txt`` and of ``structure_cases.txt``
+  rejected (score < 3, no personal context), by class, against plain zxcvbn; and the
+  generated strong passwords and passphrases of ``tests/password_samples.py``
+  rejected (target 0).
 Figures from a shared 2-core machine are noisy: the uptime load is printed too.
 """
 
@@ -125,7 +126,7 @@ print((time.perf_counter() - start) * 1e3)
 def measure(n: int) -> list[dict]:
     from zxcvbn import zxcvbn
 
-    from tests.password_samples import passphrase, random_password, weak_cases
+    from tests.password_samples import STRUCTURES, passphrase, random_password, weak_cases
 
     rows = [
         row(
@@ -142,6 +143,7 @@ def measure(n: int) -> list[dict]:
         ),
     ]
     cases = weak_cases()
+    structures = weak_cases(STRUCTURES)
     plain_scores = [zxcvbn(pw)["score"] for _, pw in cases]
     typical = {12: "Xq9#vL2!pR7@", 72: ("Woaini@1314Kx9#mQ2v!Lp7" * 4)[:72]}
     plain_ms = {k: timed(lambda p=pw: zxcvbn(p[:72]), max(3, n // 20)) for k, pw in typical.items()}
@@ -166,29 +168,33 @@ def measure(n: int) -> list[dict]:
         rows.append(row(f"one verdict, {length} chars", ours, "ms", plain_ms[length]))
 
     none: list[tuple[str, str]] = []
-    our_scores = [evaluate(pw, context_words(None)).score for _, pw in cases]
-    total, ours_rejected, plain_rejected = Counter(), Counter(), Counter()
-    for (kind, _), ours, plain in zip(cases, our_scores, plain_scores, strict=True):
-        total[kind] += 1
-        ours_rejected[kind] += ours < 3
-        plain_rejected[kind] += plain < 3
-    for kind in total:
+    for label, listed, plain_listed in (
+        ("weak cases", cases, plain_scores),
+        ("weak structures", structures, [zxcvbn(pw)["score"] for _, pw in structures]),
+    ):
+        our_scores = [evaluate(pw, context_words(None)).score for _, pw in listed]
+        total, ours_rejected, plain_rejected = Counter(), Counter(), Counter()
+        for (kind, _), ours, plain in zip(listed, our_scores, plain_listed, strict=True):
+            total[kind] += 1
+            ours_rejected[kind] += ours < 3
+            plain_rejected[kind] += plain < 3
+        for kind in total:
+            rows.append(
+                row(
+                    f"{label} rejected: {kind} (of {total[kind]})",
+                    ours_rejected[kind],
+                    "n",
+                    plain_rejected[kind],
+                )
+            )
         rows.append(
             row(
-                f"weak cases rejected: {kind} (of {total[kind]})",
-                ours_rejected[kind],
+                f"{label} rejected: all (of {len(listed)})",
+                sum(ours_rejected.values()),
                 "n",
-                plain_rejected[kind],
+                sum(plain_rejected.values()),
             )
         )
-    rows.append(
-        row(
-            f"weak cases rejected: all (of {len(cases)})",
-            sum(ours_rejected.values()),
-            "n",
-            sum(plain_rejected.values()),
-        )
-    )
     rng = random.Random(15)
     strong = [random_password(rng, rng.randint(10, 16)) for _ in range(n)]
     phrases = [passphrase(rng, rng.randint(4, 5), k % 2 == 0) for k in range(n)]

@@ -19,9 +19,12 @@ SYMBOLS = "!@#$%^&*()-_=+[]{};:,.<>/?~"
 SEPARATORS = ("", "-", ".", "_", " ")
 
 
-def weak_cases() -> list[tuple[str, str]]:
-    """``(class, password)`` from the data file, in file order."""
-    lines = WEAK.read_text("utf-8").splitlines()
+STRUCTURES = ROOT / "tests" / "data" / "password" / "structure_cases.txt"
+
+
+def weak_cases(path: Path = WEAK) -> list[tuple[str, str]]:
+    """``(class, password)`` from a data file (the first list by default), in file order."""
+    lines = path.read_text("utf-8").splitlines()
     return [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
 
 

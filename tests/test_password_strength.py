@@ -301,13 +301,10 @@ KNOWN_MISSES = {
     "Zxm#1993!a",
     "Cjl#900612",  # initials + date: 26-letter initials times a date
     "Hanxue@1995!",
-    "Linfeng@2008!",
     "Abc@900307!",
     "Hj1985.12.25!",
-    "1990#0307Aa",  # a year and a day with an odd separator, padded
     "Mm@0214@1314",  # two cores and three pieces
     "15988886666Aa!",  # a mobile shape (50 prefixes times the tail) padded past 10^8
-    "Qq@18612340000",
     "13700001111@Aa",
     "13800138000Aa!",
     "Yi-Qi-Fa-Cai8!",
@@ -341,6 +338,120 @@ def test_weak_cases_cover_every_class_and_pass_the_rules() -> None:
     assert kinds == {"phrase", "name", "brand", "date", "mobile", "walk", "mangled"}
     assert all(len(pw) >= 8 and len(character_classes(pw)) == 4 for _, pw in cases)
     assert {pw for _, pw in cases} >= KNOWN_MISSES
+
+
+# The second list (task p2, written before its tuning): structures a PCFG cracker
+# enumerates as one.  What the model still prices at 10^8 or more, strict as above.
+KNOWN_STRUCTURE_MISSES = {
+    # name or initials + joiner + full date (+ symbol): name x 4 x 10 x 10^4 dates
+    "Chenjie_19900815",
+    "Sunli@1987.06!",
+    "Zhoujie#19920101",
+    "Zjw@19881225!",
+    "Lxm_870614#",
+    "Wyf#1993.08.08",
+    "Tangwei_861103!",
+    "Hmm_1990@0512",
+    "Li.Na#1989!",
+    # two dates or love numbers, each priced in full
+    "Aa@0520@1314",  # a love number as a piece keeps zxcvbn's minimum for a part (50)
+    "Mm#1225#2012",
+    "Love@0214@520",
+    "Qq@0808@0909",
+    "Xx#19900307#0214",
+    "0214@1314#Ab",
+    # separated syllables priced as a product of syllable ranks, then the suffix
+    "Zhu-Ni-Kuai-Le8!",
+    "Xin-Nian-Kuai-Le@2026",
+    "Ping-An-Xi-Le#1",
+    "Wan-Shi-Ru-Yi@88",
+    "Wo_Xiang_Ni@520",
+    "Shen-Ti-Jian-Kang1!",
+    "Zhao.Cai.Jin.Bao@8",
+    "Bu-Wang-Chu-Xin#2024",
+    "Qing-Chun-Wu-Hui!666",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "password"),
+    [
+        pytest.param(
+            kind,
+            password,
+            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
+            if password in KNOWN_STRUCTURE_MISSES
+            else [],
+        )
+        for kind, password in password_samples.weak_cases(password_samples.STRUCTURES)
+    ],
+)
+def test_weak_structures_written_before_tuning_are_rejected(kind: str, password: str) -> None:
+    result = strength.evaluate(password, NOBODY)
+    assert result.score < 3, (kind, result.guesses_log10, result.habits)
+    assert result.warnings
+
+
+def test_weak_structures_pass_the_rules() -> None:
+    from beianaudit.password.rules import character_classes
+
+    cases = password_samples.weak_cases(password_samples.STRUCTURES)
+    assert {kind for kind, _ in cases} == {"name-date", "dates", "phrase-suffix"}
+    assert all(len(pw) >= 8 and len(character_classes(pw)) == 4 for _, pw in cases)
+    assert {pw for _, pw in cases} >= KNOWN_STRUCTURE_MISSES
+
+
+def test_a_joiner_used_again_in_a_structure_costs_nothing_more() -> None:
+    """The rule that joins the parts chose the symbol once (Mm@0214@1314); a second,
+    different joiner is a second choice; a symbol that opens the structure joins
+    nothing (&word&ZQ)."""
+    padding = chinese_matching._Padding("Mm@0214@1314", {})
+    _, chosen = padding.guesses(0, 3, frozenset())  # Mm@ before the core 0214
+    assert chosen == {"@"}
+    assert padding.guesses(7, 8, chosen)[0] == 1.0
+    assert padding.guesses(7, 8, frozenset())[0] == chinese_matching.SYMBOL_GUESSES
+    assert chinese_matching._Padding("&za3lke&ZQ", {}).guesses(0, 1, frozenset())[1] == set()
+    assert strength.evaluate("&za3lke&ZQ", NOBODY).score >= 3  # a random draw, once rejected
+
+
+def test_padding_is_split_into_the_pieces_zxcvbn_explains() -> None:
+    """A date with its separators is one piece of padding, not five: the whole is one
+    structure, priced as the core, the joiner and the date zxcvbn finds."""
+    password = "Zhangwei@1990.03.07"
+    [match] = _sequence(password)
+    assert match["dictionary_name"] == chinese_matching.HABIT
+    core = zxcvbn_speed.own_guesses(match["core_match"])  # type: ignore[arg-type]
+    date = [m for m in _sequence("1990.03.07") if m["pattern"] == "date"]
+    assert date
+    expected = core * chinese_matching.TEMPLATES * chinese_matching.SYMBOL_GUESSES
+    assert match["guesses"] == pytest.approx(expected * date[0]["guesses"])
+
+
+def _sequence(password: str) -> list[dict[str, object]]:
+    from zxcvbn import matching
+
+    dictionaries = {**_dictionaries(), chinese_matching.USER: matching.build_ranked_dict([])}
+    matches = strength._all_matches(password, dictionaries)
+    return zxcvbn_speed.most_guessable_match_sequence(password, matches)["sequence"]
+
+
+def test_a_mobile_tail_is_priced_as_the_shape_zxcvbn_finds() -> None:
+    """88886666 is two repeats: 48 guesses each (one of 12 digits, four times), as one
+    shape, not zxcvbn's two parts of a password it cannot foresee (10^4.2)."""
+    [match] = chinese_matching.mobile_matches("13888886666")
+    assert match["guesses"] <= chinese_matching.MOBILE_PREFIXES * 48 * 48
+    [random_tail] = chinese_matching.mobile_matches("13838562917")
+    assert random_tail["guesses"] >= chinese_matching.MOBILE_PREFIXES * 10**6
+
+
+def test_a_year_and_month_is_a_date() -> None:
+    from zxcvbn import scoring
+
+    result = strength.evaluate("1987.06", NOBODY)
+    assert "date" in result.habits
+    year_space = scoring.REFERENCE_YEAR - 1987
+    assert 10**result.guesses_log10 <= (year_space * 12 * 4 + 1) * 1.02  # log10 to 2 places
+    assert strength.evaluate("198713", NOBODY).habits == ()  # no thirteenth month
 
 
 def test_generated_strong_passwords_are_all_accepted() -> None:
@@ -418,6 +529,26 @@ def test_a_mangled_weak_word_costs_the_bare_word_plus_a_little(word, data, rules
     bare = strength.evaluate(word, NOBODY).guesses_log10
     seen = strength.evaluate(mangled, NOBODY).guesses_log10
     assert seen <= bare + _allowance(rules), (word, mangled, bare, seen)
+
+
+@pytest.mark.parametrize(
+    ("word", "mangled", "rules"),
+    [
+        # hypothesis's finds (and a longer random run's): a part of a structure was
+        # priced at zxcvbn's minimum for a part (50), and a doubled syllable was not
+        # seen once cased or split, or priced by its rank only where zxcvbn's repeat
+        # takes the unit's cheapest reading.
+        ("zhong", "zhong!!", {"padding"}),
+        ("zhongxing", "zhongxing!!", {"padding"}),
+        ("like", "like**", {"padding"}),
+        ("gege", "Gege@@", {"case", "padding"}),
+        ("jinjin", "j.i.njin##", {"padding", "separators"}),
+        ("gege", "ge_g_e..", {"padding", "separators"}),  # ge: initials, cheaper than rank
+    ],
+)
+def test_mangled_words_found_by_the_property_test(word: str, mangled: str, rules) -> None:
+    bare = strength.evaluate(word, NOBODY).guesses_log10
+    assert strength.evaluate(mangled, NOBODY).guesses_log10 <= bare + _allowance(rules)
 
 
 @pytest.mark.parametrize(

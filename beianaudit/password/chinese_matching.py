@@ -40,6 +40,7 @@ BRANDS = "brand_words"
 PHRASE = "pinyin_phrase"
 NAME = "chinese_name"
 DATE = "date_mmdd"
+YEAR_MONTH = "date_year_month"
 MOBILE = "mobile_number"
 WALK = "keyboard_walk"
 USER = "user_inputs"
@@ -65,18 +66,21 @@ MAX_STARTS = 32  # phrase search starts per skeleton: bounds the work on any inp
 PLAIN_STARTS_UNDER = 24  # a skeleton this short is searched from every position
 
 # --- padding -----------------------------------------------------------------------
-# The way people pad a core to pass the class rules: up to three short pieces of
-# symbols, digits or letters before or after it (Zhangwei@1990, 1314@Woaini, Aa19900307!,
-# Woaini1314!@#).  Cracking rules (hashcat's best64 and the like) try exactly these.
-# A piece of letters is a whole run of them (Aa, abc): the letters of a longer run are
-# a word, not padding; it may touch the core (AAwoaini).
-_PIECE = r"(?:[^A-Za-z0-9]{{1,4}}|[0-9]{{1,8}}|{letters})"
-_SUFFIX = re.compile(_PIECE.format(letters="[A-Za-z]{1,3}(?![A-Za-z])") + "{1,3}")
-_PREFIX = re.compile("(?:" + _PIECE.format(letters="(?<![A-Za-z])[A-Za-z]{1,3}") + "){1,3}$")
+# The way people pad a core to pass the class rules: short pieces of symbols, digits
+# or letters before or after it, up to MAX_PAD characters a side (Zhangwei@1990,
+# 1314@Woaini, Aa19900307!, Woaini1314!@#, Sunli@1987.06!).  Cracking rules (hashcat's
+# best64 and the like) try exactly these.  A piece is a whole run of symbols or digits
+# (possessive: one way to cut the padding into runs), or of one to three letters (Aa,
+# abc): the letters of a longer run are a word, not padding; it may touch the core
+# (AAwoaini).
+_PIECE = r"(?:[^A-Za-z0-9]++|[0-9]++|{letters})"
+_SUFFIX = re.compile(_PIECE.format(letters="[A-Za-z]{1,3}(?![A-Za-z])") + "+")
+_PREFIX = re.compile("(?:" + _PIECE.format(letters="(?<![A-Za-z])[A-Za-z]{1,3}") + ")+$")
 _SEGMENT = re.compile(r"[^A-Za-z0-9]+|[0-9]+|[A-Za-z]+")
 MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
 DOUBLED_LETTER = 26 * 4  # Aa, aA, Qq, zz: one letter, four ways to case it
+PIECE_MINIMUM = 50.0  # zxcvbn's MIN_SUBMATCH_GUESSES_MULTI_CHAR, for a known piece of padding
 TEMPLATES = 4  # padding before, after or both sides of the core, or none
 MIN_CORE = 3  # characters of a core: shorter ones are padding themselves
 # zxcvbn's score is 4 from 10^10 guesses on: a match that costs that much (or a core
@@ -87,6 +91,11 @@ MAX_CORE_GUESSES = SCORE_4 / (TEMPLATES * SYMBOL_GUESSES)
 # --- dates, phones, walks ------------------------------------------------------------
 _MMDD = re.compile(r"(?=((?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])))")
 MMDD_GUESSES = 366
+# A year and a month (198706, 1987.06): zxcvbn's dates need a day.  Years as zxcvbn
+# prices them (1900 to 2049), separators as it does (the same one, if any, of these).
+_YEAR_MONTH = re.compile(r"(?=((?:19\d\d|20[0-4]\d)([-./_ ]?)(?:0[1-9]|1[0-2])))")
+MONTHS = 12
+DATE_SEPARATOR_RULE = 4  # zxcvbn's price for a date's separator
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 MOBILE_PREFIXES = 50  # 13x–19x: about fifty three-digit prefixes are allocated
 MAX_TAIL_GUESSES = 10**8
@@ -373,8 +382,13 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             continue
         half = (end - start) // 2
         word = letters[start : start + half]
-        if count > 1 and word == letters[start + half : end] and (hit := rank(word)):
-            guesses = min(guesses, hit[0] * 2)  # jiajia, dongdong: the nickname form
+        if (end - start) % 2 == 0 and word == letters[start + half : end]:
+            # jiajia, dongdong: the nickname form, listed whole or not; a doubled unit
+            # costs its cheapest reading twice over, as zxcvbn prices a repeat (gege)
+            hit = rank(word)
+            unit = min(hit[0] if hit else math.inf, _initials_guesses(word) or math.inf)
+            if unit * 2 < guesses:
+                guesses, count, starts = unit * 2, 2, frozenset({start, start + half})
         offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
 
 
@@ -391,14 +405,11 @@ def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
 def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> None:
     """A ranked surname and one or two ranked given-name syllables (rank times rank),
     or a name's initials (the surname's initial by rank, any given initials)."""
-    surname_initial, given_initial = _initials()
     for size in (2, 3):
         text = letters[start : start + size]
         Work.lookups += 1
-        if len(text) == size and " " not in text and text[0] in surname_initial:
-            guesses = float(surname_initial[text[0]])
-            for letter in text[1:]:
-                guesses *= given_initial.get(letter, 26)
+        guesses = _initials_guesses(text) if len(text) == size else None
+        if guesses is not None:
             offer(start, start + size, guesses, NAME, {start}, marks)
     for a in range(1, 7):
         Work.lookups += 1
@@ -418,6 +429,17 @@ def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> N
                         offer(start, k + b, total, NAME, starts | {k}, marks)
                         following.append((k + b, total, starts | {k}))
             ends = following
+
+
+def _initials_guesses(text: str) -> float | None:
+    """A name's initials (zw, zxm): the surname initial's rank times the given ones'."""
+    surname_initial, given_initial = _initials()
+    if not 2 <= len(text) <= 3 or " " in text or text[0] not in surname_initial:
+        return None
+    guesses = float(surname_initial[text[0]])
+    for letter in text[1:]:
+        guesses *= given_initial.get(letter, 26)
+    return guesses
 
 
 @cache
@@ -447,22 +469,42 @@ def mmdd_matches(password: str) -> list[dict[str, Any]]:
     ]
 
 
+def year_month_matches(password: str) -> list[dict[str, Any]]:
+    """A year and a month, run together or with a separator (198706, 1987.06): the
+    year as zxcvbn prices a year in a date, times twelve months, times its separator."""
+    from zxcvbn import scoring
+
+    found = []
+    for m in _YEAR_MONTH.finditer(password):
+        year = int(m.group(1)[:4])
+        guesses = max(abs(year - scoring.REFERENCE_YEAR), scoring.MIN_YEAR_SPACE) * MONTHS
+        guesses *= DATE_SEPARATOR_RULE if m.group(2) else 1
+        end = m.start() + len(m.group(1)) - 1
+        found.append(priced_match(password, m.start(), end, float(guesses), YEAR_MONTH))
+    return found
+
+
 def mobile_matches(
     password: str, dictionaries: dict[str, dict[str, int]] | None = None
 ) -> list[dict[str, Any]]:
     """An 11-digit mainland mobile number: one of about seventy prefixes, then a tail
-    that costs what zxcvbn makes of it (12345678, 88886666 are cheap), 10^8 at most."""
+    that costs what zxcvbn makes of it (12345678, 88886666 are cheap), priced as the
+    one shape a cracker enumerates (its parts multiplied), 10^8 at most."""
     from zxcvbn import matching
 
-    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
+    from beianaudit.password.zxcvbn_speed import (
+        most_guessable_match_sequence,
+        structure_guesses,
+    )
 
     found = []
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
         tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
-        tail_guesses = most_guessable_match_sequence(tail, tail_matches)
-        guesses = MOBILE_PREFIXES * min(float(tail_guesses["guesses"]), MAX_TAIL_GUESSES)
+        best = most_guessable_match_sequence(tail, tail_matches)
+        tail_guesses = min(best["guesses"], structure_guesses(best["sequence"]))
+        guesses = MOBILE_PREFIXES * min(tail_guesses, MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
 
@@ -543,33 +585,70 @@ def _follows(last: tuple[str, int, int, int, int], chunk: tuple[str, int, int, i
 # --- padding --------------------------------------------------------------------------
 
 
-def _pad_guesses(
-    password: str,
-    start: int,
-    end: int,
-    cheapest: dict[tuple[int, int], float],
-    separator: str = "",
-) -> float:
-    """Guesses for the padding ``password[start:end]``, piece by piece.
+class _Padding:
+    """Guesses for the padding around the cores of one password, each span worked out
+    once (many cores share their padding).
 
-    A piece zxcvbn already explains (a year, 123, a love number, !@#) costs what it
-    says; a doubled symbol (!!) or letter in two cases (Aa) little; the separator the
-    core's words are joined with, once more (Zhang.Wei.1990), nothing: the rule that
-    joins the parts chose it once; otherwise digits 10, letters 52, symbols 10 a
-    character.
+    A piece is what zxcvbn explains (a year, a date with its separators, 123, a love
+    number, !@#), at what it says, 50 at least as zxcvbn prices a part; or the rest
+    of a run of digits, letters or symbols: a doubled symbol (!!) or letter in two
+    cases (Aa) little, otherwise digits 10, letters 52, symbols 10 a character.  A run
+    of symbols the structure already joins with (the core's separator, or the same
+    joiner before: Zhang.Wei.1990, Mm@0214@1314) costs nothing: the rule that joins
+    the parts chose it once.  Symbols that open the structure (&word&ZQ) join nothing,
+    and make no joiner.
     """
-    guesses = 1.0
-    for piece in _SEGMENT.finditer(password, start, end):
-        text = piece.group()
-        if text == separator:
-            continue
+
+    def __init__(self, password: str, known: dict[int, list[tuple[int, float]]]) -> None:
+        self.password, self.known = password, known
+        self.run_end = [0] * len(password)
+        self.symbols: list[tuple[int, int, str]] = []  # the runs of symbols
+        for run in _SEGMENT.finditer(password):
+            self.run_end[run.start() : run.end()] = [run.end()] * (run.end() - run.start())
+            if not run.group()[0].isalnum():
+                self.symbols.append((run.start(), run.end(), run.group()))
+        self.memo: dict[tuple[int, int, frozenset[str]], tuple[float, frozenset[str]]] = {}
+
+    def guesses(self, start: int, end: int, chosen: frozenset[str]) -> tuple[float, frozenset[str]]:
+        """The cheapest split of ``password[start:end]`` into pieces, and the joiners
+        chosen once this padding is read (``chosen`` and the symbol runs in it)."""
+        key = (start, end, chosen)
+        if key not in self.memo:
+            cost = {start: 1.0}
+            for p in range(start, end):
+                if p in cost:
+                    q = min(self.run_end[p], end)
+                    pieces = [(q, self._price(p, q, chosen)), *self.known.get(p, ())]
+                    for q, g in pieces:
+                        if q <= end and cost[p] * g < cost.get(q, math.inf):
+                            cost[q] = cost[p] * g
+            # A joiner sits between two parts: symbols that open the structure are not one.
+            used = {text for a, b, text in self.symbols if start < a and b <= end}
+            self.memo[key] = (cost[end], chosen | used)
+        return self.memo[key]
+
+    def _price(self, p: int, q: int, chosen: frozenset[str]) -> float:
+        text = self.password[p:q]
+        if not text[0].isalnum() and text in chosen:
+            return 1.0
         base = 52 if text[0].isalpha() else 10 if text[0].isdigit() else SYMBOL_GUESSES
         price = float(base ** len(text))
         if len(set(text.lower())) == 1 and len(text) > 1:
             price = min(price, (DOUBLED_LETTER if text[0].isalpha() else base) * len(text))
-        known = cheapest.get((piece.start(), piece.end() - 1), math.inf)
-        guesses *= min(price, known)
-    return guesses
+        return price
+
+
+def _piece(password: str, a: int, b: int) -> bool:
+    """Whether ``password[a:b]`` may be one piece of padding as zxcvbn explains it: a
+    whole run (1314, !@#), or three characters or more (a date with its separators,
+    a year at the end of a longer run of digits), not two letters out of a run, nor
+    more than three letters in all (Wo.Ai.Ni is a word: a core, not padding)."""
+    if sum(ch.isalpha() for ch in password[a:b]) > 3:
+        return False
+    if b - a >= MIN_CORE:
+        return True
+    run = _SEGMENT.match(password, a)
+    return run is not None and run.end() == b
 
 
 def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -580,38 +659,45 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
     core is any match of three or more characters that is not brute force: a word,
     phrase, name, date, phone number, walk.
     """
-    from beianaudit.password.zxcvbn_speed import guesses as price
+    from beianaudit.password.zxcvbn_speed import own_guesses
 
     cheapest: dict[tuple[int, int], float] = {}
     cores: dict[tuple[int, int], float] = {}
     core_of: dict[tuple[int, int], dict[str, Any]] = {}
     for m in matches:
         key = (m["i"], m["j"])
-        guesses = price(dict(m), password)
-        if len(m["token"]) <= 8:
-            cheapest[key] = min(cheapest.get(key, math.inf), guesses)
+        guesses = own_guesses(m)  # the core: the whole takes zxcvbn's minimum for a part
+        if len(m["token"]) <= MAX_PAD and _piece(password, m["i"], m["j"] + 1):
+            # A piece of padding keeps it: small matches (w@5 read as "was", Z0 as
+            # initials) would otherwise explain random characters piece by piece.
+            piece = max(guesses, PIECE_MINIMUM if m["i"] < m["j"] else 1.0)
+            cheapest[key] = min(cheapest.get(key, math.inf), piece)
         if (
             m["j"] - m["i"] + 1 >= MIN_CORE
             and guesses < MAX_CORE_GUESSES
             and guesses < cores.get(key, math.inf)
         ):
             cores[key], core_of[key] = guesses, m
+    known: dict[int, list[tuple[int, float]]] = {}
+    for (a, b), guesses in cheapest.items():
+        known.setdefault(a, []).append((b + 1, guesses))
+    padding = _Padding(password, known)
     found = []
     for (i, last), word_guesses in cores.items():
         core = core_of[(i, last)]
         j = last + 1
-        after = _SUFFIX.match(password, j)
+        after = _SUFFIX.match(password, j, j + MAX_PAD)
         before = _PREFIX.search(password, max(0, i - MAX_PAD), i)
         pads = [(i, after.end() if after else j)]
         if before:
             pads += [(before.start(), j), (before.start(), pads[0][1])]
         for start, end in pads:
-            if (start, end) == (i, j) or end - j > MAX_PAD:
+            if (start, end) == (i, j):
                 continue
             guesses = word_guesses * TEMPLATES
-            separator = core.get("separator", "")
-            guesses *= _pad_guesses(password, start, i, cheapest, separator)
-            guesses *= _pad_guesses(password, j, end, cheapest, separator)
+            chosen = frozenset([core["separator"]] if core.get("separator") else [])
+            before_guesses, chosen = padding.guesses(start, i, chosen)
+            guesses *= before_guesses * padding.guesses(j, end, chosen)[0]
             if guesses >= SCORE_4:
                 continue
             match = priced_match(password, start, end - 1, guesses, HABIT)
@@ -629,6 +715,7 @@ def chinese_matches(password: str, dictionaries: dict[str, dict[str, int]]) -> l
     return [
         *mangled_matches(password, dictionaries),
         *mmdd_matches(password),
+        *year_month_matches(password),
         *mobile_matches(password, dictionaries),
         *walk_matches(password),
     ]
@@ -672,7 +759,7 @@ def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict
 
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = price(m, password)
+        guesses = price(dict(m), password)  # m stays unpriced: see habit_matches
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

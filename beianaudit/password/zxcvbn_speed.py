@@ -121,6 +121,35 @@ def guesses(match: dict[str, Any], password: str) -> float:
     return float(scoring.estimate_guesses(match, password))
 
 
+def own_guesses(match: dict[str, Any]) -> float:
+    """The guesses of ``match`` as if it were the whole password: without zxcvbn's
+    minimum for a part of one (50 guesses for two characters or more).
+
+    That minimum stands for a cracker not knowing where one part ends and the next
+    begins; for the parts of a structure a cracker enumerates as one (a word, then a
+    doubled symbol), the structure takes it once, not each part.  ``match`` is left
+    as it was.
+    """
+    if match.get("guesses"):
+        return float(match["guesses"])
+    return guesses(dict(match), match["token"])
+
+
+def structure_guesses(sequence: list[dict[str, Any]]) -> float:
+    """What zxcvbn's explanation of a known shape costs as that shape (a phone
+    number's tail: 8888 then 6666, 1234 then 0000): its parts' own guesses multiplied,
+    without zxcvbn's terms for a password of parts it cannot foresee (the minimum per
+    part, the count of the parts' orders, 10^4 per extra part).  The parts are the
+    ones zxcvbn chose, with those terms: random digits stay brute force."""
+    total = 1.0
+    for m in sequence:
+        if m["pattern"] == "bruteforce":
+            total *= 10.0 ** len(m["token"])
+        else:  # the price zxcvbn's search set includes the minimum for a part
+            total *= own_guesses({k: v for k, v in m.items() if not k.startswith("guesses")})
+    return total
+
+
 def most_guessable_match_sequence(password: str, matches: list[dict[str, Any]]) -> dict[str, Any]:
     """zxcvbn's ``most_guessable_match_sequence``, the same search in floats.
 
