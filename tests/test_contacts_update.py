@@ -180,7 +180,6 @@ def test_root_keeps_the_owner(write_config) -> None:
     assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322)
 
 
-
 def _record(path: str, kind: str, day: str, start: Any) -> None:
     """One user's ``contacts verified KIND --on DAY``, run in its own process."""
     from click.testing import CliRunner
