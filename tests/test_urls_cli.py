@@ -251,3 +251,11 @@ def test_resolve_follows_to_the_final_url(run_cli, monkeypatch) -> None:
     assert data["verdict"] == "lookalike"
     assert [h["url"] for h in data["hops"]] == list(chain)
     assert [h["status"] for h in data["hops"]] == [302, 301, 200]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "compact"])
+def test_an_empty_file_of_links_is_no_input_not_an_all_clear(run_cli, fmt: str) -> None:
+    result = run_cli("url", "--file", "-", "--format", fmt, input="")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no links in the input" in result.stderr
