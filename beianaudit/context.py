@@ -31,4 +31,6 @@ class Context:
             return self.password is not None
         if need == "config":
             return self.config_read
-        return False
+        section, _dot, names = need.partition(".")  # "contacts.phone|email": either
+        table = getattr(self.config, section, None)
+        return any(getattr(table, name, None) not in (None, ()) for name in names.split("|"))

@@ -198,9 +198,9 @@ def test_check_judges_the_login_url(run_cli, write_config) -> None:
     official = write_config(MINIMAL + '[filing]\nlogin_url = "https://beian.miit.gov.cn/"\n')
     assert run_cli("check", "--config", str(official), "--only", "BA301").exit_code == 0
     none = write_config(MINIMAL)
-    assert run_cli("check", "--config", str(none), "--only", "BA301").output.endswith(
-        "No problems found.\n"
-    )
+    unset = run_cli("check", "--config", str(none), "--only", "BA301")  # nothing to judge
+    assert unset.exit_code == 2
+    assert "no filing.login_url in the config" in unset.output
 
 
 @pytest.fixture
