@@ -33,4 +33,11 @@ class Context:
             return self.config_read
         section, _dot, names = need.partition(".")  # "contacts.phone|email": either
         table = getattr(self.config, section, None)
-        return any(getattr(table, name, None) not in (None, ()) for name in names.split("|"))
+        return any(_given(getattr(table, name, None)) for name in names.split("|"))
+
+
+def _given(value: object) -> bool:
+    """A config value is given unless absent, empty, or only blanks (as for a contact)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value not in (None, ())

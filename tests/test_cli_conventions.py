@@ -95,6 +95,7 @@ def test_a_check_runs_when_its_config_value_is_there(run_cli, write_config) -> N
     ("text", "runs"),
     [
         (MINIMAL, False),
+        (MINIMAL + '[contacts]\nphone = " "\nemail = ""\n', False),  # blank: not given
         (MINIMAL + '[contacts]\nphone = "13912345678"\n', True),
         (MINIMAL + '[contacts]\nemail = "a@b.cn"\n', True),
     ],
