@@ -5,6 +5,9 @@ replaced atomically (a temporary file beside it, written, fsynced, renamed over
 it, then the folder fsynced), with the original's permission bits.  A crash or
 a failure at any step before the rename leaves the old file untouched.
 
+The read-modify-write holds an exclusive lock (``flock``) on the config file, so
+two updates at once (``verified phone`` and ``verified email``) both land.
+
 The steps are parameters (``opener``, ``write``, ``fsync``, ``replace``) so that
 a test can make any one of them fail, or kill the process between them.
 """
@@ -14,7 +17,8 @@ from __future__ import annotations
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +97,39 @@ def atomic_write(
     _fsync_dir(path.parent, fsync)
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file at ``path`` (a no-op where flock is missing).
+
+    The lock is on the file itself, not on a lock file beside it: nothing is
+    left behind.  Because the update renames a new file over the old one, a
+    waiter may wake holding the lock of a file that is no longer at ``path``;
+    it then locks the file that is there now.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; updates there are not serialised
+        yield
+        return
+    while True:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                current = os.stat(path)
+            except FileNotFoundError:
+                current = None
+            held = os.fstat(fd)
+            if current is not None and (current.st_dev, current.st_ino) == (
+                held.st_dev,
+                held.st_ino,
+            ):
+                yield
+                return
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
+
 def set_value(path: Path, key: tuple[str, ...], value: Any, **steps: Any) -> None:
     """Set ``key`` (e.g. ``("contacts", "phone_verified")``) to ``value`` in the file at ``path``.
 
@@ -100,10 +137,25 @@ def set_value(path: Path, key: tuple[str, ...], value: Any, **steps: Any) -> Non
     A symbolic link is followed, so the link stays a link.  ``steps`` go to
     :func:`atomic_write`.  Raises :class:`ConfigError` (one line) on failure.
     """
+    real = Path(os.path.realpath(path))
+    try:
+        with _locked(real):
+            _update(path, real, key, value, steps)
+    except OSError as exc:  # opening or locking the file; the update wraps its own
+        raise ConfigError(
+            _("{path}: cannot write the config file ({reason}); it was left as it was").format(
+                path=path, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
+
+
+def _update(
+    path: Path, real: Path, key: tuple[str, ...], value: Any, steps: dict[str, Any]
+) -> None:
+    """The read-modify-write of :func:`set_value`, under its lock."""
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 
-    real = Path(os.path.realpath(path))
     text = read_text(real)
     with_bom = real.read_bytes().startswith(BOM.encode("utf-8"))
     try:

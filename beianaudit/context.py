@@ -31,4 +31,13 @@ class Context:
             return self.password is not None
         if need == "config":
             return self.config_read
-        return False
+        section, _dot, names = need.partition(".")  # "contacts.phone|email": either
+        table = getattr(self.config, section, None)
+        return any(_given(getattr(table, name, None)) for name in names.split("|"))
+
+
+def _given(value: object) -> bool:
+    """A config value is given unless absent, empty, or only blanks (as for a contact)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value not in (None, ())

@@ -26,14 +26,30 @@ CRASH_ID = "BA001"  # a check that failed to load or raised while running
 # What a check may declare it needs beyond the config, and why it cannot run
 # without it.  A check without what it needs is not run but reported as skipped:
 # "nothing found" must never stand for "nothing looked at".
+# A dotted key names a config value the check judges (``a|b``: either will do); these
+# keys are the ``needs`` of ``skipped`` in the JSON report, a stable contract.
 NEEDS = {
     "password": N_("no password given: use --password-stdin or --ask-password"),
     "config": N_("no config file read, so none of your own data to look for: use --config"),
+    "subject.id": N_("no subject.id in the config"),
+    "filing.numbers": N_("no filing.numbers in the config"),
+    "filing.domains": N_("no filing.domains in the config"),
+    "filing.login_url": N_("no filing.login_url in the config"),
+    "contacts.phone": N_("no contacts.phone in the config"),
+    "contacts.email": N_("no contacts.email in the config"),
+    "contacts.phone|email": N_("neither contacts.phone nor contacts.email in the config"),
 }
 # The same, named as what a check runs only with (``beianaudit checks ID``).
 NEED_NAMES = {
     "password": N_("a candidate password (--password-stdin or --ask-password)"),
     "config": N_("a config file (your own data to look for)"),
+    "subject.id": N_("subject.id in the config"),
+    "filing.numbers": N_("filing.numbers in the config"),
+    "filing.domains": N_("filing.domains in the config"),
+    "filing.login_url": N_("filing.login_url in the config"),
+    "contacts.phone": N_("contacts.phone in the config"),
+    "contacts.email": N_("contacts.email in the config"),
+    "contacts.phone|email": N_("contacts.phone or contacts.email in the config"),
 }
 FAMILIES = {
     "BA0": N_("the registry's own"),

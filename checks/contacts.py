@@ -16,7 +16,7 @@ def _present(*findings: Finding | None) -> Iterator[Finding]:
     yield from (f for f in findings if f is not None)
 
 
-@check("BA401", N_("Phone number"))
+@check("BA401", N_("Phone number"), needs="contacts.phone")
 def phone_number(ctx: Context) -> Iterator[Finding]:
     """Error on a phone that is not a mainland mobile number; show the normalised form."""
     phone, _email = states(ctx.config, ctx.today)
@@ -25,14 +25,14 @@ def phone_number(ctx: Context) -> Iterator[Finding]:
     )
 
 
-@check("BA402", N_("Email address"))
+@check("BA402", N_("Email address"), needs="contacts.email")
 def email_address(ctx: Context) -> Iterator[Finding]:
     """Error on an email address that is not valid (syntax only, no network)."""
     _phone, email = states(ctx.config, ctx.today)
     yield from _present(cf.format_finding(email))
 
 
-@check("BA403", N_("Contact staleness"))
+@check("BA403", N_("Contact staleness"), needs="contacts.phone|email")
 def staleness(ctx: Context) -> Iterator[Finding]:
     """Warn when the phone or email was confirmed too long ago, or never."""
     days = ctx.config.policy.stale_after_days
@@ -46,7 +46,7 @@ def recovery_readiness(ctx: Context) -> Iterator[Finding]:
     yield from _present(cf.readiness_finding(*states(ctx.config, ctx.today)))
 
 
-@check("BA405", N_("Mailbox on a filed domain"))
+@check("BA405", N_("Mailbox on a filed domain"), needs=("contacts.email", "filing.domains"))
 def mailbox_on_filed_domain(ctx: Context) -> Iterator[Finding]:
     """Warn when the bound mailbox lives under one of the filed domains."""
     _phone, email = states(ctx.config, ctx.today)

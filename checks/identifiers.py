@@ -10,7 +10,7 @@ from beianaudit.i18n import N_
 from beianaudit.registry import check
 
 
-@check("BA201", N_("Subject ID"))
+@check("BA201", N_("Subject ID"), needs="subject.id")
 def subject_id(ctx: Context) -> Iterator[Finding]:
     """Check subject.id (resident ID or credit code) for look-alike characters and checksums."""
     from beianaudit.identifiers.explain import finding
@@ -24,7 +24,7 @@ def subject_id(ctx: Context) -> Iterator[Finding]:
         yield found
 
 
-@check("BA202", N_("Filing numbers"))
+@check("BA202", N_("Filing numbers"), needs="filing.numbers")
 def filing_numbers(ctx: Context) -> Iterator[Finding]:
     """Check every filing.numbers entry (ICP or public-security number) as typed."""
     from beianaudit.identifiers.explain import finding

@@ -10,7 +10,7 @@ from beianaudit.i18n import N_
 from beianaudit.registry import check
 
 
-@check("BA301", N_("Login URL"))
+@check("BA301", N_("Login URL"), needs="filing.login_url")
 def login_url(ctx: Context) -> Iterator[Finding]:
     """Judge filing.login_url as a browser reads it: official, look-alike or other."""
     from beianaudit.urls.classify import classify

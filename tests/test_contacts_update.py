@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -177,3 +178,44 @@ def test_root_keeps_the_owner(write_config) -> None:
     os.chown(path, 4321, 4322)
     set_value(path, KEY, NEW)
     assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322)
+
+
+def _record(path: str, kind: str, day: str, start: Any) -> None:
+    """One user's ``contacts verified KIND --on DAY``, run in its own process."""
+    from click.testing import CliRunner
+
+    from beianaudit.cli import cli
+
+    start.wait()
+    result = CliRunner().invoke(
+        cli, ["contacts", "verified", kind, "--on", day, "--config", path], obj={"today": NEW}
+    )
+    sys.exit(result.exit_code)
+
+
+def test_parallel_updates_lose_nothing(write_config) -> None:
+    """``verified phone`` and ``verified email`` at once on one file: both dates land."""
+    import multiprocessing
+
+    text = ORIGINAL.replace('phone = "13912345678"', 'phone = "13912345678"\nemail = "a@b.cn"')
+    path = write_config(text)
+    context = multiprocessing.get_context("fork")
+    lost = 0
+    for trial in range(20):
+        path.write_text(text)
+        day = f"2026-11-{trial + 1:02d}"
+        start = context.Barrier(2)
+        workers = [
+            context.Process(target=_record, args=(str(path), kind, day, start))
+            for kind in ("phone", "email")
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert [worker.exitcode for worker in workers] == [0, 0]
+        contacts = load(path).contacts
+        expected = date.fromisoformat(day)
+        lost += (contacts.phone_verified, contacts.email_verified) != (expected, expected)
+    assert lost == 0
+    assert leftovers(path.parent) == []

@@ -103,11 +103,19 @@ def test_batch_from_stdin(run_cli) -> None:
     assert "\nline 2: 3301O" in result.output
 
 
-def test_batch_json_lists_results_even_for_one_line_or_none(run_cli) -> None:
-    for text, count in ((f"{RIC}\n", 1), ("", 0)):
-        result = run_cli("id", "--file", "-", "--format", "json", input=text)
-        assert result.exit_code == 0
-        assert len(json.loads(result.output)["results"]) == count
+def test_batch_json_lists_results_even_for_one_line(run_cli) -> None:
+    result = run_cli("id", "--file", "-", "--format", "json", input=f"{RIC}\n")
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)["results"]) == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "compact"])
+def test_an_empty_batch_is_no_input_not_an_all_clear(run_cli, fmt: str) -> None:
+    result = run_cli("id", "--file", "-", "--format", fmt, input="")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no identifiers in the input" in result.stderr
+    assert "no findings" not in result.output
 
 
 def test_id_needs_values_or_a_file(run_cli) -> None:

@@ -69,16 +69,35 @@ def test_print_is_the_sample_and_writes_nothing(run_cli, tmp_path: Path) -> None
     assert result.stdout.startswith("# beianaudit 配置：由 beianaudit init 于 2026-11-25 写入")
 
 
-def test_dates_default_to_today_and_omitted_answers_are_left_out(run_cli) -> None:
+def test_no_date_given_no_date_recorded_and_omitted_answers_are_left_out(run_cli) -> None:
+    """A phone given without --phone-verified was never said to receive a code: no date."""
     result = run_cli(
         "init", "--print", "--subject-type", "enterprise", "--phone", "+86 139 1234 5678"
     )
     assert result.exit_code == 0, result.stderr
     parsed = tomllib.loads(result.stdout)
-    assert parsed["contacts"] == {"phone": "13912345678", "phone_verified": TODAY}
+    assert parsed["contacts"] == {"phone": "13912345678"}
     assert parsed["subject"] == {"type": "enterprise"}
     assert parsed["filing"] == {}
     assert parsed["policy"]["stale_after_days"] == 180
+
+
+def test_contacts_without_dates_are_never_confirmed_for_check_and_remind(
+    run_cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "config.toml"
+    result = run_cli(
+        "init", "--no-input", "--config", str(path), "--subject-type", "personal",
+        "--phone", "13912345678", "--email", "a@b.cn",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "_verified" not in path.read_text()
+    check = run_cli("check", "--config", str(path), "--only", "BA403")
+    assert check.exit_code == 1, check.output
+    assert "never confirmed" in check.output
+    remind = run_cli("remind", "--config", str(path))
+    assert remind.exit_code == 1, remind.output
+    assert remind.output.strip()
 
 
 def test_default_path_with_private_folders(run_cli, tmp_path: Path) -> None:
@@ -353,13 +372,13 @@ def test_questions_judge_each_answer_as_typed(tmp_path: Path, run_cli) -> None:
         term.expect("position 5: “O” (U+004F) looks like “0”")
         term.answer("Use 33010*********1236? [Y/n]: ", "")
         term.answer("Mobile phone bound to the filing account: ", "+86 139-1234-5678")
-        term.answer(f"(YYYY-MM-DD) [{date.today().isoformat()}]: ", "")
+        term.answer("(YYYY-MM-DD): ", "")  # no default: Enter records no date
         term.answer("Email bound to the filing account: ", "zhangwei@")
         term.expect("the email address is not valid")
         term.answer("Email bound to the filing account: ", "zhangwei@example.com")
-        term.answer("(YYYY-MM-DD) [", "2999-01-01")
+        term.answer("(YYYY-MM-DD): ", "2999-01-01")
         term.expect("lies in the future")
-        term.answer("(YYYY-MM-DD) [", "")
+        term.answer("(YYYY-MM-DD): ", "2026-10-01")
         term.answer("one at a time (Enter when done): ", "粵ICP备12345678号-1")
         term.answer("Use 粤ICP备12345678号-1? [Y/n]: ", "是")
         term.answer("ICP filing number, one at a time (Enter when done): ", "")
@@ -367,7 +386,7 @@ def test_questions_judge_each_answer_as_typed(tmp_path: Path, run_cli) -> None:
         term.answer("Use zhangwei.cn? [Y/n]: ", "y")
         term.answer("Filed domain, one at a time (Enter when done): ", "")
         term.answer("Access provider (接入商): ", "阿里云")
-        term.answer("Bookmarked login URL [https://beian.miit.gov.cn/]: ", "beian-miit.cn/login")
+        term.answer("Bookmarked login URL: ", "beian-miit.cn/login")
         term.expect("LOOK-ALIKE")
         term.answer("Use https://beian.miit.gov.cn/? [Y/n]: ", "")
         term.expect(f"wrote {path} (mode 600); next: beianaudit check --config {path}")
@@ -381,8 +400,11 @@ def test_questions_judge_each_answer_as_typed(tmp_path: Path, run_cli) -> None:
     assert config.filing.numbers == ("粤ICP备12345678号-1",)
     assert config.filing.domains == ("zhangwei.cn",)
     assert config.filing.login_url == "https://beian.miit.gov.cn/"
-    check = run_cli("check", "--config", str(path), today=config.contacts.phone_verified)
-    assert check.exit_code == 0, check.output
+    assert config.contacts.phone_verified is None  # Enter said nothing about the phone
+    assert config.contacts.email_verified == date(2026, 10, 1)
+    check = run_cli("check", "--config", str(path), today=date(2026, 10, 1))
+    assert check.exit_code == 1, check.output
+    assert "BA403" in check.output
 
 
 @needs_pty
@@ -397,9 +419,10 @@ def test_chinese_prompts_end_with_a_full_width_colon(tmp_path: Path) -> None:
         term.answer("备案号，每次输入一个（输完直接回车）：", "")
         term.answer("已备案的域名，每次输入一个（输完直接回车）：", "")
         term.answer("接入商：", "")
-        term.answer("收藏的登录地址（默认 https://beian.miit.gov.cn/）：", "")
+        term.answer("收藏的登录地址：", "")  # no default: Enter records no URL
         term.expect('type = "enterprise"')
         assert term.finish() == 0
+        assert "login_url" not in term.screen
 
 
 @needs_pty

@@ -7,6 +7,7 @@ import re
 import shlex
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -33,11 +34,16 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_quick_start_ends_in_a_clean_check(tmp_path: Path) -> None:
     """The beianaudit steps of the first command, run by the installed program with the
-    words the shell would give them (``$c`` is the fresh temporary file), end in exit 0."""
+    words the shell would give them (``$c`` is the fresh temporary file, ``$(date +%F)``
+    today), end in exit 0."""
     program = Path(sys.executable).with_name("beianaudit")
     config = tmp_path / "fresh" / "config.toml"
     steps = [
-        shlex.split(step.replace('"$c"', shlex.quote(str(config))))
+        shlex.split(
+            step.replace('"$c"', shlex.quote(str(config))).replace(
+                '"$(date +%F)"', date.today().isoformat()
+            )
+        )
         for step in quick_start_commands()[0].split(" && ")
         if step.startswith(".venv/bin/beianaudit ")
     ]

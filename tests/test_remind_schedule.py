@@ -204,18 +204,37 @@ def test_quoting_gives_the_word_back(word: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "contacts",
-    ["", '[contacts]\nphone = "12345"\n', '[contacts]\nphone = ""\nemail = "nope"\n'],
+    ("contacts", "checks"),
+    [
+        ("", ["BA404"]),
+        ('[contacts]\nphone = "12345"\n', ["BA401", "BA404"]),
+        ('[contacts]\nphone = ""\nemail = "nope"\n', ["BA402", "BA404"]),  # "" is no phone
+    ],
     ids=["none", "phone-invalid", "both-invalid"],
 )
-def test_remind_speaks_when_no_contact_is_bound(run_cli, write_config, contacts) -> None:
+def test_remind_speaks_when_no_contact_is_bound(run_cli, write_config, contacts, checks) -> None:
     path = str(write_config(MINIMAL + contacts))
     result = run_cli("remind", "--config", path)
     assert result.exit_code == 1
     assert "neither a usable phone nor an email is bound" in result.output
     data = json.loads(run_cli("remind", "--config", path, "--format", "json").output)
-    assert [f["check"] for f in data["findings"]] == ["BA404"]
-    assert data["findings"][0]["data"] == {"readiness": "none"}
+    assert [f["check"] for f in data["findings"]] == checks
+    assert data["findings"][-1]["data"] == {"readiness": "none"}
+
+
+def test_remind_speaks_when_the_bound_phone_is_not_usable(run_cli, write_config) -> None:
+    """As check does (BA401, BA404): a phone written wrong is no path to a reset code."""
+    path = str(
+        write_config(
+            MINIMAL + '[contacts]\nphone = "12345"\nemail = "a@b.cn"\nemail_verified = 2026-10-01\n'
+        )
+    )
+    result = run_cli("remind", "--config", path)
+    assert result.exit_code == 1
+    assert "the phone number is not a mainland mobile number" in result.output
+    assert "no usable phone is bound" in result.output
+    data = json.loads(run_cli("remind", "--config", path, "--format", "json").output)
+    assert [f["check"] for f in data["findings"]] == ["BA401", "BA404"]
 
 
 def test_remind_stays_silent_with_one_fresh_contact(run_cli, write_config) -> None:

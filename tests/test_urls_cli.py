@@ -198,9 +198,9 @@ def test_check_judges_the_login_url(run_cli, write_config) -> None:
     official = write_config(MINIMAL + '[filing]\nlogin_url = "https://beian.miit.gov.cn/"\n')
     assert run_cli("check", "--config", str(official), "--only", "BA301").exit_code == 0
     none = write_config(MINIMAL)
-    assert run_cli("check", "--config", str(none), "--only", "BA301").output.endswith(
-        "No problems found.\n"
-    )
+    unset = run_cli("check", "--config", str(none), "--only", "BA301")  # nothing to judge
+    assert unset.exit_code == 2
+    assert "no filing.login_url in the config" in unset.output
 
 
 @pytest.fixture
@@ -251,3 +251,11 @@ def test_resolve_follows_to_the_final_url(run_cli, monkeypatch) -> None:
     assert data["verdict"] == "lookalike"
     assert [h["url"] for h in data["hops"]] == list(chain)
     assert [h["status"] for h in data["hops"]] == [302, 301, 200]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "compact"])
+def test_an_empty_file_of_links_is_no_input_not_an_all_clear(run_cli, fmt: str) -> None:
+    result = run_cli("url", "--file", "-", "--format", fmt, input="")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no links in the input" in result.stderr

@@ -76,6 +76,8 @@ def check_command(
 
     if password_stdin and ask_password:
         raise UserError(_("give --password-stdin or --ask-password, not both"))
+    if only is not None and not _ids(only):  # `--only ,` is no selection, not "all"
+        raise UserError(_("--only: no check id given (see: beianaudit checks)"))
     config = load_config(config_path)
     checks, problems = registry.discover()
     try:

@@ -34,6 +34,7 @@ CHUNK = 1 << 16  # read at a time by batch commands
 MAX_JSON_BATCH = 10_000
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class UserError(click.ClickException):
@@ -422,6 +423,16 @@ def batch_lines(
             size += len(rest)
     if size:
         yield b"".join(head)[:keep]
+
+
+def not_empty(items: Iterator[T], nothing: str) -> Iterator[T]:
+    """``items`` as they come, after the first has come; none at all is a
+    :class:`UserError` saying ``nothing`` (exit 2), not a report of no findings."""
+    import itertools
+
+    for first in items:
+        return itertools.chain((first,), items)
+    raise UserError(nothing)
 
 
 def json_batch_limit(count: int) -> None:

@@ -20,6 +20,7 @@ from beianaudit.commands.common import (
     format_option,
     json_batch_limit,
     lang_option,
+    not_empty,
     today,
 )
 from beianaudit.i18n import _, ngettext
@@ -74,7 +75,11 @@ def id_command(
         )
     threshold = Severity.parse(fail_on)
     out = BatchOutput()
-    inputs = _lines(file, out) if file is not None else iter(values)
+    inputs = (
+        not_empty(_lines(file, out), _("no identifiers in the input: nothing was checked"))
+        if file is not None
+        else iter(values)
+    )
     failed = False
     batch = file is not None
     if fmt == "json":

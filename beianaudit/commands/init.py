@@ -346,11 +346,9 @@ def interview(answers: Answers, given: set[str], day: date) -> None:
                     "When did this mailbox last receive mail from the filing system (YYYY-MM-DD)"
                 )
             )
-            setattr(
-                answers,
-                key,
-                ask(question, lambda raw: judge_date(raw, day), default=day.isoformat()),
-            )
+            # No default: Enter says nothing about the date, so none is recorded
+            # (BA403 then says "never confirmed" rather than a made-up all-clear).
+            setattr(answers, key, ask(question, lambda raw: judge_date(raw, day)))
     _say_readiness(answers, day)
     if "numbers" not in given:
         answers.numbers = ask_many(
@@ -361,10 +359,8 @@ def interview(answers: Answers, given: set[str], day: date) -> None:
         answers.domains = ask_many(_("Filed domain, one at a time (Enter when done)"), judge_domain)
     if "provider" not in given:
         answers.provider = ask(_("Access provider (接入商)"), judge_text)
-    if "login_url" not in given:
-        from beianaudit.urls.classify import OFFICIAL_URL
-
-        answers.login_url = ask(_("Bookmarked login URL"), judge_login_url, default=OFFICIAL_URL)
+    if "login_url" not in given:  # no default: only a URL the user gives is their bookmark
+        answers.login_url = ask(_("Bookmarked login URL"), judge_login_url)
 
 
 def _say_readiness(answers: Answers, day: date) -> None:
@@ -532,13 +528,13 @@ def _from_options(options: dict[str, Any], day: date) -> tuple[Answers, set[str]
 @click.option(
     "--phone-verified",
     metavar="DATE",
-    help=_("When the phone last received a code (YYYY-MM-DD; default: today)."),
+    help=_("When the phone last received a code (YYYY-MM-DD; left out if not given)."),
 )
 @click.option("--email", help=_("The email bound to the filing account."))
 @click.option(
     "--email-verified",
     metavar="DATE",
-    help=_("When the mailbox last received mail (YYYY-MM-DD; default: today)."),
+    help=_("When the mailbox last received mail (YYYY-MM-DD; left out if not given)."),
 )
 @click.option(
     "--filing-number",
@@ -603,9 +599,6 @@ def init_command(
                 err=True,
             )
             interview(answers, given, day)
-        for kind in ("phone", "email"):
-            if getattr(answers, kind) is not None and getattr(answers, f"{kind}_verified") is None:
-                setattr(answers, f"{kind}_verified", day)
         text = render(answers, day)
         if print_only:
             click.echo(text, nl=False)

@@ -74,8 +74,8 @@ def remind_command(
     systemd: str | None,
     fmt: str,
 ) -> None:
-    from beianaudit.contacts.findings import readiness_finding, reminders
-    from beianaudit.contacts.validation import readiness, states
+    from beianaudit.contacts.findings import format_finding, readiness_finding, reminders
+    from beianaudit.contacts.validation import Status, readiness, states
     from beianaudit.report import Report
 
     config = load_config(config_path)
@@ -95,12 +95,16 @@ def remind_command(
     day = today(ctx)
     contacts = states(config, day)
     found = reminders(contacts, day, within, config.policy.stale_after_days, config.path)
-    if readiness(*contacts) == "none":
+    # A contact written wrong cannot be confirmed, so it is never "due": say what check
+    # says of it (BA401/BA402, then BA404), or it would be silent until it is needed.
+    invalid = [state for state in contacts if state.status is Status.INVALID]
+    found += [finding for state in invalid if (finding := format_finding(state)) is not None]
+    if readiness(*contacts) == "none" or invalid:
         # The worst state is no reason for silence: the cron user who has no contact
         # left to confirm is the one who most needs the mail.
-        none_bound = readiness_finding(*contacts)
-        assert none_bound is not None
-        found.append(none_bound)
+        unusable = readiness_finding(*contacts)
+        assert unusable is not None
+        found.append(unusable)
     report = Report(
         tuple(found),
         extra={"config": str(config.path), "today": day.isoformat(), "within": within},

@@ -26,6 +26,7 @@ from beianaudit.commands.common import (
     format_option,
     json_batch_limit,
     lang_option,
+    not_empty,
 )
 from beianaudit.i18n import _
 
@@ -327,7 +328,8 @@ def url_command(
     unfollowed: Counter[str] = Counter()
     if file_path:
         out = BatchOutput()
-        results = _followed((_judge(line, resolve) for line in _lines(file_path, out)), unfollowed)
+        lines = not_empty(_lines(file_path, out), _("no links in the input: nothing was checked"))
+        results = _followed((_judge(line, resolve) for line in lines), unfollowed)
         worst = _output(results, fmt, single=False, out=out)
     elif text_path or (len(urls) == 1 and _is_message(urls[0])):
         if text_path and (text_path == "-" or os.path.exists(text_path)):
