@@ -310,3 +310,37 @@ def test_a_signal_at_the_hidden_prompt_gives_the_echo_back(
     assert term.finish() == -sig, term.screen
     assert term.echo_after is True, term.screen
     assert "Traceback" not in term.screen
+
+
+# --- Ctrl-C while starting ------------------------------------------------------------------
+
+# Sends SIGINT whenever click's module is looked for: during the start-up imports, and
+# again if the handling of the first Ctrl-C imports click (a second Ctrl-C, as an
+# impatient hand gives, used to end in a KeyboardInterrupt traceback).
+_INTERRUPT_AT_IMPORT = """
+import os, signal, sys
+class Hook:
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv = ["beianaudit", "--help"]
+from beianaudit.entry import main
+main()
+"""
+
+
+def test_ctrl_c_during_the_start_up_imports_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_AT_IMPORT],
+        capture_output=True,
+        text=True,
+        env=environment(tmp_path),
+        cwd=tmp_path,
+    )
+    assert done.returncode == INTERRUPTED, done
+    assert done.stderr.splitlines() == ["beianaudit: interrupted"], done.stderr
+    assert done.stdout == ""
