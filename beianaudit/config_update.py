@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from beianaudit.config import ConfigError, read_text
-from beianaudit.i18n import _
+from beianaudit.i18n import _, os_reason
 
 BOM = "\ufeff"
 Opener = Callable[[str, int, int], int]
@@ -124,6 +124,6 @@ def set_value(path: Path, key: tuple[str, ...], value: Any, **steps: Any) -> Non
     except OSError as exc:
         raise ConfigError(
             _("{path}: cannot write the config file ({reason}); it was left as it was").format(
-                path=path, reason=exc.strerror or type(exc).__name__
+                path=path, reason=os_reason(exc)
             )
         ) from None

@@ -141,3 +141,27 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction; it is translated later, where it is shown."""
     return message
+
+
+# The system's error strings (strerror) are English whatever the language: the common
+# ones of reading and writing files, in both languages; any other keeps the system's.
+_OS_REASONS = {
+    "ENOENT": N_("no such file or directory"),
+    "EACCES": N_("permission denied"),
+    "EISDIR": N_("is a directory"),
+    "ENOTDIR": N_("a part of the path is not a directory"),
+    "EROFS": N_("read-only file system"),
+    "ENOSPC": N_("no space left on the device"),
+    "EIO": N_("input/output error"),
+    "ELOOP": N_("too many levels of symbolic links"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in the current language: the one way an ``OSError`` is shown."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno) if isinstance(exc.errno, int) else None
+    if name in _OS_REASONS:
+        return _(_OS_REASONS[name])
+    return exc.strerror or type(exc).__name__

@@ -138,9 +138,7 @@ def test_odd_characters_are_named_by_position_and_kind_only(
         assert char not in result.output
     finding = next(
         f
-        for f in json.loads(run_password(run_cli, password, "--format", "json").stdout)[
-            "findings"
-        ]
+        for f in json.loads(run_password(run_cli, password, "--format", "json").stdout)["findings"]
         if f["check"] == "BA104"
     )
     text = json.dumps(finding, ensure_ascii=False)

@@ -84,6 +84,17 @@ def interrupted(exc: BaseException) -> bool:
     return False
 
 
+class HelpFormatter(click.HelpFormatter):
+    """click's, with each heading ended as a prompt is: "选项：" in Chinese, not "选项:"."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}{prompt_suffix().rstrip()}\n")
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class Group(click.Group):
     """A group that turns any unexpected exception into one line and exit 2, and Ctrl-C
     into one line and exit 130."""
@@ -111,8 +122,11 @@ class Group(click.Group):
             ctx.meta[PATH_KEY] = f"{ctx.command_path} {name}"
         return name, command, rest
 
+    context_class = Context
+
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         _add_colour_option(cmd)
+        _use_our_help(cmd)
         super().add_command(cmd, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -182,6 +196,13 @@ def _add_colour_option(cmd: click.Command) -> None:
         colour_option(cmd)  # click appends the option to a Command's params
     for sub in getattr(cmd, "commands", {}).values():
         _add_colour_option(sub)
+
+
+def _use_our_help(cmd: click.Command) -> None:
+    """:class:`Context` (and so :class:`HelpFormatter`) for ``cmd`` and its commands."""
+    cmd.context_class = Context
+    for sub in getattr(cmd, "commands", {}).values():
+        _use_our_help(sub)
 
 
 def colour_for(stream: Any) -> bool:
