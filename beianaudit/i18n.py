@@ -144,16 +144,17 @@ def N_(message: str) -> str:
 
 
 # The system's error strings (strerror) are English whatever the language: the common
-# ones of reading and writing files, in both languages; any other keeps the system's.
+# ones of reading and writing files, in both languages (the English as glibc words it);
+# any other keeps the system's.
 _OS_REASONS = {
-    "ENOENT": N_("no such file or directory"),
-    "EACCES": N_("permission denied"),
-    "EISDIR": N_("is a directory"),
-    "ENOTDIR": N_("a part of the path is not a directory"),
-    "EROFS": N_("read-only file system"),
-    "ENOSPC": N_("no space left on the device"),
-    "EIO": N_("input/output error"),
-    "ELOOP": N_("too many levels of symbolic links"),
+    "ENOENT": N_("No such file or directory"),
+    "EACCES": N_("Permission denied"),
+    "EISDIR": N_("Is a directory"),
+    "ENOTDIR": N_("Not a directory"),
+    "EROFS": N_("Read-only file system"),
+    "ENOSPC": N_("No space left on device"),
+    "EIO": N_("Input/output error"),
+    "ELOOP": N_("Too many levels of symbolic links"),
 }
 
 
