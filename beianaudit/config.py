@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from beianaudit import CONFIG_ENV
-from beianaudit.i18n import _
+from beianaudit.i18n import _, os_reason
 
 MAX_BYTES = 1 << 20
 # Deeper than any config needs; tomllib takes quadratic time on long dotted keys
@@ -150,7 +150,7 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise ConfigError(
             _("{path}: cannot read the config file ({reason})").format(
-                path=path, reason=exc.strerror or type(exc).__name__
+                path=path, reason=os_reason(exc)
             )
         ) from None
     if len(data) > MAX_BYTES:

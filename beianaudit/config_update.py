@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from beianaudit.config import ConfigError, read_text
-from beianaudit.i18n import _
+from beianaudit.i18n import _, os_reason
 
 BOM = "\ufeff"
 Opener = Callable[[str, int, int], int]
@@ -176,6 +176,6 @@ def _update(
     except OSError as exc:
         raise ConfigError(
             _("{path}: cannot write the config file ({reason}); it was left as it was").format(
-                path=path, reason=exc.strerror or type(exc).__name__
+                path=path, reason=os_reason(exc)
             )
         ) from None

@@ -141,3 +141,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction; it is translated later, where it is shown."""
     return message
+
+
+# The system's error strings (strerror) are English whatever the language: the common
+# ones of reading and writing files, in both languages (the English as glibc words it);
+# any other keeps the system's.
+_OS_REASONS = {
+    "ENOENT": N_("No such file or directory"),
+    "EACCES": N_("Permission denied"),
+    "EISDIR": N_("Is a directory"),
+    "ENOTDIR": N_("Not a directory"),
+    "EROFS": N_("Read-only file system"),
+    "ENOSPC": N_("No space left on device"),
+    "EIO": N_("Input/output error"),
+    "ELOOP": N_("Too many levels of symbolic links"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in the current language: the one way an ``OSError`` is shown."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno) if isinstance(exc.errno, int) else None
+    if name in _OS_REASONS:
+        return _(_OS_REASONS[name])
+    return exc.strerror or type(exc).__name__

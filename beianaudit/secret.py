@@ -63,3 +63,61 @@ def protect_process() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         except (OSError, AttributeError):
             pass
+
+
+# Signals whose default action ends the process without Python's cleanup: at a prompt
+# with echo off, the shell would be left with a terminal that shows nothing typed.
+# (SIGINT is Python's KeyboardInterrupt, and getpass's own ``finally`` restores it.)
+FATAL_AT_PROMPT = ("SIGQUIT", "SIGTERM", "SIGHUP")
+
+
+class echo_restored:
+    """While a hidden prompt is open on ``fd`` (a terminal), SIGQUIT, SIGTERM and SIGHUP
+    first put back the terminal's settings as they were on entry (echo on), then end
+    the process as their default action does (``SIG_DFL`` and the signal sent again:
+    the exit status still names the signal; core files stay off, see
+    :func:`protect_process`).  The previous handlers come back on exit.  Outside the
+    main thread, or without ``termios``, it does nothing."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.saved: list[object] | None = None
+        self.previous: dict[int, object] = {}
+
+    def __enter__(self) -> echo_restored:
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        try:
+            import termios
+
+            self.saved = termios.tcgetattr(self.fd)
+        except (ImportError, OSError, ValueError):
+            return self
+        except termios.error:  # not a terminal
+            return self
+        for name in FATAL_AT_PROMPT:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.previous[number] = signal.signal(number, self._restore_and_die)
+        return self
+
+    def _restore_and_die(self, number: int, frame: object) -> None:
+        import contextlib
+        import os
+        import signal
+        import termios
+
+        with contextlib.suppress(Exception):  # the terminal may be gone (SIGHUP)
+            termios.tcsetattr(self.fd, termios.TCSANOW, self.saved)
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        self.previous = {}

@@ -31,12 +31,14 @@ CLASS_NAMES = {
     "digit": N_("digits"),
     "special": N_("special characters"),
 }
+# BA104 names where and what kind, never which character: a code point spells the
+# password out (U+5BC6 U+7801 is 密码, U+FF30 is P), so neither text nor JSON holds one.
 ODD_KINDS = {
-    "fullwidth": N_("full-width"),
-    "cjk": N_("Chinese or other wide character"),
-    "invisible": N_("invisible or control character"),
-    "space": N_("space"),
-    "other": N_("non-ASCII"),
+    "fullwidth": N_("a full-width character"),
+    "cjk": N_("a Chinese or other wide character"),
+    "invisible": N_("an invisible or control character"),
+    "space": N_("a space"),
+    "other": N_("a non-ASCII character"),
 }
 # Characters named in one finding (message and data alike): enough to find them, too
 # few to spell out a password typed entirely in full-width or Chinese.
@@ -174,9 +176,7 @@ def characters(ctx: Context) -> Iterator[Finding]:
         if not chosen:
             continue
         named = _(", ").join(
-            _("position {position}: {codepoint} ({kind})").format(
-                position=o.position, codepoint=o.codepoint, kind=_(ODD_KINDS[o.kind])
-            )
+            _("position {position}: {kind}").format(position=o.position, kind=_(ODD_KINDS[o.kind]))
             for o in chosen[:SHOWN_ODD]
         )
         more = len(chosen) - SHOWN_ODD
@@ -194,10 +194,7 @@ def characters(ctx: Context) -> Iterator[Finding]:
                 "use only ASCII letters, digits and symbols; switch the input method to "
                 "English (half-width) before typing"
             ),
-            characters=[
-                {"position": o.position, "codepoint": o.codepoint, "kind": o.kind}
-                for o in chosen[:SHOWN_ODD]
-            ],
+            characters=[{"position": o.position, "kind": o.kind} for o in chosen[:SHOWN_ODD]],
             count=len(chosen),
         )
 

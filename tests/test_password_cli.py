@@ -117,12 +117,40 @@ def test_a_compatibility_character_is_not_expanded(run_cli) -> None:
     assert found["BA105"] == "error"
 
 
-def test_full_width_is_named_by_position_and_code_point(run_cli) -> None:
-    result = run_password(run_cli, "Ｐａｓｓ！word1A")
+@pytest.mark.parametrize(
+    ("password", "kind"),
+    [
+        ("Ｐａｓｓ！word1A", "position 1: a full-width character"),
+        ("Ab1!x密码", "position 6: a Chinese or other wide character"),
+    ],
+)
+def test_odd_characters_are_named_by_position_and_kind_only(
+    run_cli, password: str, kind: str
+) -> None:
+    """BA104 says where and what kind, never which character: a code point spells the
+    password out (U+5BC6 U+7801 is 密码; U+FF30 is P), in text and JSON alike."""
+    result = run_password(run_cli, password)
     assert result.exit_code == 1
-    assert "position 1: U+FF30 (full-width)" in result.output
+    assert kind in result.output
+    assert "U+" not in result.output
+    hidden = [char for char in password if not char.isascii()]
+    for char in hidden:
+        assert char not in result.output
+    finding = next(
+        f
+        for f in json.loads(run_password(run_cli, password, "--format", "json").stdout)["findings"]
+        if f["check"] == "BA104"
+    )
+    text = json.dumps(finding, ensure_ascii=False)
+    assert "U+" not in text
+    assert not any(char in text for char in hidden)
+    for named in finding["data"]["characters"]:
+        assert set(named) == {"position", "kind"}
+
+
+def test_full_width_names_three_of_five(run_cli) -> None:
+    result = run_password(run_cli, "Ｐａｓｓ！word1A")
     assert "and 2 more" in result.output  # three named, not the whole password
-    assert "Ｐ" not in result.output
     finding = next(
         f
         for f in json.loads(run_password(run_cli, "Ｐａｓｓ！word1A", "--format", "json").stdout)[

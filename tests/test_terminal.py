@@ -254,3 +254,93 @@ def test_protect_process_turns_off_core_files_and_dumping() -> None:
     ).stdout
     expected = "0 0" if sys.platform.startswith("linux") else "0 "
     assert out.startswith(expected), out
+
+
+# --- no terminal at all ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", [["password"], ["check", "--ask-password"]], ids=" ".join)
+def test_no_terminal_to_ask_on_is_a_usage_error(home: Path, words: list[str]) -> None:
+    """Without a controlling terminal (setsid, cron, CI) the hidden prompt is not read
+    from stdin behind the user's back (getpass's fallback, with its English warning):
+    one line pointing to --password-stdin, exit 2."""
+    import subprocess
+
+    env = environment(home)
+    for lang, pointer in (("en", "use --password-stdin"), ("zh_CN", "--password-stdin")):
+        done = subprocess.run(
+            [sys.executable, "-m", "beianaudit", "--lang", lang, *words, "--config", config(home)],
+            input=PASSWORD + "\n" + PASSWORD + "\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=home / "cwd",
+            start_new_session=True,  # no controlling terminal: /dev/tty does not open
+        )
+        assert done.returncode == 2, done
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1, done.stderr
+        assert pointer in lines[0]
+        assert "Warning" not in done.stderr
+        assert "BA1" not in done.stdout + done.stderr
+        if lang == "zh_CN":
+            assert "terminal" not in lines[0], lines
+
+
+# --- other signals at the hidden prompt -----------------------------------------------------
+
+
+@pytest.mark.parametrize("words", [["password"], ["password", "--password-stdin"]], ids=" ".join)
+@pytest.mark.parametrize("sig", [signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP], ids=str)
+def test_a_signal_at_the_hidden_prompt_gives_the_echo_back(
+    home: Path, sig: signal.Signals, words: list[str]
+) -> None:
+    """Ctrl-\\, kill or a hang-up while echo is off: the process still dies of the
+    signal, but the terminal's echo is on again for the shell."""
+    import os
+
+    if READ_SYSCALL is None:
+        pytest.skip("read(2) number unknown on this machine: no way to wait for the read")
+    term = run(home, *words, "--config", config(home))
+    _at_prompt("not shown" if "--password-stdin" in words else "New password")(term)
+    if sig == signal.SIGQUIT:
+        term.send(CTRL_BACKSLASH)
+    else:
+        os.kill(term.proc.pid, sig)
+    assert term.finish() == -sig, term.screen
+    assert term.echo_after is True, term.screen
+    assert "Traceback" not in term.screen
+
+
+# --- Ctrl-C while starting ------------------------------------------------------------------
+
+# Sends SIGINT whenever click's module is looked for: during the start-up imports, and
+# again if the handling of the first Ctrl-C imports click (a second Ctrl-C, as an
+# impatient hand gives, used to end in a KeyboardInterrupt traceback).
+_INTERRUPT_AT_IMPORT = """
+import os, signal, sys
+class Hook:
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv = ["beianaudit", "--help"]
+from beianaudit.entry import main
+main()
+"""
+
+
+def test_ctrl_c_during_the_start_up_imports_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_AT_IMPORT],
+        capture_output=True,
+        text=True,
+        env=environment(tmp_path),
+        cwd=tmp_path,
+    )
+    assert done.returncode == INTERRUPTED, done
+    assert done.stderr.splitlines() == ["beianaudit: interrupted"], done.stderr
+    assert done.stdout == ""

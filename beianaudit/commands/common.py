@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from beianaudit.report import Report
 
 SEVERITIES = ("error", "warning", "info")
+PATH_KEY = "beianaudit.command_path"  # of the command being run, once resolved
 ARGV_KEY = "beianaudit.argv"  # the words of the command line, for _without_secrets
 COLOUR_KEY = "beianaudit.color"  # --color, wherever on the command line it was given
 MAX_LINE = 10 << 20  # of a batch line kept in memory; longer ones are judged by this much
@@ -84,16 +85,49 @@ def interrupted(exc: BaseException) -> bool:
     return False
 
 
+class HelpFormatter(click.HelpFormatter):
+    """click's, with each heading ended as a prompt is: "选项：" in Chinese, not "选项:"."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}{prompt_suffix().rstrip()}\n")
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class Group(click.Group):
     """A group that turns any unexpected exception into one line and exit 2, and Ctrl-C
     into one line and exit 130."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGV_KEY] = list(args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # beianaudit --bogus
+            raise _one_line(_without_secrets(exc, list(args)), ctx) from None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, but a word that is not shaped like a command name is not quoted
+        back ("No such command 'Zq9#…'"): it may be a password typed in the wrong place."""
+        word = args[0] if args else ""
+        try:
+            name, command, rest = super().resolve_command(ctx, args)
+        except click.UsageError:
+            if word and not word.startswith("-") and not _COMMAND_SHAPE.fullmatch(word):
+                raise click.UsageError(_("no such command (not shown)"), ctx) from None
+            raise
+        if command is not None:  # for an error that names no command (see _one_line)
+            ctx.meta[PATH_KEY] = f"{ctx.command_path} {name}"
+        return name, command, rest
+
+    context_class = Context
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         _add_colour_option(cmd)
+        _use_our_help(cmd)
         super().add_command(cmd, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -114,7 +148,7 @@ class Group(click.Group):
         except KeyboardInterrupt:
             raise Interrupted() from None
         except click.UsageError as exc:
-            raise _without_secrets(exc, ctx.meta.get(ARGV_KEY, [])) from None
+            raise _one_line(_without_secrets(exc, ctx.meta.get(ARGV_KEY, [])), ctx) from None
         except (click.ClickException, click.Abort) as exc:
             if interrupted(exc) and not isinstance(exc, Interrupted):
                 raise Interrupted() from None
@@ -165,6 +199,13 @@ def _add_colour_option(cmd: click.Command) -> None:
         _add_colour_option(sub)
 
 
+def _use_our_help(cmd: click.Command) -> None:
+    """:class:`Context` (and so :class:`HelpFormatter`) for ``cmd`` and its commands."""
+    cmd.context_class = Context
+    for sub in getattr(cmd, "commands", {}).values():
+        _use_our_help(sub)
+
+
 def colour_for(stream: Any) -> bool:
     """Whether to colour text written to ``stream`` (see ``report.use_colour``)."""
     from beianaudit.report import use_colour
@@ -197,6 +238,31 @@ def _without_secrets(exc: click.UsageError, argv: list[str]) -> click.UsageError
             "as an argument, where shell history and the process list keep it; "
             "use --password-stdin or the hidden prompt (see --help)"
         )
+    )
+
+
+# The shape of a command name: lower-case words joined by hyphens.
+_COMMAND_SHAPE = re.compile(r"[a-z]+(-[a-z]+)*")
+
+
+def _one_line(exc: click.UsageError, ctx: click.Context) -> click.ClickException:
+    """A usage error as every other error: ``beianaudit: <what> (see: <command> --help)``,
+    one line and exit 2, not click's "Usage: … Try … Error: …" block.  A stray word
+    that is neither command- nor option-shaped is not quoted back ("Got unexpected extra
+    argument (Zq9#…)"): it may be a password."""
+    if isinstance(exc, UserError):
+        return exc  # already one line of ours (_without_secrets)
+    message = exc.format_message()
+    if not isinstance(exc, click.BadParameter | click.NoSuchOption):
+        words = _values(ctx.meta.get(ARGV_KEY, []))
+        if any(
+            w and w in message and not _COMMAND_SHAPE.fullmatch(w) and not w.startswith("-")
+            for w in words
+        ):
+            message = _("unexpected words on the command line (not shown)")
+    command = exc.ctx.command_path if exc.ctx else ctx.meta.get(PATH_KEY, ctx.command_path)
+    return UserError(
+        _("{message} (see: {command} --help)").format(message=message, command=command)
     )
 
 

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import click
 
 from beianaudit.commands.common import ANSWERS, UserError, config_option, lang_option, today
-from beianaudit.i18n import _
+from beianaudit.i18n import _, os_reason
 
 T = TypeVar("T")
 MAX_TEXT = 200  # a name or provider longer than this is a paste gone wrong
@@ -449,7 +449,7 @@ def write(path: Path, text: str, force: bool) -> None:
     except OSError as exc:
         raise UserError(
             _("{path}: cannot write the config file ({reason}); nothing was written").format(
-                path=path, reason=exc.strerror or type(exc).__name__
+                path=path, reason=os_reason(exc)
             )
         ) from None
 

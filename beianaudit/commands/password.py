@@ -58,15 +58,18 @@ def _stdin_line() -> str:
         ) from None
     hidden = list(before)
     hidden[3] &= ~termios.ECHO  # lflags: no echo, line editing (ICANON) kept
+    from beianaudit.secret import echo_restored
+
     # Echo off first, then the prompt (as getpass does): nothing typed after the prompt
-    # appears is shown.
-    termios.tcsetattr(fd, termios.TCSAFLUSH, hidden)
-    try:
-        click.echo(_("Password (one line, not shown): "), nl=False, err=True)
-        return _read_stdin_line()
-    finally:
-        termios.tcsetattr(fd, termios.TCSAFLUSH, before)
-        click.echo("", err=True)  # the Enter was not echoed either
+    # appears is shown.  A kill or hang-up meanwhile still gives the echo back.
+    with echo_restored(fd):
+        termios.tcsetattr(fd, termios.TCSAFLUSH, hidden)
+        try:
+            click.echo(_("Password (one line, not shown): "), nl=False, err=True)
+            return _read_stdin_line()
+        finally:
+            termios.tcsetattr(fd, termios.TCSAFLUSH, before)
+            click.echo("", err=True)  # the Enter was not echoed either
 
 
 def _read_stdin_line() -> str:
@@ -95,14 +98,35 @@ def _read_stdin_line() -> str:
     return line
 
 
+def _real_stdin() -> bool:
+    """stdin is a file of the OS (not a stand-in such as click's test runner's, which
+    answers prompts itself)."""
+    try:
+        sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return False
+    return True
+
+
 def _prompt() -> str:
     """The hidden prompt, typed twice.  Closed (Ctrl-C, Ctrl-D, no input at all) it is a
     usage error, exit 2, not click's "Aborted!" and exit 1, which reads as "weak"."""
     import getpass
+    import os
     import warnings
 
+    from beianaudit.secret import echo_restored
+
+    # getpass asks on /dev/tty; without one (setsid, cron, a service) it would read the
+    # password from stdin, shown or piped, with an English warning: refuse instead.
+    tty = -1
+    if os.name == "posix" and _real_stdin():
+        try:
+            tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+        except OSError:
+            raise UserError(_("no terminal to ask on: use --password-stdin")) from None
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), echo_restored(tty):
             # Without a terminal getpass warns that it cannot hide the input: there is
             # none to hide, and the error below says what to do.
             warnings.simplefilter("ignore", getpass.GetPassWarning)
@@ -118,6 +142,9 @@ def _prompt() -> str:
         raise UserError(
             _("no password typed (the prompt was closed); to pipe one, use --password-stdin")
         ) from None
+    finally:
+        if tty >= 0:
+            os.close(tty)
     return value
 
 

@@ -24,6 +24,16 @@ from beianaudit.commands.common import (
 )
 from beianaudit.i18n import _
 
+
+class Days(click.IntRange):
+    """A number of days; its name, which click puts in "'abc' is not a valid …", in the
+    user's language (click's own is "integer range", in English whatever the language)."""
+
+    @property  # type: ignore[override]
+    def name(self) -> str:
+        return _("number of days")
+
+
 WITHIN = 31  # a monthly run also names what falls due before the next one
 CRON_SCHEDULE = "0 9 1 * *"
 UNIT = "beianaudit-remind"
@@ -41,7 +51,7 @@ UNIT = "beianaudit-remind"
 @config_option
 @click.option(
     "--within",
-    type=click.IntRange(0, 36500),
+    type=Days(0, 36500),
     default=0,
     show_default=True,
     metavar="DAYS",

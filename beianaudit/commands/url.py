@@ -28,7 +28,7 @@ from beianaudit.commands.common import (
     lang_option,
     not_empty,
 )
-from beianaudit.i18n import _
+from beianaudit.i18n import _, os_reason
 
 if TYPE_CHECKING:
     from beianaudit.finding import Severity
@@ -55,7 +55,7 @@ def _open(path: str) -> Iterator[IO[bytes]]:
 
 
 def _unreadable(path: str, exc: OSError) -> UserError:
-    return UserError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror))
+    return UserError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))
 
 
 # How many official links of one message are read on (read_on) by the URL parser, and

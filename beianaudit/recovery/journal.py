@@ -66,7 +66,9 @@ def default_path() -> Path:
 
 
 def _reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+    from beianaudit.i18n import os_reason
+
+    return os_reason(exc)
 
 
 def append(entry: Entry, path: Path) -> None:
