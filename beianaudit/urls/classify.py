@@ -562,7 +562,8 @@ def _gov_near_miss(host: str, outside: list[str]) -> bool:
     """A host under gov.cn or 政务 whose name imitates beian.miit: any label not in
     plain ASCII (punycode shown in another script), or the labels before the suffix
     within two edits of beian.miit once dots and hyphens are dropped (beian.mit,
-    beian-miit, beianmiit, miit.beian, bei.an.miit), or the registrant label one edit
+    beian-miit, beianmiit, miit.beian, bei.an.miit) or holding it whole
+    (beian.miit.gov.cn.gov.cn), or the registrant label one edit
     from miit (rmiit, mitt).  Real, distinct government hosts (www.miit.gov.cn,
     ca.miit.gov.cn, beian.mps.gov.cn, www.gov.cn) are farther than that."""
     from beianaudit.urls.lookalike import distance
@@ -575,7 +576,9 @@ def _gov_near_miss(host: str, outside: list[str]) -> bool:
     words = [w for w in re.split(r"[.\-_]+", ".".join(outside).lower()) if w]
     joined = "".join(words)
     brand = "beianmiit"
-    if joined == brand or sorted(words) == ["beian", "miit"]:
+    # The official name written whole before the suffix (beian.miit.gov.cn.gz.gov.cn,
+    # beian-miit-gov-cn.gov.cn, www.beian.miit.政务): no government body is so named.
+    if brand in joined or sorted(words) == ["beian", "miit"]:
         return True
     if distance(joined, brand, 2) <= 2:
         return True
