@@ -83,7 +83,9 @@ def email_pattern(variant: str) -> re.Pattern[str]:
     chars = LABEL_CHAR + "\\+\\-_%'"
     host = f"(?:{_label(variant == 'compat')}\\.)+(?:{PUNY}|[{TLD_CHAR}]{{2,63}})"
     local = f"[{chars}](?:[{chars}\\.]{{0,62}}[{chars}])?"
-    return re.compile(f"({WORD_BOUNDARY}(?:{local}@(?=.{{1,255}}(?:\\s|$|^)){host}){WORD_BOUNDARY})")
+    return re.compile(
+        f"({WORD_BOUNDARY}(?:{local}@(?=.{{1,255}}(?:\\s|$|^)){host}){WORD_BOUNDARY})"
+    )
 
 
 def _make_url(link: str) -> str:

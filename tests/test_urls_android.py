@@ -15,11 +15,37 @@ from beianaudit.urls.extract import extract
 from tests.android_linkify import foreign_links, linkify
 
 SAFE = ("official", "official_insecure", "gov_other")
-OFFICIAL_LINKS = ["https://beian.miit.gov.cn", "https://beian.miit.gov.cn/", "https://beian.miit.gov.cn/login"]
+OFFICIAL_LINKS = [
+    "https://beian.miit.gov.cn",
+    "https://beian.miit.gov.cn/",
+    "https://beian.miit.gov.cn/login",
+]
 # What a message glues after a link: clause marks, arrows, quotes, brackets, ideographs.
 GLUES = ["、", "，", "—", "·", "→", "👉", "【", "《", "“", "备案", "…", "；", "！", "：", "～"]
 SECONDS = [".evil.com", "evil.com", ".x_y.evil.com", "x_y.evil.com", ".evil.中国", "备案.evil.中国"]
-TAILS = ["", "-", "--", "-.", ".-", "-_", "-!", "_", ".", "、", "…", "%", "$", "&", "(", "+", "=", "@", "[", "~", "!"]
+TAILS = [
+    "",
+    "-",
+    "--",
+    "-.",
+    ".-",
+    "-_",
+    "-!",
+    "_",
+    ".",
+    "、",
+    "…",
+    "%",
+    "$",
+    "&",
+    "(",
+    "+",
+    "=",
+    "@",
+    "[",
+    "~",
+    "!",
+]
 ENDS = ["", " 谢谢", "谢谢", "\n", "、 请尽快", " ", "。"]
 
 
@@ -31,7 +57,8 @@ def assert_never_official(text: str) -> None:
         return
     found = extract(text)
     results = [judge_found(f) for f in found]
-    assert results and _worst_verdict(results) not in SAFE, (text, bad, results)
+    assert results, (text, bad)
+    assert _worst_verdict(results) not in SAFE, (text, bad, results)
     for f, r in zip(found, results, strict=True):
         if r.verdict in SAFE[:2]:
             end = f.start + len(f.written)
@@ -120,7 +147,12 @@ ANCHORS = [
     '<A HREF="{e}">{s}</A>',
     '<a\nhref="{e}"\n>{s}</a>',
 ]
-TARGETS = ["https://evil.com/", "&#104;ttps://evil.com/", "https&#58;//evil.com/", "https://evil.com&#47;"]
+TARGETS = [
+    "https://evil.com/",
+    "&#104;ttps://evil.com/",
+    "https&#58;//evil.com/",
+    "https://evil.com&#47;",
+]
 SHOWN = ["备案系统登录", "https://beian.miit.gov.cn/", "beian.miit.gov.cn", "工信部备案"]
 
 
@@ -136,7 +168,7 @@ def test_an_anchor_is_judged_by_its_href_attribute(anchor: str, target: str, sho
 
 @pytest.mark.parametrize("target", ["java&#x09;script:alert(1)", "javascript&#58;alert(1)"])
 def test_an_anchor_href_is_decoded(target: str) -> None:
-    results = [judge_found(f) for f in extract(f'<a href="{target}">备案系统</a>')]
+    results = [judge_found(f) for f in extract(f'<a href="{target}">点击这里</a>')]
     assert [r.verdict for r in results] == ["invalid"], results
 
 
@@ -168,7 +200,8 @@ def test_the_official_name_before_a_government_suffix_is_lookalike(host: str) ->
 
 
 @pytest.mark.parametrize(
-    "host", ["www.miit.gov.cn", "beian.mps.gov.cn", "www.gov.cn", "ca.miit.gov.cn", "miitbeian.gov.cn"]
+    "host",
+    ["www.miit.gov.cn", "beian.mps.gov.cn", "www.gov.cn", "ca.miit.gov.cn", "miitbeian.gov.cn"],
 )
 def test_real_government_hosts_stay_gov_other(host: str) -> None:
     assert classify(f"https://{host}/").verdict == "gov_other"

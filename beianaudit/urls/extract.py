@@ -392,40 +392,74 @@ def _merge(found: list[Found], more: list[Found]) -> list[Found]:
     return sorted(kept + added, key=lambda f: f.start)
 
 
-# A link in markup: an HTML anchor or a Markdown link, as (target, shown text).  Each
-# part stops at the next angle or square bracket, so a text of many "<a" costs one pass.
+# A link in markup: an HTML anchor or a Markdown link, as (target, shown text).  An
+# anchor is its start tag (quoted values taken whole, so a ">" or an "href=" inside
+# another attribute's value is no end and no target), its content (inline tags allowed)
+# and its end tag; each part is bounded, so a text of many "<a" costs one pass.
 _ANCHOR = re.compile(
-    r"""(?is)<a\s[^<>]{0,512}?\bhref\s*=\s*(?:"([^"<>]{1,4096})"|'([^'<>]{1,4096})'|"""
-    r"""([^\s"'<>]{1,4096}))[^<>]{0,512}>([^<]{0,1024})</a\s*>"""
+    r"""(?is)<a(?=[\s/])((?:[^<>"']|"[^"]{0,4096}"|'[^']{0,4096}'){0,4096})>"""
+    r"""((?:[^<]|<(?!/?a[\s/>])){0,1024}?)</a\s*>"""
 )
+# One attribute of a start tag, read in order from where the last one ended (as the
+# HTML tokenizer does): its name, and its value, quoted or not.
+_ATTRIBUTE = re.compile(
+    r"""[\s/]*([^\s/>=][^\s/>=]*|=[^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?"""
+)
+_TAG = re.compile(r"<[^<>]*>")
 _MARKDOWN = re.compile(
     r"""\[([^\[\]\n]{1,512})\]\(\s{0,8}<?([^()\s<>]{1,4096})>?(?:\s{1,8}"[^"\n]{0,256}")?\s{0,8}\)"""
 )
 
 
-def _pairs(text: str) -> list[tuple[int, int, int, int]]:
-    """(target start, target end, shown start, shown end) of every link in markup."""
+def _href(m: re.Match[str]) -> tuple[int, int] | None:
+    """Where the value of the anchor's first ``href`` attribute is, as written."""
+    pos, end = m.start(1), m.end(1)
+    while pos < end:
+        attr = _ATTRIBUTE.match(m.string, pos, end)
+        if not attr or attr.end() == pos:
+            return None
+        group = next((g for g in (2, 3, 4) if attr.group(g) is not None), 0)
+        if attr.group(1).lower() == "href" and group:
+            return attr.start(group), attr.end(group)
+        pos = attr.end()
+    return None
+
+
+def _pairs(text: str) -> list[tuple[int, int, int, int, str, str]]:
+    """(start, end, target start, target end, target, shown) of every link in markup
+    (an anchor spans its tags: a link in another attribute is no link); an anchor's target and shown text are decoded as a browser decodes them
+    (character references; tags in the shown text dropped)."""
+    import html
+
     found = []
     if "<" in text:
         for m in _ANCHOR.finditer(text):
-            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-            found.append((m.start(group), m.end(group), m.start(4), m.end(4)))
+            where = _href(m)
+            if where is None:
+                continue
+            target = html.unescape(text[where[0] : where[1]])
+            shown = html.unescape(_TAG.sub("", m.group(2)))
+            found.append((m.start(), m.end(), where[0], where[1], target, shown))
     if "](" in text:
         for m in _MARKDOWN.finditer(text):
-            found.append((m.start(2), m.end(2), m.start(1), m.end(1)))
+            found.append((m.start(), m.end(), m.start(2), m.end(2), m.group(2), m.group(1)))
     return found
+
+
+# What a browser strips around a URL, and drops inside it (WHATWG).
+_SPACES = "".join(chr(c) for c in range(0x21))
+_NO_TAB = str.maketrans("", "", "\t\n\r")
 
 
 def _pair_up(found: list[Found], text: str) -> list[Found]:
     """A link in markup is its target, carrying the text shown for it: a link written in
     the shown text is no link of its own (the user sees it, the target is opened)."""
     targets = []
-    for target, target_end, shown, shown_end in _pairs(text):
-        link = _new(text, target, target_end)
-        mapped = link.link.translate(_TABLE)
-        if _SCHEMED.match(mapped) or _looks_like_host(mapped):
-            lo, hi = min(target, shown), max(target_end, shown_end)
-            targets.append((lo, hi, replace(link, shown=text[shown:shown_end])))
+    for lo, hi, target, target_end, href, shown_text in _pairs(text):
+        link = replace(_new(text, target, target_end), link=_browser_form(href))
+        mapped = href.strip(_SPACES).translate(_TABLE)
+        if _SCHEMED.match(mapped.translate(_NO_TAB)) or _looks_like_host(mapped):
+            targets.append((lo, hi, replace(link, shown=shown_text)))
     if not targets:
         return found
     # The markup replaces every link found inside it; spans found by bisection.
