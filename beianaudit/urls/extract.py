@@ -427,8 +427,9 @@ def _href(m: re.Match[str]) -> tuple[int, int] | None:
 
 def _pairs(text: str) -> list[tuple[int, int, int, int, str, str]]:
     """(start, end, target start, target end, target, shown) of every link in markup
-    (an anchor spans its tags: a link in another attribute is no link); an anchor's target and shown text are decoded as a browser decodes them
-    (character references; tags in the shown text dropped)."""
+    (an anchor spans its tags: a link in another attribute is no link); an anchor's
+    target and shown text are decoded as a browser decodes them (character references;
+    tags in the shown text dropped)."""
     import html
 
     found = []
