@@ -464,7 +464,15 @@ def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text"
         _REGISTRABLE.fullmatch(other.registered_domain)
         and not is_government(other.registered_domain)
     )
-    if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+    if not reachable:
+        # A host no one reaches (…evil.com-) may hold one a phone cuts it to: judge that.
+        from beianaudit.urls.extract import trimmed
+
+        shorter = trimmed(longer)
+        if shorter != longer and len(shorter) > len(result.input):
+            return read_one(result, shorter, code)
+        return result
+    if other.host.rstrip(".") == result.host.rstrip("."):
         return result
     rest = longer[len(result.input) :]
     reason = (code, {"rest": clip(rest, 40), "host": other.host_unicode})

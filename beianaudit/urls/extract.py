@@ -108,10 +108,11 @@ class Found:
         found: list[tuple[str, int]] = []
         authority = _SCHEME_PREFIX.match(self.text, self.start).end()
         bound = min(len(self.text), self.start + limit + 1)
-        for reader, pattern in (("android", _ANDROID_HOST), ("space", _NO_SPACE)):
-            stop = pattern.match(self.text, authority, bound).end()
-            if reader == "space" or stop > end:
-                found.append((reader, stop))
+        for underscore in (False, True):  # Android's framework, then androidx
+            stop = android_end(self.text, authority, bound, underscore)
+            if stop > end:
+                found.append(("android", stop))
+        found.append(("space", _NO_SPACE.match(self.text, authority, bound).end()))
         if self.stop >= 0:
             found.insert(0, ("clause", self.stop))
         readings: list[tuple[str, str]] = []
@@ -126,12 +127,59 @@ class Found:
 # Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
 # UCS_CHAR, RFC 3987's characters from U+00A0 up but for surrogates, noncharacters and
 # the spaces U+00A0, U+2000-200A, U+2028, U+2029, U+202F, U+3000), with its dots and
-# hyphens: the host of a phone's reading runs while these do.
-_ANDROID_HOST = re.compile(
-    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
-    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
+# hyphens, and "_" in androidx's PatternsCompat: the host of a phone's reading runs
+# while these do (and then backs off: android_end).
+_UCS = (
+    "\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd"
 )
+_ANDROID_HOST = {
+    underscore: re.compile(f"[a-zA-Z0-9.\\-{'_' if underscore else ''}{_UCS}]*")
+    for underscore in (False, True)
+}
+_LABEL_CHAR = re.compile(f"[a-zA-Z0-9{_UCS}]")
 _NO_SPACE = re.compile(r"\S*")
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
+    """Where Android's reading of a host starting at ``pos`` ends (AUTOLINK_WEB_URL):
+    labels of label characters, with hyphens (and "_") inside but never at either end,
+    one dot between labels; then, unless a port or path follows, the match backs off to
+    the last label character at a word boundary.  So ``…gov.cn、.evil.com-`` is read
+    as ``…gov.cn、.evil.com`` and ``…evil.中国… 谢谢`` as ``…evil.中国``.  One pass
+    over the run, and one back."""
+    run = _ANDROID_HOST[underscore].match(text, pos, bound).end()
+    end, fresh = pos, True  # fresh: at the start of a label
+    for i in range(pos, run):
+        ch = text[i]
+        if (ch in ".-_" and fresh) or (ch == "." and text[i - 1] in "-_"):
+            break  # an empty label, or one starting or ending with "-" or "_"
+        fresh = ch == "."
+        end = i + 1
+    while end > pos and text[end - 1] in ".-_":
+        end -= 1
+    if end == run and end < len(text) and (text[end] == "/" or (underscore and text[end] == "?")):
+        return end  # a path follows: the host is whole
+    while end > pos and not (
+        _LABEL_CHAR.fullmatch(text[end - 1])
+        and (end == len(text) or _word(text[end - 1]) != _word(text[end]))
+    ):
+        end -= 1
+    return end
+
+
+def trimmed(reading: str) -> str:
+    """A reading of a link cut where Android's would end its host (``android_end``):
+    ``https://beian.miit.gov.cn、.evil.com-`` is ``…evil.com``, a host a browser
+    reaches, where the reading itself names none (``com-`` is no public suffix)."""
+    authority = _SCHEME_PREFIX.match(reading).end()
+    end = android_end(reading, authority, len(reading), True)
+    host_end = _ANDROID_HOST[True].match(reading, authority).end()
+    return reading if end >= host_end else reading[:end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -213,6 +261,12 @@ def extract(text: str) -> list[Found]:
                 end = covered = _token_end(mapped, start, stop)  # beian-miit.中国/login
                 runs_on = False
         link = mapped[start:end]
+        if link and not scheme and not _looks_like_host(link):
+            # A host a phone ends early, where a label cannot go on (x_y.evil.com-).
+            cut = android_end(mapped, start, end, True)
+            if start < cut < end and _looks_like_host(mapped[start:cut]):
+                end = cut
+                link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
         written = text[start:end]
