@@ -50,8 +50,10 @@ ENDS = ["", " 谢谢", "谢谢", "\n", "、 请尽快", " ", "。"]
 
 
 def assert_never_official(text: str) -> None:
-    """No link the tool calls official overlaps a link a phone opens to a foreign host,
-    and a message with such a link is not official (nor gov_other) overall."""
+    """Every link a phone opens to a foreign host overlaps a link the tool does not call
+    official (the run-on reading of an official link is judged lookalike; a second link
+    a phone shows inside one is reported on its own), and a message with such a link is
+    not official (nor gov_other) overall."""
     bad = foreign_links(text)
     if not bad:
         return
@@ -59,11 +61,13 @@ def assert_never_official(text: str) -> None:
     results = [judge_found(f) for f in found]
     assert results, (text, bad)
     assert _worst_verdict(results) not in SAFE, (text, bad, results)
-    for f, r in zip(found, results, strict=True):
-        if r.verdict in SAFE[:2]:
-            end = f.start + len(f.written)
-            overlapping = [b for b in bad if b[1] < end and f.start < b[2]]
-            assert not overlapping, (text, f.written, overlapping)
+    for variant, start, end, host in bad:
+        flagged = [
+            r.verdict
+            for f, r in zip(found, results, strict=True)
+            if f.start < end and start < f.start + len(f.written) and r.verdict not in SAFE
+        ]
+        assert flagged, (text, variant, text[start:end], host, results)
 
 
 def test_the_oracle_reads_as_android_does() -> None:

@@ -247,6 +247,14 @@ def extract(text: str) -> list[Found]:
             continue
         scheme = _SCHEMED.search(mapped, start, end)
         if scheme and not _host_before(mapped, start, scheme.start()):
+            # A host right before the scheme is a link of its own to a phone, and the
+            # only one where an "@" joins them (Linkify skips a link after an "@"):
+            # evil.com@https://beian.miit.gov.cn/ shows evil.com.
+            lead, tail = _trim(mapped, start, scheme.start())
+            while tail > lead and mapped[tail - 1] in "@.":
+                tail -= 1
+            if lead < tail and _looks_like_host(mapped[lead:tail]):
+                found.append(_new(text, lead, tail))
             start = scheme.start()
         start, end = _trim(mapped, start, end)
         runs_on, stop = ahead.runs_on(start, end)
@@ -272,7 +280,12 @@ def extract(text: str) -> list[Found]:
         written = text[start:end]
         found.append(Found(start, written, _browser_form(written), stop if runs_on else -1, text))
     found = _merge(found, _idn_hosts(text, mapped))
-    found = sorted(found + _second_links(found, mapped), key=lambda f: f.start)
+    seen = {f.start for f in found}
+    for item in _second_links(found, mapped):
+        if item.start not in seen:
+            seen.add(item.start)
+            found.append(item)
+    found.sort(key=lambda f: f.start)
     return _pair_up(found, text)
 
 
@@ -393,10 +406,79 @@ def _idn_hosts(text: str, mapped: str) -> list[Found]:
 _AFTER_HOST = re.compile(r"[#\[]|:(?!\d)")
 
 
+# Android's path (AUTOLINK_WEB_URL's PATH_AND_QUERY): androidx adds "$".
+_ANDROID_PATH = {
+    underscore: re.compile(
+        f"(?:[a-zA-Z0-9{_UCS};/?:@&=#~\\-.+!*'(),_{'$' if underscore else ''}]|%[0-9a-fA-F]{{2}})*"
+    )
+    for underscore in (False, True)
+}
+_PORT = re.compile(r":\d{1,5}")
+
+
+def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> int:
+    """Where Android's reading of the link at ``start`` ends, within ``end``: its host
+    (``android_end``), a port, a path, backed off to a word boundary."""
+    authority = _SCHEME_PREFIX.match(mapped, start, end).end()
+    at = _USERINFO.match(mapped, authority, end)
+    host = at.end() if at else authority
+    stop = android_end(mapped, host, end, underscore)
+    port = _PORT.match(mapped, stop, end)
+    stop = port.end() if port else stop
+    if stop < end and (mapped[stop] == "/" or (underscore and mapped[stop] == "?")):
+        path = _ANDROID_PATH[underscore].match(mapped, stop, end).end()
+        while path > stop and not (
+            path == len(mapped) or _word(mapped[path - 1]) != _word(mapped[path])
+        ):
+            path -= 1
+        stop = max(stop, path)
+    return stop
+
+
+_USERINFO = re.compile(
+    r"[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,64}(?::[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,25})?@"
+)
+
+
+def _inner_links(item: Found, mapped: str) -> list[Found]:
+    """Links a phone shows inside ``item``, past where its reading of ``item`` ends:
+    after a \\ % [ ] or any other character its pattern stops at
+    (``https://beian.miit.gov.cn\\evil.com``, ``…/login%evil.com``,
+    ``https://beian.miit%2Egov.cn/`` shows ``2Egov.cn/``).  Each host run is read on
+    past the end of ``item`` (``#x备案.中国``: the token stopped at the ideograph)."""
+    end = item.start + len(item.written)
+    if not _SCHEMED.match(mapped, item.start, end):
+        return []
+    pos = min(_android_link_end(mapped, item.start, end, u) for u in (False, True))
+    more: list[Found] = []
+    while pos < end:
+        hit = _HOST_CHAR.search(mapped, pos, end)
+        if not hit:
+            break
+        run = _HOST_RUN.match(mapped, hit.start())
+        lead, stop = run.start(), run.end()
+        while lead < stop and mapped[lead] in ".-_":
+            lead += 1
+        while stop > lead and mapped[stop - 1] in ".-_":
+            stop -= 1
+        # Linkify drops a link right after an "@" (the host of an address).
+        if lead < stop and mapped[lead - 1] != "@" and _real_host(mapped[lead:stop]):
+            if mapped[stop : stop + 1] in ("/", "?", "#"):
+                token = _TOKEN.match(mapped, stop)
+                stop = token.end() if token else stop
+            more.append(_new(item.text, lead, stop))
+        pos = max(run.end(), hit.start() + 1)
+    return more
+
+
+_HOST_CHAR = re.compile(r"[^\W_]")
+
+
 def _second_links(found: list[Found], mapped: str) -> list[Found]:
     """The links a phone shows inside others (the first is judged whole, as written)."""
     more: list[Found] = []
     for item in found:
+        more.extend(_inner_links(item, mapped))
         end = item.start + len(item.written)
         authority = _SCHEME_PREFIX.match(mapped, item.start).end()
         host_end = re.compile(r"[^/?#\\\[:@]*").match(mapped, authority, end).end()
