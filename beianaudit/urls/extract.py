@@ -270,10 +270,13 @@ def extract(text: str) -> list[Found]:
                 runs_on = False
         link = mapped[start:end]
         if link and not scheme and not _looks_like_host(link):
-            # A host a phone ends early, where a label cannot go on (x_y.evil.com-).
-            cut = android_end(mapped, start, end, True)
-            if start < cut < end and _looks_like_host(mapped[start:cut]):
-                end = cut
+            # A host a phone reads inside the token: from its first letter or digit (after
+            # an invisible ‍1.2.3.4) to where a label cannot go on (x_y.evil.com-).
+            first = _HOST_CHAR.search(mapped, start, end)
+            lo = first.start() if first else end
+            cut = android_end(mapped, lo, end, True)
+            if lo < cut and (lo, cut) != (start, end) and _looks_like_host(mapped[lo:cut]):
+                start, end = lo, cut
                 link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
@@ -447,8 +450,6 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
     ``https://beian.miit%2Egov.cn/`` shows ``2Egov.cn/``).  Each host run is read on
     past the end of ``item`` (``#x备案.中国``: the token stopped at the ideograph)."""
     end = item.start + len(item.written)
-    if not _SCHEMED.match(mapped, item.start, end):
-        return []
     pos = min(_android_link_end(mapped, item.start, end, u) for u in (False, True))
     more: list[Found] = []
     while pos < end:
