@@ -422,12 +422,16 @@ _PORT = re.compile(r":\d{1,5}")
 def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> int:
     """Where Android's reading of the link at ``start`` ends, within ``end``: its host
     (``android_end``), a port, a path, backed off to a word boundary."""
-    authority = _SCHEME_PREFIX.match(mapped, start, end).end()
-    at = _USERINFO.match(mapped, authority, end)
+    scheme = _ANDROID_SCHEME.match(mapped, start, end)
+    authority = scheme.end() if scheme else start
+    at = _USERINFO.match(mapped, authority, end) if scheme else None
     host = at.end() if at else authority
     stop = android_end(mapped, host, end, underscore)
     port = _PORT.match(mapped, stop, end)
-    stop = port.end() if port else stop
+    if port and (
+        port.end() == len(mapped) or mapped[port.end()] in "/?" or not _word(mapped[port.end()])
+    ):
+        stop = port.end()  # a port, unless it runs into a word (:443备案: no port)
     if stop < end and (mapped[stop] == "/" or (underscore and mapped[stop] == "?")):
         path = _ANDROID_PATH[underscore].match(mapped, stop, end).end()
         while path > stop and not (
@@ -438,6 +442,9 @@ def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> in
     return stop
 
 
+# The schemes Android's pattern knows, written as it knows them (no https:/ nor a
+# full-width colon: there it reads no scheme, and a host only with ASCII dots).
+_ANDROID_SCHEME = re.compile(r"(?i)(?:https?|rtsp|ftp)://")
 _USERINFO = re.compile(
     r"[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,64}(?::[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,25})?@"
 )
@@ -449,23 +456,31 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
     (``https://beian.miit.gov.cn\\evil.com``, ``…/login%evil.com``,
     ``https://beian.miit%2Egov.cn/`` shows ``2Egov.cn/``).  Each host run is read on
     past the end of ``item`` (``#x备案.中国``: the token stopped at the ideograph)."""
+    text = item.text  # as a phone reads it: 。 and full-width letters are no dots to it
     end = item.start + len(item.written)
-    pos = min(_android_link_end(mapped, item.start, end, u) for u in (False, True))
+    pos = item.start
+    if _ANDROID_SCHEME.match(text, item.start, end):
+        pos = min(_android_link_end(text, item.start, end, u) for u in (False, True))
+    else:  # no scheme to Android: a host only with ASCII dots and a public suffix
+        lead = _SCHEME_PREFIX.match(text, item.start, end).end()
+        host = android_end(text, lead, end, False)
+        if "." in text[lead:host] and _real_host(text[lead:host]):
+            pos = _android_link_end(text, lead, end, False)
     more: list[Found] = []
     while pos < end:
-        hit = _HOST_CHAR.search(mapped, pos, end)
+        hit = _HOST_CHAR.search(text, pos, end)
         if not hit:
             break
-        run = _HOST_RUN.match(mapped, hit.start())
+        run = _HOST_RUN.match(text, hit.start())
         lead, stop = run.start(), run.end()
-        while lead < stop and mapped[lead] in ".-_":
+        while lead < stop and text[lead] in ".-_":
             lead += 1
-        while stop > lead and mapped[stop - 1] in ".-_":
+        while stop > lead and text[stop - 1] in ".-_":
             stop -= 1
         # Linkify drops a link right after an "@" (the host of an address).
-        if lead < stop and mapped[lead - 1] != "@" and _real_host(mapped[lead:stop]):
-            if mapped[stop : stop + 1] in ("/", "?", "#"):
-                token = _TOKEN.match(mapped, stop)
+        if lead < stop and text[lead - 1] != "@" and _real_host(text[lead:stop]):
+            if text[stop : stop + 1] in ("/", "?", "#"):
+                token = _TOKEN.match(text, stop)
                 stop = token.end() if token else stop
             more.append(_new(item.text, lead, stop))
         pos = max(run.end(), hit.start() + 1)
