@@ -276,6 +276,9 @@ def extract(text: str) -> list[Found]:
             lo = first.start() if first else end
             cut = android_end(mapped, lo, end, True)
             if lo < cut and (lo, cut) != (start, end) and _looks_like_host(mapped[lo:cut]):
+                # and what a phone shows in the rest of the token (…CN;&x_y.evil.com%)
+                rest = _inner_links(_new(text, lo, end), mapped)
+                found.extend(f for f in rest if f.start >= cut)
                 start, end = lo, cut
                 link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
@@ -426,7 +429,11 @@ def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> in
     authority = scheme.end() if scheme else start
     at = _USERINFO.match(mapped, authority, end) if scheme else None
     host = at.end() if at else authority
-    stop = android_end(mapped, host, end, underscore)
+    return _port_path(mapped, android_end(mapped, host, end, underscore), end, underscore)
+
+
+def _port_path(mapped: str, stop: int, end: int, underscore: bool) -> int:
+    """Where Android's reading ends after a host ending at ``stop``: a port, a path."""
     port = _PORT.match(mapped, stop, end)
     if port and (
         port.end() == len(mapped) or mapped[port.end()] in "/?" or not _word(mapped[port.end()])
@@ -463,9 +470,12 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
         pos = min(_android_link_end(text, item.start, end, u) for u in (False, True))
     else:  # no scheme to Android: a host only with ASCII dots and a public suffix
         lead = _SCHEME_PREFIX.match(text, item.start, end).end()
-        host = android_end(text, lead, end, False)
-        if "." in text[lead:host] and _real_host(text[lead:host]):
-            pos = _android_link_end(text, lead, end, False)
+        host = _ASCII_HOST.match(text, lead, end).end()
+        while host > lead and text[host - 1] in ".-":
+            host -= 1
+        if _real_host(text[lead:host]) and (host == len(text) or not _word(text[host])):
+            pos = _port_path(text, host, end, False)
+    own = (_host_of(item.link.translate(_TABLE)) or "").lower()  # the link's own host
     more: list[Found] = []
     while pos < end:
         hit = _HOST_CHAR.search(text, pos, end)
@@ -478,7 +488,12 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
         while stop > lead and text[stop - 1] in ".-_":
             stop -= 1
         # Linkify drops a link right after an "@" (the host of an address).
-        if lead < stop and text[lead - 1] != "@" and _real_host(text[lead:stop]):
+        if (
+            lead < stop
+            and text[lead - 1] != "@"
+            and text[lead:stop].lower() != own
+            and _real_host(text[lead:stop])
+        ):
             if text[stop : stop + 1] in ("/", "?", "#"):
                 token = _TOKEN.match(text, stop)
                 stop = token.end() if token else stop
@@ -488,6 +503,7 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
 
 
 _HOST_CHAR = re.compile(r"[^\W_]")
+_ASCII_HOST = re.compile(r"[a-zA-Z0-9.-]*")
 
 
 def _second_links(found: list[Found], mapped: str) -> list[Found]:
