@@ -481,7 +481,8 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
         hit = _HOST_CHAR.search(text, pos, end)
         if not hit:
             break
-        run = _HOST_RUN.match(text, hit.start())
+        # past the link's end by at most a host's length: x.com备x.com备… is one run
+        run = _HOST_RUN.match(text, hit.start(), min(len(text), end + _MAX_HOST))
         lead, stop = run.start(), run.end()
         while lead < stop and text[lead] in ".-_":
             lead += 1
