@@ -33,7 +33,7 @@ def one_input(data: bytes) -> None:
     import ada_url
 
     from beianaudit.urls.classify import VERDICTS, classify, judge_found, names_official
-    from beianaudit.urls.extract import extract
+    from beianaudit.urls.extract import extract, trimmed
     from beianaudit.urls.lookalike import skeleton
 
     text = text_of(data)
@@ -61,13 +61,17 @@ def one_input(data: bytes) -> None:
             rest = text[found.start :]
             _phone_agrees(re.split(r"\s", rest, maxsplit=1)[0], text)
             authority = re.match(r"(?i)(?:(?:https?):)?[/\\]*", rest).end()
-            _phone_agrees(rest[: _ANDROID_HOST.match(rest, authority).end()], text)
+            reading = rest[: _ANDROID_HOST.match(rest, authority).end()]
+            _phone_agrees(reading, text)
+            # Android's match backs off where a label cannot end (…evil.com-): the
+            # reading cut where its pattern cuts it must agree too.
+            _phone_agrees(trimmed(reading), text)
 
 
 # Android's host characters (android.util.Patterns: LABEL_CHAR, a-zA-Z0-9 and RFC 3987's
-# UCS_CHAR but its spaces), with dots and hyphens.
+# UCS_CHAR but its spaces), with dots, hyphens and androidx's "_".
 _ANDROID_HOST = re.compile(
-    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "[a-zA-Z0-9._\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
     "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
 )
 
@@ -103,6 +107,14 @@ def seeds() -> Iterator[str]:
     yield "https://beian.miit.gov.cn#.备案.中国/login"
     yield '<a href="https://evil.com/">https://beian.miit.gov.cn/</a>'
     yield "[工信部备案系统](https://beian-miit.com/)"
+    # The review of issue 16: tails a label cannot end with, "_", markup attributes,
+    # second links inside a link, the official name before a government suffix.
+    yield "https://beian.miit.gov.cn、.evil.com- 谢谢"
+    yield "请登录 https://beian.miit.gov.cn、x_y.evil.com% 完成"
+    yield "请登录 https://beian.miit.gov.cn备案.evil.中国… 谢谢"
+    yield '<a data-href="https://beian.miit.gov.cn/" href="&#104;ttps://evil.com/">备案系统</a>'
+    yield "https://beian.miit.gov.cn/login%evil.com https://beian.miit%2Egov.cn/"
+    yield "evil.com@https://beian.miit.gov.cn/ https://beian.miit.gov.cn.gz.gov.cn/"
     yield "https://beӏᎪ𝔑.com/ https://beian.xn--lit-2vb.gov.cn/ https://mɪɪt.com"
 
 

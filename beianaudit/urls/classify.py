@@ -464,7 +464,15 @@ def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text"
         _REGISTRABLE.fullmatch(other.registered_domain)
         and not is_government(other.registered_domain)
     )
-    if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+    if not reachable:
+        # A host no one reaches (…evil.com-) may hold one a phone cuts it to: judge that.
+        from beianaudit.urls.extract import trimmed
+
+        shorter = trimmed(longer)
+        if shorter != longer and len(shorter) > len(result.input):
+            return read_one(result, shorter, code)
+        return result
+    if other.host.rstrip(".") == result.host.rstrip("."):
         return result
     rest = longer[len(result.input) :]
     reason = (code, {"rest": clip(rest, 40), "host": other.host_unicode})
@@ -562,7 +570,8 @@ def _gov_near_miss(host: str, outside: list[str]) -> bool:
     """A host under gov.cn or 政务 whose name imitates beian.miit: any label not in
     plain ASCII (punycode shown in another script), or the labels before the suffix
     within two edits of beian.miit once dots and hyphens are dropped (beian.mit,
-    beian-miit, beianmiit, miit.beian, bei.an.miit), or the registrant label one edit
+    beian-miit, beianmiit, miit.beian, bei.an.miit) or holding it whole
+    (beian.miit.gov.cn.gov.cn), or the registrant label one edit
     from miit (rmiit, mitt).  Real, distinct government hosts (www.miit.gov.cn,
     ca.miit.gov.cn, beian.mps.gov.cn, www.gov.cn) are farther than that."""
     from beianaudit.urls.lookalike import distance
@@ -575,7 +584,9 @@ def _gov_near_miss(host: str, outside: list[str]) -> bool:
     words = [w for w in re.split(r"[.\-_]+", ".".join(outside).lower()) if w]
     joined = "".join(words)
     brand = "beianmiit"
-    if joined == brand or sorted(words) == ["beian", "miit"]:
+    # The official name written whole before the suffix (beian.miit.gov.cn.gz.gov.cn,
+    # beian-miit-gov-cn.gov.cn, www.beian.miit.政务): no government body is so named.
+    if brand in joined or sorted(words) == ["beian", "miit"]:
         return True
     if distance(joined, brand, 2) <= 2:
         return True

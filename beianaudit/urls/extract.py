@@ -108,11 +108,11 @@ class Found:
         found: list[tuple[str, int]] = []
         authority = _SCHEME_PREFIX.match(self.text, self.start).end()
         bound = min(len(self.text), self.start + limit + 1)
-        android = re.compile(_ANDROID_HOST)
-        for reader, pattern in (("android", android), ("space", _NO_SPACE)):
-            stop = pattern.match(self.text, authority, bound).end()
-            if reader == "space" or stop > end:
-                found.append((reader, stop))
+        for underscore in (False, True):  # Android's framework, then androidx
+            stop = android_end(self.text, authority, bound, underscore)
+            if stop > end:
+                found.append(("android", stop))
+        found.append(("space", _NO_SPACE.match(self.text, authority, bound).end()))
         if self.stop >= 0:
             found.insert(0, ("clause", self.stop))
         readings: list[tuple[str, str]] = []
@@ -127,12 +127,58 @@ class Found:
 # Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
 # UCS_CHAR, RFC 3987's characters from U+00A0 up but for surrogates, noncharacters and
 # the spaces U+00A0, U+2000-200A, U+2028, U+2029, U+202F, U+3000), with its dots and
-# hyphens: the host of a phone's reading runs while these do.
-_ANDROID_HOST = (
-    "[a-zA-Z0-9.\\-\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
-    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd]*"
-)  # compiled on first use (re caches it): about 4 ms, for a run-on link's readings only
+# hyphens, and "_" in androidx's PatternsCompat: the host of a phone's reading runs
+# while these do (and then backs off: android_end).
+_UCS = (
+    "\u00a1-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u2fff\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U000efffd"
+)
+_ANDROID_HOST = {
+    underscore: f"[a-zA-Z0-9.\\-{'_' if underscore else ''}{_UCS}]*" for underscore in (False, True)
+}  # compiled on first use (re caches them): a few ms, for a run-on link's readings only
+_LABEL_CHAR = f"[a-zA-Z0-9{_UCS}]"
 _NO_SPACE = re.compile(r"\S*")
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
+    """Where Android's reading of a host starting at ``pos`` ends (AUTOLINK_WEB_URL):
+    labels of label characters, with hyphens (and "_") inside but never at either end,
+    one dot between labels; then, unless a port or path follows, the match backs off to
+    the last label character at a word boundary.  So ``…gov.cn、.evil.com-`` is read
+    as ``…gov.cn、.evil.com`` and ``…evil.中国… 谢谢`` as ``…evil.中国``.  One pass
+    over the run, and one back."""
+    run = re.compile(_ANDROID_HOST[underscore]).match(text, pos, bound).end()
+    end, fresh = pos, True  # fresh: at the start of a label
+    for i in range(pos, run):
+        ch = text[i]
+        if (ch in ".-_" and fresh) or (ch == "." and text[i - 1] in "-_"):
+            break  # an empty label, or one starting or ending with "-" or "_"
+        fresh = ch == "."
+        end = i + 1
+    while end > pos and text[end - 1] in ".-_":
+        end -= 1
+    if end == run and end < len(text) and (text[end] == "/" or (underscore and text[end] == "?")):
+        return end  # a path follows: the host is whole
+    while end > pos and not (
+        re.fullmatch(_LABEL_CHAR, text[end - 1])
+        and (end == len(text) or _word(text[end - 1]) != _word(text[end]))
+    ):
+        end -= 1
+    return end
+
+
+def trimmed(reading: str) -> str:
+    """A reading of a link cut where Android's would end its host (``android_end``):
+    ``https://beian.miit.gov.cn、.evil.com-`` is ``…evil.com``, a host a browser
+    reaches, where the reading itself names none (``com-`` is no public suffix)."""
+    authority = _SCHEME_PREFIX.match(reading).end()
+    end = android_end(reading, authority, len(reading), True)
+    host_end = re.compile(_ANDROID_HOST[True]).match(reading, authority).end()
+    return reading if end >= host_end else reading[:end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -200,6 +246,14 @@ def extract(text: str) -> list[Found]:
             continue
         scheme = _SCHEMED.search(mapped, start, end)
         if scheme and not _host_before(mapped, start, scheme.start()):
+            # A host right before the scheme is a link of its own to a phone, and the
+            # only one where an "@" joins them (Linkify skips a link after an "@"):
+            # evil.com@https://beian.miit.gov.cn/ shows evil.com.
+            lead, tail = _trim(mapped, start, scheme.start())
+            while tail > lead and mapped[tail - 1] in "@.":
+                tail -= 1
+            if lead < tail and _looks_like_host(mapped[lead:tail]):
+                found.append(_new(text, lead, tail))
             start = scheme.start()
         start, end = _trim(mapped, start, end)
         runs_on, stop = ahead.runs_on(start, end)
@@ -214,12 +268,29 @@ def extract(text: str) -> list[Found]:
                 end = covered = _token_end(mapped, start, stop)  # beian-miit.中国/login
                 runs_on = False
         link = mapped[start:end]
+        if link and not scheme and not _looks_like_host(link):
+            # A host a phone reads inside the token: from its first letter or digit (after
+            # an invisible ‍1.2.3.4) to where a label cannot go on (x_y.evil.com-).
+            first = _HOST_CHAR.search(mapped, start, end)
+            lo = first.start() if first else end
+            cut = android_end(mapped, lo, end, True)
+            if lo < cut and (lo, cut) != (start, end) and _looks_like_host(mapped[lo:cut]):
+                # and what a phone shows in the rest of the token (…CN;&x_y.evil.com%)
+                rest = _inner_links(_new(text, lo, end), mapped)
+                found.extend(f for f in rest if f.start >= cut)
+                start, end = lo, cut
+                link = mapped[start:end]
         if not link or not (scheme or _looks_like_host(link)):
             continue
         written = text[start:end]
         found.append(Found(start, written, _browser_form(written), stop if runs_on else -1, text))
     found = _merge(found, _idn_hosts(text, mapped))
-    found = sorted(found + _second_links(found, mapped), key=lambda f: f.start)
+    seen = {f.start for f in found}
+    for item in _second_links(found, mapped):
+        if item.start not in seen:
+            seen.add(item.start)
+            found.append(item)
+    found.sort(key=lambda f: f.start)
     return _pair_up(found, text)
 
 
@@ -340,10 +411,106 @@ def _idn_hosts(text: str, mapped: str) -> list[Found]:
 _AFTER_HOST = re.compile(r"[#\[]|:(?!\d)")
 
 
+# Android's path (AUTOLINK_WEB_URL's PATH_AND_QUERY): androidx adds "$".
+_ANDROID_PATH = {
+    underscore: re.compile(
+        f"(?:[a-zA-Z0-9{_UCS};/?:@&=#~\\-.+!*'(),_{'$' if underscore else ''}]|%[0-9a-fA-F]{{2}})*"
+    )
+    for underscore in (False, True)
+}
+_PORT = re.compile(r":\d{1,5}")
+
+
+def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> int:
+    """Where Android's reading of the link at ``start`` ends, within ``end``: its host
+    (``android_end``), a port, a path, backed off to a word boundary."""
+    scheme = _ANDROID_SCHEME.match(mapped, start, end)
+    authority = scheme.end() if scheme else start
+    at = _USERINFO.match(mapped, authority, end) if scheme else None
+    host = at.end() if at else authority
+    return _port_path(mapped, android_end(mapped, host, end, underscore), end, underscore)
+
+
+def _port_path(mapped: str, stop: int, end: int, underscore: bool) -> int:
+    """Where Android's reading ends after a host ending at ``stop``: a port, a path."""
+    port = _PORT.match(mapped, stop, end)
+    if port and (
+        port.end() == len(mapped) or mapped[port.end()] in "/?" or not _word(mapped[port.end()])
+    ):
+        stop = port.end()  # a port, unless it runs into a word (:443备案: no port)
+    if stop < end and (mapped[stop] == "/" or (underscore and mapped[stop] == "?")):
+        path = _ANDROID_PATH[underscore].match(mapped, stop, end).end()
+        while path > stop and not (
+            path == len(mapped) or _word(mapped[path - 1]) != _word(mapped[path])
+        ):
+            path -= 1
+        stop = max(stop, path)
+    return stop
+
+
+# The schemes Android's pattern knows, written as it knows them (no https:/ nor a
+# full-width colon: there it reads no scheme, and a host only with ASCII dots).
+_ANDROID_SCHEME = re.compile(r"(?i)(?:https?|rtsp|ftp)://")
+_USERINFO = re.compile(
+    r"[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,64}(?::[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,25})?@"
+)
+
+
+def _inner_links(item: Found, mapped: str) -> list[Found]:
+    """Links a phone shows inside ``item``, past where its reading of ``item`` ends:
+    after a \\ % [ ] or any other character its pattern stops at
+    (``https://beian.miit.gov.cn\\evil.com``, ``…/login%evil.com``,
+    ``https://beian.miit%2Egov.cn/`` shows ``2Egov.cn/``).  Each host run is read on
+    past the end of ``item`` (``#x备案.中国``: the token stopped at the ideograph)."""
+    text = item.text  # as a phone reads it: 。 and full-width letters are no dots to it
+    end = item.start + len(item.written)
+    pos = item.start
+    if _ANDROID_SCHEME.match(text, item.start, end):
+        pos = min(_android_link_end(text, item.start, end, u) for u in (False, True))
+    else:  # no scheme to Android: a host only with ASCII dots and a public suffix
+        lead = _SCHEME_PREFIX.match(text, item.start, end).end()
+        host = _ASCII_HOST.match(text, lead, end).end()
+        while host > lead and text[host - 1] in ".-":
+            host -= 1
+        if _real_host(text[lead:host]) and (host == len(text) or not _word(text[host])):
+            pos = _port_path(text, host, end, False)
+    own = (_host_of(item.link.translate(_TABLE)) or "").lower()  # the link's own host
+    more: list[Found] = []
+    while pos < end:
+        hit = _HOST_CHAR.search(text, pos, end)
+        if not hit:
+            break
+        # past the link's end by at most a host's length: x.com备x.com备… is one run
+        run = _HOST_RUN.match(text, hit.start(), min(len(text), end + _MAX_HOST))
+        lead, stop = run.start(), run.end()
+        while lead < stop and text[lead] in ".-_":
+            lead += 1
+        while stop > lead and text[stop - 1] in ".-_":
+            stop -= 1
+        # Linkify drops a link right after an "@" (the host of an address).
+        if (
+            lead < stop
+            and text[lead - 1] != "@"
+            and text[lead:stop].lower() != own
+            and _real_host(text[lead:stop])
+        ):
+            if text[stop : stop + 1] in ("/", "?", "#"):
+                token = _TOKEN.match(text, stop)
+                stop = token.end() if token else stop
+            more.append(_new(item.text, lead, stop))
+        pos = max(run.end(), hit.start() + 1)
+    return more
+
+
+_HOST_CHAR = re.compile(r"[^\W_]")
+_ASCII_HOST = re.compile(r"[a-zA-Z0-9.-]*")
+
+
 def _second_links(found: list[Found], mapped: str) -> list[Found]:
     """The links a phone shows inside others (the first is judged whole, as written)."""
     more: list[Found] = []
     for item in found:
+        more.extend(_inner_links(item, mapped))
         end = item.start + len(item.written)
         authority = _SCHEME_PREFIX.match(mapped, item.start).end()
         host_end = re.compile(r"[^/?#\\\[:@]*").match(mapped, authority, end).end()
@@ -393,40 +560,75 @@ def _merge(found: list[Found], more: list[Found]) -> list[Found]:
     return sorted(kept + added, key=lambda f: f.start)
 
 
-# A link in markup: an HTML anchor or a Markdown link, as (target, shown text).  Each
-# part stops at the next angle or square bracket, so a text of many "<a" costs one pass.
+# A link in markup: an HTML anchor or a Markdown link, as (target, shown text).  An
+# anchor is its start tag (quoted values taken whole, so a ">" or an "href=" inside
+# another attribute's value is no end and no target), its content (inline tags allowed)
+# and its end tag; each part is bounded, so a text of many "<a" costs one pass.
 _ANCHOR = re.compile(
-    r"""(?is)<a\s[^<>]{0,512}?\bhref\s*=\s*(?:"([^"<>]{1,4096})"|'([^'<>]{1,4096})'|"""
-    r"""([^\s"'<>]{1,4096}))[^<>]{0,512}>([^<]{0,1024})</a\s*>"""
+    r"""(?is)<a(?=[\s/])((?:[^<>"']|"[^"]{0,4096}"|'[^']{0,4096}'){0,4096})>"""
+    r"""((?:[^<]|<(?!/?a[\s/>])){0,1024}?)</a\s*>"""
 )
+# One attribute of a start tag, read in order from where the last one ended (as the
+# HTML tokenizer does): its name, and its value, quoted or not.
+_ATTRIBUTE = re.compile(
+    r"""[\s/]*([^\s/>=][^\s/>=]*|=[^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?"""
+)
+_TAG = re.compile(r"<[^<>]*>")
 _MARKDOWN = re.compile(
     r"""\[([^\[\]\n]{1,512})\]\(\s{0,8}<?([^()\s<>]{1,4096})>?(?:\s{1,8}"[^"\n]{0,256}")?\s{0,8}\)"""
 )
 
 
-def _pairs(text: str) -> list[tuple[int, int, int, int]]:
-    """(target start, target end, shown start, shown end) of every link in markup."""
+def _href(m: re.Match[str]) -> tuple[int, int] | None:
+    """Where the value of the anchor's first ``href`` attribute is, as written."""
+    pos, end = m.start(1), m.end(1)
+    while pos < end:
+        attr = _ATTRIBUTE.match(m.string, pos, end)
+        if not attr or attr.end() == pos:
+            return None
+        group = next((g for g in (2, 3, 4) if attr.group(g) is not None), 0)
+        if attr.group(1).lower() == "href" and group:
+            return attr.start(group), attr.end(group)
+        pos = attr.end()
+    return None
+
+
+def _pairs(text: str) -> list[tuple[int, int, int, int, str, str]]:
+    """(start, end, target start, target end, target, shown) of every link in markup
+    (an anchor spans its tags: a link in another attribute is no link); an anchor's
+    target and shown text are decoded as a browser decodes them (character references;
+    tags in the shown text dropped)."""
+    import html
+
     found = []
     if "<" in text:
         for m in _ANCHOR.finditer(text):
-            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-            found.append((m.start(group), m.end(group), m.start(4), m.end(4)))
+            where = _href(m)
+            if where is None:
+                continue
+            target = html.unescape(text[where[0] : where[1]])
+            shown = html.unescape(_TAG.sub("", m.group(2)))
+            found.append((m.start(), m.end(), where[0], where[1], target, shown))
     if "](" in text:
         for m in _MARKDOWN.finditer(text):
-            found.append((m.start(2), m.end(2), m.start(1), m.end(1)))
+            found.append((m.start(), m.end(), m.start(2), m.end(2), m.group(2), m.group(1)))
     return found
+
+
+# What a browser strips around a URL, and drops inside it (WHATWG).
+_SPACES = "".join(chr(c) for c in range(0x21))
+_NO_TAB = str.maketrans("", "", "\t\n\r")
 
 
 def _pair_up(found: list[Found], text: str) -> list[Found]:
     """A link in markup is its target, carrying the text shown for it: a link written in
     the shown text is no link of its own (the user sees it, the target is opened)."""
     targets = []
-    for target, target_end, shown, shown_end in _pairs(text):
-        link = _new(text, target, target_end)
-        mapped = link.link.translate(_TABLE)
-        if _SCHEMED.match(mapped) or _looks_like_host(mapped):
-            lo, hi = min(target, shown), max(target_end, shown_end)
-            targets.append((lo, hi, replace(link, shown=text[shown:shown_end])))
+    for lo, hi, target, target_end, href, shown_text in _pairs(text):
+        link = replace(_new(text, target, target_end), link=_browser_form(href))
+        mapped = href.strip(_SPACES).translate(_TABLE)
+        if _SCHEMED.match(mapped.translate(_NO_TAB)) or _looks_like_host(mapped):
+            targets.append((lo, hi, replace(link, shown=shown_text)))
     if not targets:
         return found
     # The markup replaces every link found inside it; spans found by bisection.

@@ -1,0 +1,211 @@
+"""Links a phone opens, against the tool's verdicts: Android's link detection
+(tests/android_linkify.py, a port of Patterns.AUTOLINK_WEB_URL and Linkify) is the
+oracle.  Whatever a phone shows as a link to a foreign host must never sit inside a
+link the tool calls official, and a message holding one is never official overall."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beianaudit.commands.url import _worst_verdict
+from beianaudit.urls.classify import classify, judge_found
+from beianaudit.urls.extract import extract
+from tests.android_linkify import foreign_links, linkify
+
+SAFE = ("official", "official_insecure", "gov_other")
+OFFICIAL_LINKS = [
+    "https://beian.miit.gov.cn",
+    "https://beian.miit.gov.cn/",
+    "https://beian.miit.gov.cn/login",
+]
+# What a message glues after a link: clause marks, arrows, quotes, brackets, ideographs.
+GLUES = ["、", "，", "—", "·", "→", "👉", "【", "《", "“", "备案", "…", "；", "！", "：", "～"]
+SECONDS = [".evil.com", "evil.com", ".x_y.evil.com", "x_y.evil.com", ".evil.中国", "备案.evil.中国"]
+TAILS = [
+    "",
+    "-",
+    "--",
+    "-.",
+    ".-",
+    "-_",
+    "-!",
+    "_",
+    ".",
+    "、",
+    "…",
+    "%",
+    "$",
+    "&",
+    "(",
+    "+",
+    "=",
+    "@",
+    "[",
+    "~",
+    "!",
+]
+ENDS = ["", " 谢谢", "谢谢", "\n", "、 请尽快", " ", "。"]
+
+
+def assert_never_official(text: str) -> None:
+    """Every link a phone opens to a foreign host overlaps a link the tool does not call
+    official (the run-on reading of an official link is judged lookalike; a second link
+    a phone shows inside one is reported on its own), and a message with such a link is
+    not official (nor gov_other) overall."""
+    bad = foreign_links(text)
+    if not bad:
+        return
+    found = extract(text)
+    results = [judge_found(f) for f in found]
+    assert results, (text, bad)
+    assert _worst_verdict(results) not in SAFE, (text, bad, results)
+    for variant, start, end, host in bad:
+        flagged = [
+            r.verdict
+            for f, r in zip(found, results, strict=True)
+            if f.start < end and start < f.start + len(f.written) and r.verdict not in SAFE
+        ]
+        assert flagged, (text, variant, text[start:end], host, results)
+
+
+def test_the_oracle_reads_as_android_does() -> None:
+    text = "https://beian.miit.gov.cn、.evil.com-"
+    assert [t[:2] for t in linkify(text)] == [(0, 35)]  # a label cannot end in "-"
+    assert foreign_links("https://beian.miit.gov.cn/login") == []
+    assert [b[3] for b in foreign_links("evil.com@https://beian.miit.gov.cn/")] == ["evil.com"] * 2
+    assert linkify("请登录 https://beian.miit.gov.cn 谢谢")[0][2] == "https://beian.miit.gov.cn"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["请登录 ", "", "官方入口: "]),
+    st.sampled_from(OFFICIAL_LINKS),
+    st.sampled_from(GLUES),
+    st.sampled_from(SECONDS),
+    st.sampled_from(TAILS),
+    st.sampled_from(ENDS),
+)
+def test_a_link_run_on_into_a_foreign_host_is_never_official(
+    lead: str, link: str, glue: str, second: str, tail: str, end: str
+) -> None:
+    assert_never_official(lead + link + glue + second + tail + end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://beian.miit.gov.cn、.evil.com-",
+        "请登录 https://beian.miit.gov.cn、x_y.evil.com% 完成",
+        "https://beian.miit.gov.cn、.evil.com、 请尽快",
+        "请登录 https://beian.miit.gov.cn备案.evil.中国… 谢谢",
+    ],
+)
+def test_the_reviewers_run_ons_are_lookalike(text: str) -> None:
+    first = judge_found(extract(text)[0])
+    assert first.verdict == "lookalike", (text, first)
+
+
+SECOND_LINK_MARKS = ["\\", "%", "[", "]", "/login%", "/a[", "/a]", "#x", "/a\\"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(OFFICIAL_LINKS[:1]),
+    st.sampled_from(SECOND_LINK_MARKS),
+    st.sampled_from(["evil.com", "备案.中国", "x备案.中国", "evil.com/x", "1.2.3.4"]),
+    st.sampled_from(["", " 谢谢", "，谢谢"]),
+)
+def test_a_second_link_inside_an_official_one(link: str, mark: str, second: str, end: str) -> None:
+    assert_never_official(link + mark + second + end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://beian.miit.gov.cn\\evil.com",
+        "https://beian.miit.gov.cn/login%evil.com",
+        "https://beian.miit.gov.cn/a[evil.com",
+        "https://beian.miit.gov.cn#x备案.中国",
+        "https://beian.miit%2Egov.cn/",
+        "evil.com@https://beian.miit.gov.cn/",
+        "请登录 evil.com@https://beian.miit.gov.cn/ 谢谢",
+    ],
+)
+def test_the_reviewers_second_links(text: str) -> None:
+    assert foreign_links(text)
+    assert_never_official(text)
+
+
+# Attributes around the href in an anchor; {o} is the official link, {e} the foreign one.
+ANCHORS = [
+    '<a data-href="{o}" href="{e}">{s}</a>',
+    '<a x-href="{o}" href="{e}">{s}</a>',
+    '<a title="href={o}" href="{e}">{s}</a>',
+    "<a title='x href=\"{o}\"' href='{e}'>{s}</a>",
+    '<a href="{e}" data-href="{o}">{s}</a>',
+    '<a href=" {e}">{s}</a>',
+    '<a href="{e}"><b>{s}</b></a>',
+    '<a href="{e}"><span class="x">{s}</span> </a>',
+    '<A HREF="{e}">{s}</A>',
+    '<a\nhref="{e}"\n>{s}</a>',
+]
+TARGETS = [
+    "https://evil.com/",
+    "&#104;ttps://evil.com/",
+    "https&#58;//evil.com/",
+    "https://evil.com&#47;",
+]
+SHOWN = ["备案系统登录", "https://beian.miit.gov.cn/", "beian.miit.gov.cn", "工信部备案"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(ANCHORS), st.sampled_from(TARGETS), st.sampled_from(SHOWN))
+def test_an_anchor_is_judged_by_its_href_attribute(anchor: str, target: str, shown: str) -> None:
+    text = anchor.format(o="https://beian.miit.gov.cn/", e=target, s=shown)
+    results = [judge_found(f) for f in extract(text)]
+    assert results, text
+    assert all(r.verdict == "lookalike" for r in results), (text, results)
+    assert all("shown_elsewhere" in [c for c, _p in r.reasons] for r in results), text
+
+
+@pytest.mark.parametrize("target", ["java&#x09;script:alert(1)", "javascript&#58;alert(1)"])
+def test_an_anchor_href_is_decoded(target: str) -> None:
+    results = [judge_found(f) for f in extract(f'<a href="{target}">点击这里</a>')]
+    assert [r.verdict for r in results] == ["invalid"], results
+
+
+def test_an_anchor_to_the_filing_system_stays_official() -> None:
+    text = '<a class="x" href=" https://beian.miit.gov.cn/"><b>备案系统</b></a>'
+    assert [judge_found(f).verdict for f in extract(text)] == ["official"]
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "beian.miit.gov.cn.gov.cn",
+        "beian.miit.gov.cn.gz.gov.cn",
+        "beian.miit.gov.cn.www.gov.cn",
+        "beian.miit.gov.cn.政务",
+        "beian-miit-gov-cn.gov.cn",
+        "beianmiitgovcn.gov.cn",
+        "beian.miit.gov.gov.cn",
+        "beian.miit.com.gov.cn",
+        "www.beian.miit.政务",
+        "login.beian.miit.gov.cn.sh.gov.cn",
+        "beian_miit.gov.cn",
+    ],
+)
+def test_the_official_name_before_a_government_suffix_is_lookalike(host: str) -> None:
+    result = classify(f"https://{host}/")
+    assert result.verdict == "lookalike", (host, result)
+    assert "gov_lookalike" in [c for c, _p in result.reasons]
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["www.miit.gov.cn", "beian.mps.gov.cn", "www.gov.cn", "ca.miit.gov.cn", "miitbeian.gov.cn"],
+)
+def test_real_government_hosts_stay_gov_other(host: str) -> None:
+    assert classify(f"https://{host}/").verdict == "gov_other"
