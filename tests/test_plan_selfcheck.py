@@ -172,10 +172,14 @@ def test_contact_checks_describe_the_states_but_never_close_a_route(config) -> N
     assert [a.id for a in verify.alternatives] == ["sms-reset", "email-reset"]
     assert self_check_step(result).found == ()  # contact findings are not the self-check's
     text = render(result, "en")
-    assert "phone 139****5678: not confirmed for 240 days; use it for the verification code" in text
+    # A stale phone is a way to try, not one known to work.
     assert (
-        "email zh******@example.com: not in the config; whether one is bound in the filing "
-        "system and still works is unknown" in text
+        "phone 139****5678: not confirmed for 240 days; whether it still receives codes is "
+        "uncertain; try it first" in text
+    )
+    assert (
+        "email zh******@example.com: not in the config; unknown whether one is bound in the "
+        "filing system and still receives codes" in text
     )
     assert "BA402 BA402 says so" in text
 
@@ -234,8 +238,8 @@ def test_a_mistyped_phone_keeps_its_route(config) -> None:
     verify = next(s for s in result.steps if s.entry.id == "verify")
     assert [a.id for a in verify.alternatives] == ["sms-reset", "email-reset"]
     assert (
-        "not a valid value in the config; whether one is bound in the filing system and "
-        "still works is unknown" in render(result, "en")
+        "not a valid value in the config; unknown whether one is bound in the filing system "
+        "and still receives codes" in render(result, "en")
     )
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from beianaudit.recovery.plan import ContactState, Observation, Plan
 
 STATUS_LABELS = {
-    "ok": N_("current"),
+    "ok": N_("within its confirmation period"),
     "stale": N_("not confirmed for {days} days"),
     "never_confirmed": N_("never confirmed"),
     "missing": N_("not bound"),
@@ -322,7 +322,7 @@ def _contact_line(state: ContactState, plan: Plan, esc: Callable[[str], str]) ->
     elif state.status == "ok" and not plan.checked_contacts:
         status = _("bound (no contact check is installed to tell whether it is current)")
     elif state.status == "missing" and not plan.configured:
-        status = _("no config")
+        status = _("no config file given")
     elif state.status == "missing":
         status = _("not in the config")
     else:
@@ -331,12 +331,15 @@ def _contact_line(state: ContactState, plan: Plan, esc: Callable[[str], str]) ->
         use = _("you said it no longer receives codes: that way is left out")
     elif state.confirmed:
         use = _("you said it still receives codes: use it for the verification code")
-    elif state.usable:
+    elif state.usable and state.status == "ok" and plan.checked_contacts:
         use = _("use it for the verification code")
+    elif state.usable:
+        # Stale, never confirmed, or no check to tell: bound, but nobody knows lately.
+        use = _("whether it still receives codes is uncertain; try it first")
     else:
         use = _(
-            "whether one is bound in the filing system and still works is unknown: "
-            "the plan keeps this way, try it"
+            "unknown whether one is bound in the filing system and still receives codes; "
+            "the plan keeps this way, worth a try"
         )
     return _("{contact}{value}: {status}; {use}").format(
         contact=label, value=value, status=status, use=use
@@ -413,8 +416,10 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
             item(esc(f"{finding.check} {finding.message}"), box=False)
     if plan.provider:
         item(_("access provider: {provider}").format(provider=values["provider"]), box=False)
-    else:
+    elif plan.configured:
         item(_("access provider: not in the config (the one you filed through)"), box=False)
+    else:
+        item(_("access provider: no config file given (the one you filed through)"), box=False)
     item(
         _(
             "the filing system's contact details: trust those published on its site, {url} "
