@@ -88,8 +88,7 @@ PATHS = {
         "manual-review",
         "visit-administration",
         *AFTER,
-        "rebind-phone",
-        "rebind-email",
+        "rebind-both",  # one step: "登录以后" once, not twice
     ],
     "subject-changed": [*START, *CHANGE, *AFTER],
     "certificate-lost": [*START, "replace-certificate", *CHANGE, *AFTER],

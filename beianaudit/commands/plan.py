@@ -346,6 +346,24 @@ def _contact_line(state: ContactState, plan: Plan, esc: Callable[[str], str]) ->
     )
 
 
+def _materials_heading(plan: Plan) -> str:
+    """Whose list the materials are: the article's examples for a manual review (needed
+    only if it comes to that), the article's examples that only some cases call for
+    (subject changed, certificate lost), or what support asks for (the article gives no
+    examples for an appeal)."""
+    if plan.situation == "account-abnormal":
+        return N_("Materials to prepare (as support asks)")
+    if plan.materials_if_needed:
+        return N_(
+            "Materials, in case you need them (the article's examples; the channel you submit "
+            "to has the final say)"
+        )
+    return N_(
+        "Materials that may be needed (the article's examples; asked for only in some cases; "
+        "the channel you submit to has the final say)"
+    )
+
+
 def render(plan: Plan, lang: str, markdown: bool = False) -> str:
     """The plan as plain text, or as a Markdown checklist to print (``- [ ]`` items)."""
     from beianaudit.recovery.plan import about_contacts, load_guidance
@@ -393,17 +411,7 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
                 sub(text)
     lines.append("")
 
-    heading(
-        _(
-            "Materials, in case you need them (the article's examples; the channel you submit "
-            "to has the final say)"
-        )
-        if plan.materials_if_needed
-        else _(
-            "Materials to prepare (the article's examples; the channel you submit to has "
-            "the final say)"
-        )
-    )
+    heading(_(_materials_heading(plan)))
     for material in plan.materials:
         item(material.text(lang, values), box=True)
     lines.append("")
