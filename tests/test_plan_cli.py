@@ -170,7 +170,7 @@ def test_without_contacts_and_a_terminal_both_routes_stay(run_cli, write_config,
     else:
         assert out.startswith("找回方案：忘记密码（单位主体）")
         assert "二选一" in out
-        assert "手机：配置中未填写，不确定备案系统里是否绑定、能否收到验证码；方案仍保留这条路" in out
+        assert "手机：配置中未填写，不确定备案系统里是否绑定、能否收到验证码" in out
     assert "lost-number" not in out
 
 
@@ -354,7 +354,7 @@ def test_the_self_check_names_what_the_identifier_check_found(run_cli, write_con
     path = write_config(FRESH.format(subject="personal"))
     result = run_cli("plan", "--config", str(path), "--situation", "forgot")
     assert result.exit_code == 0
-    assert "· subject.id: looks mistyped" in result.stdout
+    assert "· subject's ID number (subject.id): looks mistyped" in result.stdout
     assert "330106199003071236" not in result.stdout
 
 

@@ -131,7 +131,7 @@ def test_only_identifier_checks(config) -> None:
         ("identifier", "valid", "icp"),
     ]
     text = render(result, "en")
-    assert "subject.id: looks mistyped" in text
+    assert "subject's ID number (subject.id): looks mistyped" in text
     assert "did you mean 3301**********1236?" in text
     assert ID not in text  # the suggestion is a resident ID: masked in text
     assert "filing.numbers: a valid ICP filing number" in text
@@ -146,7 +146,7 @@ def test_only_url_checks(config) -> None:
     result = plan_with(config, URLS)
     i18n.set_language("zh_CN")
     text = render(result, "zh_CN")
-    assert "filing.login_url：example.com 冒充官方网站；切勿使用" in text
+    assert "收藏的登录网址（filing.login_url）：example.com 冒充官方网站；切勿使用" in text
     assert "https://beian.miit.gov.cn/" in text
 
 
@@ -155,7 +155,7 @@ def test_a_url_check_that_finds_the_official_site_says_all_is_well(config) -> No
         ("BA301",), (finding("BA301", "filing.login_url", verdict="official", host="x"),)
     )
     text = render(plan.build(config, None, official), "en")
-    assert "filing.login_url: the official site" in text
+    assert "bookmarked login URL (filing.login_url): the official site" in text
     assert "beianaudit's checks found nothing wrong here." in text
 
 

@@ -305,8 +305,10 @@ def describe(seen: Observation, values: dict[str, str], esc: Callable[[str], str
     if seen.verdict == "lookalike" and suggestion:
         template = SUGGESTION_TEXT
     kind = _(KIND_LABELS[seen.kind]) if seen.kind in KIND_LABELS else _("identifier")
+    from beianaudit.report import target_label
+
     return _(template).format(
-        target=esc(finding.target),
+        target=esc(target_label(finding.target)),
         kind=kind,
         suggestion=esc(suggestion or ""),
         host=esc(seen.host or "?"),
