@@ -344,8 +344,7 @@ def test_markdown_is_a_printable_checklist(run_cli, write_config, only) -> None:
     assert "- [ ] 新、旧两份营业执照的复印件（加盖公章）" in lines
     assert (
         "- 手机 `139****5678`：已绑定（未安装联系方式检查，无法判断是否仍有效），"
-        "能否收到验证码不确定，可先试"
-        in lines
+        "能否收到验证码不确定，可先试" in lines
     )
 
 
