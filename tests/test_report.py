@@ -133,3 +133,13 @@ def test_use_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     assert use_colour(io.StringIO()) is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_colour(Tty()) is False
+
+
+def test_chinese_lists_are_joined_with_the_enumeration_comma() -> None:
+    """、 separates the items of a Chinese list (， separates clauses)."""
+    from beianaudit import i18n
+    from beianaudit.report import counts_line
+
+    i18n.set_language("zh_CN")
+    line = counts_line({Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3})
+    assert line == "1 个错误、2 个警告、3 条提示"
