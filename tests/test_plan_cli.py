@@ -62,8 +62,8 @@ def test_a_user_who_lost_the_phone_answers_two_questions_in_chinese(
         in out
     )
     assert "短信验证" not in out  # the lost phone is not a path
-    assert "手机和邮箱都收不到验证码时，文章说部分系统可能提供人工审核" in out
-    assert "走人工审核时，文章还提到" in out
+    assert "手机和邮箱都收不到验证码时，找回文章说部分系统可能提供人工审核" in out
+    assert "走人工审核时，找回文章还提到" in out
     for material in [*materials, "手机号码已丢失的证明"]:
         assert material in out
     assert "备案信息变更申请表" not in out  # the manual review asks for no change form
@@ -275,9 +275,7 @@ def test_every_sample_and_situation(run_cli, sample: str, situation: str, lang: 
     if lang == "zh_CN":
         assert "您" in out
         assert "你" not in out
-        assert (
-            "以其网站 https://beian.miit.gov.cn/ 上公布的为准（文章举例的电话是 010-12381）" in out
-        )
+        assert "上公布的为准（找回文章举例的电话是 010-12381）" in out
     else:
         assert "trust those published on its site" in out
     assert "official guidance" not in out.lower()
@@ -337,7 +335,7 @@ def test_markdown_is_a_printable_checklist(run_cli, write_config, only) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "# 找回方案：主体信息已变更（单位主体）"
-    assert "## 可能需要的材料（文章举的例子；部分情况下才要求，以受理渠道为准）" in lines
+    assert "## 可能需要的材料（找回文章举的例子；部分情况下才要求，以受理渠道为准）" in lines
     assert "- [ ] 2. 自查一遍" in result.stdout
     assert "- [ ] 4. 主体信息变了或证件丢了" in result.stdout
     assert "请联系原接入商（阿里云）" in result.stdout

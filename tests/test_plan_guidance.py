@@ -244,9 +244,9 @@ def test_the_materials_heading_says_whose_list_it_is(write_config, situation) ->
     if situation == "account-abnormal":
         # The article lists no appeal materials: what support asks for, not its examples.
         assert "需准备的材料（按客服要求）" in text
-        assert "文章举的例子" not in text.split("需准备的材料")[1].split("\n")[0]
+        assert "例子" not in text.split("需准备的材料")[1].split("\n")[0]
     else:  # "部分情况下…可能要求": the hedge stays on the heading
-        assert "可能需要的材料（文章举的例子；部分情况下才要求，以受理渠道为准）" in text
+        assert "可能需要的材料（找回文章举的例子；部分情况下才要求，以受理渠道为准）" in text
 
 
 def test_both_lost_says_rebind_once(write_config) -> None:

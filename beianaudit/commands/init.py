@@ -22,7 +22,14 @@ from typing import Any, TypeVar
 
 import click
 
-from beianaudit.commands.common import ANSWERS, UserError, config_option, lang_option, today
+from beianaudit.commands.common import (
+    ANSWERS,
+    UserError,
+    config_option,
+    lang_option,
+    prefixed,
+    today,
+)
 from beianaudit.i18n import _
 
 T = TypeVar("T")
@@ -625,7 +632,7 @@ def init_command(
     except KeyboardInterrupt:
         click.echo("", err=True)
         if not written:
-            click.echo("beianaudit: " + _("interrupted: nothing was written"), err=True)
+            click.echo(prefixed(_("interrupted: nothing was written")), err=True)
         ctx.exit(130)
 
 
