@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from beianaudit import __version__
 from beianaudit.finding import Finding, Severity
-from beianaudit.i18n import _, ngettext
+from beianaudit.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from beianaudit.registry import Skipped
@@ -109,6 +109,33 @@ def render_fields(fields: Mapping[str, Any]) -> str:
     return _JSONL.encode(fields)
 
 
+# What a finding is about, as text output names it: a finding's ``target`` is a config key
+# or a name, which the JSON keeps as it is; a reader of text gets words, with the key.
+TARGET_LABELS = {
+    "password": N_("new password"),
+    "config": N_("config file"),
+    "contacts": N_("contacts"),
+    "contacts.phone": N_("phone (contacts.phone)"),
+    "contacts.email": N_("email (contacts.email)"),
+    "filing.login_url": N_("bookmarked login URL (filing.login_url)"),
+    "subject.id": N_("subject's ID number (subject.id)"),
+}
+_FILING_NUMBER = "filing.numbers["
+
+
+def target_label(target: str) -> str:
+    """A known target in words (``contacts.email`` → ``邮箱（contacts.email）``); any
+    other target (a URL, an identifier as typed) as it is."""
+    label = TARGET_LABELS.get(target)
+    if label is not None:
+        return _(label)
+    if target.startswith(_FILING_NUMBER) and target.endswith("]"):
+        index = target[len(_FILING_NUMBER) : -1]
+        if index.isdigit():
+            return _("filing number {n} ({target})").format(n=int(index) + 1, target=target)
+    return target
+
+
 def _style(text: str, colour: bool, **styles: Any) -> str:
     if not colour:
         return text
@@ -128,7 +155,7 @@ def render_text(
         groups.setdefault(finding.target, []).append(finding)
     ordered = sorted(groups.items(), key=lambda kv: -max(f.severity for f in kv[1]))
     for target, findings in ordered:
-        lines.append(_style(target, colour, bold=True))
+        lines.append(_style(target_label(target), colour, bold=True))
         for f in sorted(findings, key=lambda f: -f.severity):
             label = _style(f"{severity_label(f.severity)}", colour, fg=_COLOURS[f.severity])
             lines.append(f"  {label} {f.check} {f.message}")

@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # the strength model loads zxcvbn's tables: only when a passw
     from beianaudit.password.strength import Strength
 
 TARGET = "password"
-# The defaults are the recovery guidance's recommendation; another value is the user's own.
+# Whose rule a finding states: min_length, min_classes and 123456/admin are the recovery
+# article's advice, min_score beianaudit's own default; another value is the user's own.
 DEFAULTS = Policy()
 CLASS_NAMES = {
     "upper": N_("upper-case letters"),
@@ -40,6 +41,10 @@ ODD_KINDS = {
     "space": N_("a space"),
     "other": N_("a non-ASCII character"),
 }
+PUBLIC_HINT = N_(
+    "part of a filing (the subject's name, the domains, the filing numbers) can be looked up "
+    "publicly; an attacker aiming at this account may try such data first"
+)
 # Characters named in one finding (message and data alike): enough to find them, too
 # few to spell out a password typed entirely in full-width or Chinese.
 SHOWN_ODD = 3
@@ -84,7 +89,7 @@ def length(ctx: Context) -> Iterator[Finding]:
     if have < need:
         message = (
             _(
-                "the password is too short (length {have}); the recovery guidance recommends "
+                "the password is too short (length {have}); the recovery article recommends "
                 "at least {need} characters"
             )
             if need == DEFAULTS.min_length
@@ -112,7 +117,7 @@ def classes(ctx: Context) -> Iterator[Finding]:
         missing = [c for c in rules.CLASSES if c not in present]
         message = (
             _(
-                "the password uses {have} of the 4 character classes; the recovery guidance "
+                "the password uses {have} of the 4 character classes; the recovery article "
                 "recommends all {need}"
             )
             if need == DEFAULTS.min_classes
@@ -133,25 +138,47 @@ def classes(ctx: Context) -> Iterator[Finding]:
 
 @check("BA103", N_("Banned simple passwords"), needs="password")
 def banned(ctx: Context) -> Iterator[Finding]:
-    """Error when a banned simple password (123456, admin, policy.banned) occurs anywhere."""
+    """Error on 123456 or admin (recovery article examples) or a word banned in policy.banned."""
     password = as_typed(ctx)
     found = rules.banned_inside(password, ctx.config.policy.banned)
     if not found:
         return
     # A banned word that is most of the password is not named: naming it would print it.
     named = [w for w in found if 2 * len(w) <= len(password)]
-    message = (
-        _("the password contains a banned simple password: {words}").format(words=", ".join(named))
-        if len(named) == len(found)
-        else _("the password is little more than a banned simple password")
-    )
-    # Whose rule: 123456 and admin are the guidance's own examples; the rest is [policy].
+    # Whose rule: 123456 and admin are the article's own examples; the rest is [policy].
+    article = [w for w in named if w in rules.ALWAYS_BANNED]
+    own = [w for w in named if w not in rules.ALWAYS_BANNED]
+    parts = []
+    if article:
+        parts.append(
+            _(
+                "the password contains a simple password the recovery article advises "
+                "avoiding: {words}"
+            ).format(words=_(", ").join(article))
+        )
+    if own:
+        parts.append(
+            _("the password contains a word you banned in [policy]: {words}").format(
+                words=_(", ").join(own)
+            )
+        )
+    unnamed = [w for w in found if w not in named]
+    if unnamed:
+        parts.append(
+            _(
+                "the password is little more than a simple password the recovery article "
+                "advises avoiding"
+            )
+            if unnamed[0] in rules.ALWAYS_BANNED
+            else _("the password is little more than a word you banned in [policy]")
+        )
+    message = _("; ").join(parts)
     # Neither hint names a word: the password may be little more than that word.
     hints = []
     if any(w in rules.ALWAYS_BANNED for w in found):
         hints.append(
             _(
-                "the recovery guidance advises against simple passwords of this kind; "
+                "the recovery article advises against simple passwords of this kind; "
                 "beianaudit looks for them anywhere in the password, in any case"
             )
         )
@@ -187,7 +214,7 @@ def characters(ctx: Context) -> Iterator[Finding]:
             severity,
             _("characters the login page may not take as typed: {named}").format(named=named)
             if severity is Severity.ERROR
-            else _("the password has spaces, which login forms often trim: {named}").format(
+            else _("the password has spaces, which a login form may trim: {named}").format(
                 named=named
             ),
             _(
@@ -226,34 +253,46 @@ def strength(ctx: Context) -> Iterator[Finding]:
     judged = ""
     if len(ctx.password) > MAX_LENGTH:
         judged = " " + _("(strength judged on the first {n} characters)").format(n=MAX_LENGTH)
+    default = need == DEFAULTS.min_score
     if result.score < need:
+        message = (
+            _(
+                "the password is easy to guess: strength {score} of 4, below beianaudit's "
+                "default minimum {need}"
+            )
+            if default
+            else _(
+                "the password is easy to guess: strength {score} of 4, below the {need} you "
+                "set in [policy]"
+            )
+        )
         yield _finding(
             "BA105",
             Severity.ERROR,
-            _(
-                "the password is easy to guess: strength {score} of 4, at least {need} required"
-            ).format(score=result.score, need=need)
-            + judged,
+            message.format(score=result.score, need=need) + judged,
             _advice(result),
             **data,
         )
     else:
+        message = (
+            _("strength {score} of 4 (beianaudit's default minimum is {need})")
+            if default
+            else _("strength {score} of 4 (the minimum you set in [policy] is {need})")
+        )
         yield _finding(
             "BA105",
             Severity.INFO,
-            _("strength {score} of 4 (at least {need} required)").format(
-                score=result.score, need=need
-            )
-            + judged,
+            message.format(score=result.score, need=need) + judged,
             **data,
         )
 
 
 @check("BA106", N_("Personal data in the password"), needs=("password", "config"))
 def personal_data(ctx: Context) -> Iterator[Finding]:
-    """Warn when the password holds your name, ID, birth date, phone, email or domain."""
-    # An error when what is left without that data is itself too weak: the filing
-    # is public, so an attacker aiming at this account has that part for free.
+    """Warn on your name, ID, birth date, phone, email or domain; error if the rest is weak."""
+    # An error when what is left without that data is itself too weak: part of a filing
+    # (subject name, domains, filing numbers) is publicly searchable, so an attacker
+    # aiming at this account may have that part for free.
     from beianaudit.password.strength import KIND_NAMES, PERSONAL_KINDS
 
     result = strength_of(ctx)
@@ -263,14 +302,22 @@ def personal_data(ctx: Context) -> Iterator[Finding]:
     named = _(", ").join(_(KIND_NAMES[k]) for k in kinds)
     rest, need = result.rest_score, ctx.config.policy.min_score
     if rest is not None and rest < need:
+        message = (
+            _(
+                "the password is built on your own data ({kinds}): without it, the rest is "
+                "easy to guess (strength {rest} of 4, below beianaudit's default minimum {need})"
+            )
+            if need == DEFAULTS.min_score
+            else _(
+                "the password is built on your own data ({kinds}): without it, the rest is "
+                "easy to guess (strength {rest} of 4, below the {need} you set in [policy])"
+            )
+        )
         yield _finding(
             "BA106",
             Severity.ERROR,
-            _(
-                "the password is built on your own data ({kinds}): without it, the rest is "
-                "easy to guess (strength {rest} of 4, at least {need} required)"
-            ).format(kinds=named, rest=rest, need=need),
-            _("an attacker who knows your filing (it is public) tries these first"),
+            message.format(kinds=named, rest=rest, need=need),
+            _(PUBLIC_HINT),
             kinds=kinds,
             rest_score=rest,
         )
@@ -279,7 +326,7 @@ def personal_data(ctx: Context) -> Iterator[Finding]:
         "BA106",
         Severity.WARNING,
         _("the password contains your own data: {kinds}").format(kinds=named),
-        _("an attacker who knows your filing (it is public) tries these first"),
+        _(PUBLIC_HINT),
         kinds=kinds,
         rest_score=rest,
     )

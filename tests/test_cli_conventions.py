@@ -219,7 +219,7 @@ def test_checks_explains_one_check(run_cli) -> None:
     assert data["id"] == "BA106"
     assert data["family"] == "password"
     assert data["needs"] == ["password", "config"]
-    assert data["doc"].startswith("Warn when the password holds your name")
+    assert data["doc"].startswith("Warn on your name")
     assert "runs only with: a candidate password" in run_cli("checks", "BA106").output
 
 

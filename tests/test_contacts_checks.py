@@ -115,6 +115,25 @@ def test_readiness_levels(write_config) -> None:
     assert email_only.data == {"readiness": "email_only"}
 
 
+def test_readiness_none_claims_no_rule_the_article_does_not_make(write_config) -> None:
+    """BA404 fires when [contacts] is merely missing: it speaks of the config, and the
+    manual review is what the article hedges ("部分系统可能支持"), not an only way."""
+    from beianaudit import i18n
+
+    for lang, hedges, forbidden in (
+        ("en", ("config records", "some systems may", "local", "official requirements"), "only"),
+        ("zh_CN", ("配置中", "部分系统可能", "当地通信管理局", "以官方要求为准"), "只能"),
+    ):
+        i18n.set_language(lang)
+        (none,) = run(write_config, MINIMAL, recovery_readiness)
+        text = none.message + " " + none.hint
+        assert forbidden not in text.lower()
+        assert "省通信管理局" not in text
+        assert "provincial" not in text
+        for hedge in hedges:
+            assert hedge in text
+
+
 def test_mailbox_on_a_filed_domain(write_config) -> None:
     text = (
         MINIMAL

@@ -171,6 +171,18 @@ def test_show_json_and_chinese(run_cli, write_config) -> None:
     assert "邮箱  未设置" in zh
 
 
+def test_show_a_confirmed_contact_claims_only_the_confirmation(run_cli, write_config) -> None:
+    """A recent confirmation says nothing of today: "within its confirmation period", not
+    "current"/"有效"."""
+    path = str(write_config(CLEAN))
+    zh = run_cli("contacts", "show", "--config", path, "--lang", "zh_CN").output
+    assert "手机  139****5678  在确认期内" in zh
+    assert "有效" not in zh
+    en = run_cli("contacts", "show", "--config", path, "--lang", "en").output
+    assert "within its confirmation period" in en
+    assert "current" not in en
+
+
 # --- contacts verified ------------------------------------------------------------------------
 
 

@@ -69,6 +69,21 @@ def test_print_is_the_sample_and_writes_nothing(run_cli, tmp_path: Path) -> None
     assert result.stdout.startswith("# beianaudit 配置：由 beianaudit init 于 2026-11-25 写入")
 
 
+def test_policy_comment_says_which_defaults_are_the_article_s(run_cli) -> None:
+    """Only length 8, four classes and 123456/admin come from the recovery article;
+    min_score, min_change_percent and stale_after_days are beianaudit's own defaults."""
+    result = run_cli("init", "--print", *SAMPLE_OPTIONS)
+    head = result.stdout.split("[policy]", 1)[1].split("min_length", 1)[0]
+    article, own = head.split("min_score", 1)
+    for key in ("min_score", "min_change_percent", "stale_after_days"):
+        assert key not in article
+        assert key in own
+    assert "beianaudit 自己的默认值" in own
+    assert "beianaudit's own defaults" in own
+    assert "找回文章的建议" in article
+    assert "recovery article's advice" in own.split("/")[1]
+
+
 def test_no_date_given_no_date_recorded_and_omitted_answers_are_left_out(run_cli) -> None:
     """A phone given without --phone-verified was never said to receive a code: no date."""
     result = run_cli(
@@ -415,7 +430,7 @@ def test_chinese_prompts_end_with_a_full_width_colon(tmp_path: Path) -> None:
         term.answer("统一社会信用代码：", "")
         term.answer("备案账号绑定的手机号：", "")
         term.answer("备案账号绑定的邮箱：", "")
-        term.expect("既没有可用的手机也没有可用的邮箱")  # BA404's own words: nothing bound
+        term.expect("配置中没有记录可用的手机或邮箱")  # BA404: nothing recorded
         term.answer("备案号，每次输入一个（输完直接回车）：", "")
         term.answer("已备案的域名，每次输入一个（输完直接回车）：", "")
         term.answer("接入商：", "")

@@ -35,11 +35,11 @@ def test_the_defaults_are_the_guides_recommendation(
     text = messages(write_config, GUIDE, check, password, lang)
     assert text
     if lang == "en":
-        assert "recovery guidance" in text
+        assert "recovery article" in text
         assert "filing system" not in text
         assert "[policy]" not in text
     else:
-        assert "找回教程建议" in text
+        assert "找回文章建议" in text
         assert "备案系统" not in text
 
 
@@ -58,12 +58,12 @@ def test_a_changed_policy_is_the_users_own(write_config, check, password: str, l
     assert text
     assert "[policy]" in text
     assert ("filing system" if lang == "en" else "备案系统") not in text
-    assert ("recovery guidance" if lang == "en" else "找回教程") not in text
+    assert ("recovery article" if lang == "en" else "找回文章") not in text
 
 
 def test_both_kinds_of_banned_word_name_both_sources(write_config) -> None:
     text = messages(write_config, OWN, checks.banned, "Xadmin#Kx9mouke!Lp7Q", "en")
-    assert "recovery guidance advises against" in text
+    assert "recovery article advises against" in text
     assert "your own [policy] bans these" in text
 
 
@@ -83,3 +83,38 @@ def test_a_whole_banned_password_is_not_spelled_out_by_the_hint(
     text = messages(write_config, GUIDE, checks.banned, password, lang)
     assert text
     assert password.lower() not in text.lower()
+
+
+def test_banned_words_are_named_by_source(write_config) -> None:
+    """BA103's message itself says whose word it is: the article's example or [policy]'s."""
+    text = messages(write_config, OWN, checks.banned, "Xadmin#Kx9mouke!Lp7Q", "en")
+    assert "a simple password the recovery article advises avoiding: admin" in text
+    assert "a word you banned in [policy]: mouke" in text
+    zh = messages(write_config, OWN, checks.banned, "Xadmin#Kx9mouke!Lp7Q", "zh_CN")
+    assert "找回文章建议避免的简单密码：admin" in zh
+    assert "您在 [policy] 中禁用的词：mouke" in zh
+
+
+WEAK = "Zhangwei1990!"  # a name and a year: weak, and weak once the name is taken out
+WEAK_CONFIG = GUIDE + 'name = "张伟"\n'
+
+
+@pytest.mark.parametrize("check", [checks.strength, checks.personal_data], ids=["BA105", "BA106"])
+def test_the_strength_minimum_says_whose_it_is(write_config, check) -> None:
+    """min_score is beianaudit's own default, not the article's and not the filing
+    system's; a changed one is the user's [policy]."""
+    default = messages(write_config, WEAK_CONFIG, check, WEAK, "en")
+    assert "beianaudit's default minimum 3" in default
+    assert "required" not in default
+    zh = messages(write_config, WEAK_CONFIG, check, WEAK, "zh_CN")
+    assert "低于 beianaudit 默认的下限 3" in zh
+    own = messages(write_config, WEAK_CONFIG + "[policy]\nmin_score = 4\n", check, WEAK, "en")
+    assert "below the 4 you set in [policy]" in own
+    assert "beianaudit's default" not in own
+
+
+def test_the_public_part_of_a_filing_is_not_overstated(write_config) -> None:
+    for lang in ("en", "zh_CN"):
+        text = messages(write_config, WEAK_CONFIG, checks.personal_data, WEAK, lang)
+        assert ("(it is public)" if lang == "en" else "备案信息是公开的") not in text
+        assert ("can be looked up publicly" if lang == "en" else "可以公开查询") in text

@@ -62,11 +62,12 @@ def test_a_user_who_lost_the_phone_answers_two_questions_in_chinese(
         in out
     )
     assert "短信验证" not in out  # the lost phone is not a path
-    assert "手机和邮箱都收不到验证码时：文章说，有的系统可能可以申请人工审核" in out
+    assert "手机和邮箱都收不到验证码时，找回文章说部分系统可能提供人工审核" in out
+    assert "走人工审核时，找回文章还提到" in out
     for material in [*materials, "手机号码已丢失的证明"]:
         assert material in out
     assert "备案信息变更申请表" not in out  # the manual review asks for no change form
-    assert "手机 139****5678：已绑定；您表示已经收不到验证码" in out
+    assert "手机 139****5678：已绑定，您表示已经收不到验证码，方案中不再走这条路" in out
     assert "13912345678" not in result.output
 
 
@@ -165,11 +166,11 @@ def test_without_contacts_and_a_terminal_both_routes_stay(run_cli, write_config,
         assert out.startswith("Recovery plan: forgot the password (enterprise subject)")
         assert "By SMS: enter the phone number you bound and type in the code it receives." in out
         assert "or: By email: a reset link or code goes to the email you bound;" in out
-        assert "phone: not in the config; whether one is bound in the filing system" in out
+        assert "phone: not in the config; unknown whether one is bound in the filing system" in out
     else:
         assert out.startswith("找回方案：忘记密码（单位主体）")
         assert "二选一" in out
-        assert "手机：配置中未填写；不清楚备案系统里是否绑定了、还能不能用" in out
+        assert "手机：配置中未填写，不确定备案系统里是否绑定、能否收到验证码" in out
     assert "lost-number" not in out
 
 
@@ -213,6 +214,13 @@ def test_a_plan_without_a_config(run_cli, situation: str, subject: str, lang: st
     else:
         assert "Without a config" in result.stdout
         assert "with a config (--config PATH" in result.stdout
+    # Without a config file nothing was left out of one: say there is none.
+    assert ("配置中未填写" if lang == "zh_CN" else "not in the config") not in result.stdout
+    if lang == "zh_CN":
+        assert "接入商：未提供配置文件" in result.stdout
+        assert "邮箱：未提供配置文件，" in result.stdout
+    else:
+        assert "access provider: no config file given" in result.stdout
 
 
 def test_without_a_config_a_terminal_is_asked_the_subject(run_cli, terminal) -> None:
@@ -267,9 +275,7 @@ def test_every_sample_and_situation(run_cli, sample: str, situation: str, lang: 
     if lang == "zh_CN":
         assert "您" in out
         assert "你" not in out
-        assert (
-            "以其网站 https://beian.miit.gov.cn/ 上公布的为准（文章举例的电话是 010-12381）" in out
-        )
+        assert "上公布的为准（找回文章举例的电话是 010-12381）" in out
     else:
         assert "trust those published on its site" in out
     assert "official guidance" not in out.lower()
@@ -329,14 +335,14 @@ def test_markdown_is_a_printable_checklist(run_cli, write_config, only) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "# 找回方案：主体信息已变更（单位主体）"
-    assert "## 需准备的材料（文章举的例子，以受理渠道的要求为准）" in lines
+    assert "## 可能需要的材料（找回文章举的例子；部分情况下才要求，以受理渠道为准）" in lines
     assert "- [ ] 2. 自查一遍" in result.stdout
     assert "- [ ] 4. 主体信息变了或证件丢了" in result.stdout
     assert "请联系原接入商（阿里云）" in result.stdout
     assert "- [ ] 新、旧两份营业执照的复印件（加盖公章）" in lines
     assert (
-        "- 手机 `139****5678`：已绑定（未安装联系方式检查，无法判断是否仍有效）；可用它接收验证码"
-        in lines
+        "- 手机 `139****5678`：已绑定（未安装联系方式检查，无法判断是否仍有效），"
+        "能否收到验证码不确定，可先试" in lines
     )
 
 
@@ -345,7 +351,7 @@ def test_the_self_check_names_what_the_identifier_check_found(run_cli, write_con
     path = write_config(FRESH.format(subject="personal"))
     result = run_cli("plan", "--config", str(path), "--situation", "forgot")
     assert result.exit_code == 0
-    assert "· subject.id: looks mistyped" in result.stdout
+    assert "· subject's ID number (subject.id): looks mistyped" in result.stdout
     assert "330106199003071236" not in result.stdout
 
 

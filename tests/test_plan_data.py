@@ -48,7 +48,7 @@ def test_every_label_table_is_complete_and_bilingual() -> None:
     assert set(DATA.situations) == set(SITUATIONS)
     assert set(DATA.subjects) == set(SUBJECT_TYPES)
     labels = [*DATA.situations.values(), *DATA.subjects.values()]
-    labels += [DATA.provider_unknown, DATA.numbers_unknown]
+    labels += [DATA.provider_unknown, DATA.numbers_unknown, DATA.no_config]
     for label in labels:
         assert label.zh.strip(), label
         assert label.en.strip(), label
@@ -88,8 +88,7 @@ PATHS = {
         "manual-review",
         "visit-administration",
         *AFTER,
-        "rebind-phone",
-        "rebind-email",
+        "rebind-both",  # one step: "登录以后" once, not twice
     ],
     "subject-changed": [*START, *CHANGE, *AFTER],
     "certificate-lost": [*START, "replace-certificate", *CHANGE, *AFTER],

@@ -212,3 +212,44 @@ def test_the_coverage_table_lists_every_point_and_its_carriers() -> None:
         point = row.split(" | ")[0].removeprefix("| ")
         carried = row.rsplit(" | ", 1)[1]
         assert (carried == "- |") == (not GUIDANCE.points[point].situations), row
+
+
+def _text(write_config, situation: str, subject: str, lang: str = "zh_CN") -> str:
+    from beianaudit import i18n
+    from beianaudit.commands.plan import render
+
+    i18n.set_language(lang)
+    return render(_plan(write_config, FULL, situation, subject), lang)
+
+
+def test_no_small_inventions_come_back() -> None:
+    """Details the article does not give: whose ID after a change, what the statement must
+    say, that the provider submits on your behalf."""
+    zh = "\n".join(e.zh for e in DATA.entries)
+    for invented in ("换了法定代表人的，用新的", "写清经过", "代为提交", "有的系统可能可以"):
+        assert invented not in zh
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_a_personal_plan_names_only_the_persons_own_certificate(write_config, situation) -> None:
+    text = _text(write_config, situation, "personal")
+    assert "统一社会信用代码" not in text.split("注意事项")[0]
+    enterprise = _text(write_config, situation, "enterprise")
+    assert "居民身份证号码" not in enterprise.split("注意事项")[0]
+
+
+@pytest.mark.parametrize("situation", ["subject-changed", "certificate-lost", "account-abnormal"])
+def test_the_materials_heading_says_whose_list_it_is(write_config, situation) -> None:
+    text = _text(write_config, situation, "enterprise")
+    if situation == "account-abnormal":
+        # The article lists no appeal materials: what support asks for, not its examples.
+        assert "需准备的材料（按客服要求）" in text
+        assert "例子" not in text.split("需准备的材料")[1].split("\n")[0]
+    else:  # "部分情况下…可能要求": the hedge stays on the heading
+        assert "可能需要的材料（找回文章举的例子；部分情况下才要求，以受理渠道为准）" in text
+
+
+def test_both_lost_says_rebind_once(write_config) -> None:
+    text = _text(write_config, "both-lost", "personal")
+    assert text.count("登录以后") == 1
+    assert "建议把绑定的手机和邮箱换成您现在在用的，再更新配置里的 [contacts]。" in text

@@ -131,7 +131,7 @@ def test_only_identifier_checks(config) -> None:
         ("identifier", "valid", "icp"),
     ]
     text = render(result, "en")
-    assert "subject.id: looks mistyped" in text
+    assert "subject's ID number (subject.id): looks mistyped" in text
     assert "did you mean 3301**********1236?" in text
     assert ID not in text  # the suggestion is a resident ID: masked in text
     assert "filing.numbers: a valid ICP filing number" in text
@@ -146,7 +146,7 @@ def test_only_url_checks(config) -> None:
     result = plan_with(config, URLS)
     i18n.set_language("zh_CN")
     text = render(result, "zh_CN")
-    assert "filing.login_url：example.com 冒充官方网站；切勿使用" in text
+    assert "收藏的登录网址（filing.login_url）：example.com 冒充官方网站；切勿使用" in text
     assert "https://beian.miit.gov.cn/" in text
 
 
@@ -155,7 +155,7 @@ def test_a_url_check_that_finds_the_official_site_says_all_is_well(config) -> No
         ("BA301",), (finding("BA301", "filing.login_url", verdict="official", host="x"),)
     )
     text = render(plan.build(config, None, official), "en")
-    assert "filing.login_url: the official site" in text
+    assert "bookmarked login URL (filing.login_url): the official site" in text
     assert "beianaudit's checks found nothing wrong here." in text
 
 
@@ -172,10 +172,14 @@ def test_contact_checks_describe_the_states_but_never_close_a_route(config) -> N
     assert [a.id for a in verify.alternatives] == ["sms-reset", "email-reset"]
     assert self_check_step(result).found == ()  # contact findings are not the self-check's
     text = render(result, "en")
-    assert "phone 139****5678: not confirmed for 240 days; use it for the verification code" in text
+    # A stale phone is a way to try, not one known to work.
     assert (
-        "email zh******@example.com: not in the config; whether one is bound in the filing "
-        "system and still works is unknown" in text
+        "phone 139****5678: not confirmed for 240 days; whether it still receives codes is "
+        "uncertain; try it first" in text
+    )
+    assert (
+        "email zh******@example.com: not in the config; unknown whether one is bound in the "
+        "filing system and still receives codes" in text
     )
     assert "BA402 BA402 says so" in text
 
@@ -234,8 +238,8 @@ def test_a_mistyped_phone_keeps_its_route(config) -> None:
     verify = next(s for s in result.steps if s.entry.id == "verify")
     assert [a.id for a in verify.alternatives] == ["sms-reset", "email-reset"]
     assert (
-        "not a valid value in the config; whether one is bound in the filing system and "
-        "still works is unknown" in render(result, "en")
+        "not a valid value in the config; unknown whether one is bound in the filing system "
+        "and still receives codes" in render(result, "en")
     )
 
 

@@ -87,7 +87,7 @@ def test_the_cron_job_runs_under_cron(run_cli, write_config, tmp_path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")  # no contact bound: mail, and exit 1
     loud = run_as_cron(command, tmp_path)
     assert loud.returncode == 1, loud.stderr
-    assert "neither a usable phone nor an email is bound" in loud.stdout
+    assert "the config records no usable phone or email" in loud.stdout
 
 
 def test_within_given_is_kept(run_cli, write_config) -> None:
@@ -216,7 +216,7 @@ def test_remind_speaks_when_no_contact_is_bound(run_cli, write_config, contacts,
     path = str(write_config(MINIMAL + contacts))
     result = run_cli("remind", "--config", path)
     assert result.exit_code == 1
-    assert "neither a usable phone nor an email is bound" in result.output
+    assert "the config records no usable phone or email" in result.output
     data = json.loads(run_cli("remind", "--config", path, "--format", "json").output)
     assert [f["check"] for f in data["findings"]] == checks
     assert data["findings"][-1]["data"] == {"readiness": "none"}

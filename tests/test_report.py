@@ -62,14 +62,57 @@ def test_jsonl_is_one_line() -> None:
 def test_text_groups_by_target_worst_first() -> None:
     text = render_text(Report(FINDINGS))
     lines = text.splitlines()
-    assert lines[0] == "subject.id"
+    assert lines[0] == "subject's ID number (subject.id)"
     assert lines[1].startswith("  error BA201 bad checksum")
-    assert lines.index("config") > 1
+    assert lines.index("config file") > 1
     warning = lines.index("  warning BA501 open to others")
     assert lines[warning + 1] == "      → chmod 600 x"
     assert lines[warning + 2].startswith("  info BA502")
     assert lines[-1] == "1 error, 1 warning, 1 info"
     assert "\x1b[" not in text
+
+
+def test_targets_are_words_in_chinese_text_and_raw_in_json() -> None:
+    from beianaudit import i18n
+
+    i18n.set_language("zh_CN")
+    lines = render_text(Report(FINDINGS)).splitlines()
+    assert lines[0] == "主体证件号码（subject.id）"
+    assert "配置文件" in lines
+    assert not [line for line in lines if line in ("config", "subject.id", "password")]
+    assert {f["target"] for f in json.loads(render_json(Report(FINDINGS)))["findings"]} == {
+        f.target for f in FINDINGS
+    }
+
+
+@pytest.mark.parametrize(
+    ("target", "en", "zh"),
+    [
+        ("password", "new password", "新密码"),
+        ("contacts", "contacts", "联系方式"),
+        ("contacts.email", "email (contacts.email)", "邮箱（contacts.email）"),
+        (
+            "filing.login_url",
+            "bookmarked login URL (filing.login_url)",
+            "收藏的登录网址（filing.login_url）",
+        ),
+        (
+            "filing.numbers[1]",
+            "filing number 2 (filing.numbers[1])",
+            "第 2 个备案号（filing.numbers[1]）",
+        ),
+        ("https://beian.miit.gov.cn/", "https://beian.miit.gov.cn/", "https://beian.miit.gov.cn/"),
+        ("filing.numbers[x]", "filing.numbers[x]", "filing.numbers[x]"),
+    ],
+)
+def test_target_labels(target: str, en: str, zh: str) -> None:
+    from beianaudit import i18n
+    from beianaudit.report import target_label
+
+    i18n.set_language("en")
+    assert target_label(target) == en
+    i18n.set_language("zh_CN")
+    assert target_label(target) == zh
 
 
 def test_text_colour_only_when_asked() -> None:
@@ -90,3 +133,13 @@ def test_use_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     assert use_colour(io.StringIO()) is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_colour(Tty()) is False
+
+
+def test_chinese_lists_are_joined_with_the_enumeration_comma() -> None:
+    """、 separates the items of a Chinese list (， separates clauses)."""
+    from beianaudit import i18n
+    from beianaudit.report import counts_line
+
+    i18n.set_language("zh_CN")
+    line = counts_line({Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3})
+    assert line == "1 个错误、2 个警告、3 条提示"

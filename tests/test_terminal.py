@@ -163,7 +163,7 @@ def test_ctrl_c_in_chinese(home: Path) -> None:
     term.wait_reading()
     term.send(CTRL_C)
     assert term.finish() == INTERRUPTED
-    assert [line for line in term.lines() if "中断" in line] == ["beianaudit: 已中断"], term.screen
+    assert [line for line in term.lines() if "中断" in line] == ["beianaudit：已中断"], term.screen
 
 
 def test_ctrl_d_at_the_remember_question_is_no(home: Path) -> None:

@@ -36,7 +36,7 @@ def test_a_usage_error_is_one_line(
     assert result.exit_code == 2, result.output
     assert_one_line(result.stderr)
     line = result.stderr.strip()
-    assert line.startswith("beianaudit: "), line
+    assert line.startswith("beianaudit: " if lang == "en" else "beianaudit："), line
     assert line.endswith(f"{command} --help)" if lang == "en" else f"{command} --help）"), line
     assert named in line
     for block in ("Usage:", "Try '", "Error:", "用法", "错误："):

@@ -38,6 +38,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 
+def prefixed(message: str) -> str:
+    """A line of ours on stderr: ``beianaudit: …``, with a full-width colon in Chinese."""
+    return _("beianaudit: {message}").format(message=message)
+
+
 class UserError(click.ClickException):
     """Bad input or usage: one line on stderr, exit 2, no traceback."""
 
@@ -47,7 +52,7 @@ class UserError(click.ClickException):
         from beianaudit.config import printable
 
         # Escaped: a path or key with a newline or a terminal escape stays one inert line.
-        click.echo(f"beianaudit: {printable(self.format_message())}", err=True)
+        click.echo(prefixed(printable(self.format_message())), err=True)
 
 
 # A side action the user asked for did not happen (``password --remember`` stored
@@ -68,7 +73,7 @@ class Interrupted(click.ClickException):
     def show(self, file: Any = None) -> None:
         # The terminal has echoed ^C where the cursor was: start a line of our own.
         lead = "\n" if sys.stderr.isatty() else ""
-        click.echo(lead + "beianaudit: " + _("interrupted"), err=True)
+        click.echo(lead + prefixed(_("interrupted")), err=True)
 
 
 def interrupted(exc: BaseException) -> bool:

@@ -22,7 +22,14 @@ from typing import Any, TypeVar
 
 import click
 
-from beianaudit.commands.common import ANSWERS, UserError, config_option, lang_option, today
+from beianaudit.commands.common import (
+    ANSWERS,
+    UserError,
+    config_option,
+    lang_option,
+    prefixed,
+    today,
+)
 from beianaudit.i18n import _, os_reason
 
 T = TypeVar("T")
@@ -59,15 +66,21 @@ COMMENTS: dict[str, tuple[str, ...]] = {
         "最近一次确认能收到该邮箱邮件的日期 / when you last confirmed the mailbox receives mail",
     ),
     "policy": (
-        "以下默认值是找回指引的建议，并非备案系统的规定 / "
-        "defaults: the recovery guidance's advice, not a rule of the filing system",
+        "最短 8 位、4 类字符、禁用 123456 和 admin 来自找回文章的建议，并非备案系统的规定；",
+        "min_score、min_change_percent、stale_after_days 是 beianaudit 自己的默认值 /",
+        "length 8, all 4 classes and banning 123456 and admin follow the recovery article's "
+        "advice, not a rule of the filing system;",
+        "min_score, min_change_percent and stale_after_days are beianaudit's own defaults",
     ),
     "policy.min_length": ("最短长度 / minimum length",),
     "policy.min_classes": (
         "至少包含几类字符（大写、小写、数字、特殊字符）/ "
         "character classes required, of upper, lower, digit, special",
     ),
-    "policy.min_score": ("zxcvbn 强度评分下限（0–4）/ lowest acceptable zxcvbn score (0..4)",),
+    "policy.min_score": (
+        "zxcvbn 强度评分下限（0–4，beianaudit 的默认值）/ "
+        "lowest acceptable zxcvbn score (0..4; beianaudit's default)",
+    ),
     "policy.banned": (
         "禁止使用的简单密码（不区分大小写，出现在任何位置都不行）/",
         "banned simple passwords (case-insensitive, anywhere in the password)",
@@ -612,7 +625,7 @@ def init_command(
     except KeyboardInterrupt:
         click.echo("", err=True)
         if not written:
-            click.echo("beianaudit: " + _("interrupted: nothing was written"), err=True)
+            click.echo(prefixed(_("interrupted: nothing was written")), err=True)
         ctx.exit(130)
 
 

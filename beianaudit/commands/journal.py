@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from beianaudit.commands.common import Group, UserError, emit, format_option, lang_option
+from beianaudit.commands.common import (
+    Group,
+    UserError,
+    emit,
+    format_option,
+    lang_option,
+    prefixed,
+)
 from beianaudit.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -108,7 +115,7 @@ def _skipped_warning(item: Skipped) -> str:
         message = _("line {n} of the journal was cut short (an interrupted write); skipped")
     else:
         message = _("line {n} of the journal is damaged (not a complete entry); skipped")
-    return "beianaudit: " + _("warning") + ": " + message.format(n=item.line)
+    return prefixed(_("warning: {message}").format(message=message.format(n=item.line)))
 
 
 KIND_LABELS = {

@@ -18,6 +18,7 @@ from beianaudit.commands.common import (
     format_option,
     interrupted,
     lang_option,
+    prefixed,
     prompt_suffix,
     today,
 )
@@ -235,9 +236,10 @@ def password_command(
             removed = store.forget(cfg)
         except store.StoreUnavailable as exc:
             click.echo(
-                "beianaudit: "
-                + _("nothing removed: no secure keyring available ({backend})").format(
-                    backend=store.explain(exc)
+                prefixed(
+                    _("nothing removed: no secure keyring available ({backend})").format(
+                        backend=store.explain(exc)
+                    )
                 ),
                 err=True,
             )

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from beianaudit.recovery.plan import ContactState, Observation, Plan
 
 STATUS_LABELS = {
-    "ok": N_("current"),
+    "ok": N_("within its confirmation period"),
     "stale": N_("not confirmed for {days} days"),
     "never_confirmed": N_("never confirmed"),
     "missing": N_("not bound"),
@@ -305,8 +305,10 @@ def describe(seen: Observation, values: dict[str, str], esc: Callable[[str], str
     if seen.verdict == "lookalike" and suggestion:
         template = SUGGESTION_TEXT
     kind = _(KIND_LABELS[seen.kind]) if seen.kind in KIND_LABELS else _("identifier")
+    from beianaudit.report import target_label
+
     return _(template).format(
-        target=esc(finding.target),
+        target=esc(target_label(finding.target)),
         kind=kind,
         suggestion=esc(suggestion or ""),
         host=esc(seen.host or "?"),
@@ -322,7 +324,7 @@ def _contact_line(state: ContactState, plan: Plan, esc: Callable[[str], str]) ->
     elif state.status == "ok" and not plan.checked_contacts:
         status = _("bound (no contact check is installed to tell whether it is current)")
     elif state.status == "missing" and not plan.configured:
-        status = _("no config")
+        status = _("no config file given")
     elif state.status == "missing":
         status = _("not in the config")
     else:
@@ -331,15 +333,36 @@ def _contact_line(state: ContactState, plan: Plan, esc: Callable[[str], str]) ->
         use = _("you said it no longer receives codes: that way is left out")
     elif state.confirmed:
         use = _("you said it still receives codes: use it for the verification code")
-    elif state.usable:
+    elif state.usable and state.status == "ok" and plan.checked_contacts:
         use = _("use it for the verification code")
+    elif state.usable:
+        # Stale, never confirmed, or no check to tell: bound, but nobody knows lately.
+        use = _("whether it still receives codes is uncertain; try it first")
     else:
         use = _(
-            "whether one is bound in the filing system and still works is unknown: "
-            "the plan keeps this way, try it"
+            "unknown whether one is bound in the filing system and still receives codes; "
+            "the plan keeps this way, worth a try"
         )
     return _("{contact}{value}: {status}; {use}").format(
         contact=label, value=value, status=status, use=use
+    )
+
+
+def _materials_heading(plan: Plan) -> str:
+    """Whose list the materials are: the article's examples for a manual review (needed
+    only if it comes to that), the article's examples that only some cases call for
+    (subject changed, certificate lost), or what support asks for (the article gives no
+    examples for an appeal)."""
+    if plan.situation == "account-abnormal":
+        return N_("Materials to prepare (as support asks)")
+    if plan.materials_if_needed:
+        return N_(
+            "Materials, in case you need them (the article's examples; the channel you submit "
+            "to has the final say)"
+        )
+    return N_(
+        "Materials that may be needed (the article's examples; asked for only in some cases; "
+        "the channel you submit to has the final say)"
     )
 
 
@@ -390,17 +413,7 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
                 sub(text)
     lines.append("")
 
-    heading(
-        _(
-            "Materials, in case you need them (the article's examples; the channel you submit "
-            "to has the final say)"
-        )
-        if plan.materials_if_needed
-        else _(
-            "Materials to prepare (the article's examples; the channel you submit to has "
-            "the final say)"
-        )
-    )
+    heading(_(_materials_heading(plan)))
     for material in plan.materials:
         item(material.text(lang, values), box=True)
     lines.append("")
@@ -413,8 +426,10 @@ def render(plan: Plan, lang: str, markdown: bool = False) -> str:
             item(esc(f"{finding.check} {finding.message}"), box=False)
     if plan.provider:
         item(_("access provider: {provider}").format(provider=values["provider"]), box=False)
-    else:
+    elif plan.configured:
         item(_("access provider: not in the config (the one you filed through)"), box=False)
+    else:
+        item(_("access provider: no config file given (the one you filed through)"), box=False)
     item(
         _(
             "the filing system's contact details: trust those published on its site, {url} "

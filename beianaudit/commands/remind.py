@@ -44,7 +44,7 @@ UNIT = "beianaudit-remind"
     help=_(
         "For cron: print nothing and exit 0 when no contact is due for confirmation; "
         "otherwise list what is due (and what falls due within DAYS) and exit 1. "
-        "With neither a phone nor an email bound, say so and exit 1. "
+        "When the config records neither a phone nor an email, say so and exit 1. "
         "--crontab and --systemd print the lines that schedule it."
     ),
 )

@@ -166,13 +166,16 @@ def readiness_finding(phone: ContactState, email: ContactState) -> Finding | Non
     else:
         severity = Severity.ERROR
         message = _(
-            "neither a usable phone nor an email is bound: a forgotten password can then only be "
-            "recovered through the slow manual review (人工审核)"
+            "the config records no usable phone or email: if none is bound in the filing system "
+            "either, a forgotten password would have to go through manual review (人工审核), "
+            "which the recovery article says some systems may support"
         )
         hint = _(
-            "bind a phone and an email while you can still log in and record them under "
-            "[contacts]; without them, apply through your access provider (接入商) to the "
-            "provincial communications administration, with your identity documents"
+            "bind a phone and an email in the filing system while you can still log in, and "
+            "record them under [contacts]; otherwise, as the recovery article puts it, ask "
+            "your access provider (接入商) or the filing system's support for manual review; "
+            "some systems may require the subject to go in person to the local "
+            "communications administration (the official requirements prevail)"
         )
     return Finding(
         check=READINESS_ID,

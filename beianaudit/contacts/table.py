@@ -10,7 +10,7 @@ from beianaudit.contacts.validation import PHONE, ContactState, Status
 from beianaudit.i18n import N_, _, ngettext
 
 STATUS_LABELS = {
-    Status.OK: N_("current"),
+    Status.OK: N_("within its confirmation period"),
     Status.STALE: N_("stale: confirm it again"),
     Status.NEVER_CONFIRMED: N_("never confirmed"),
     Status.MISSING: N_("not set"),

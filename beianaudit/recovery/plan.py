@@ -137,6 +137,7 @@ class PlanData:
     official_url: str
     provider_unknown: Bilingual
     numbers_unknown: Bilingual
+    no_config: Bilingual
     situations: Mapping[str, Bilingual]
     subjects: Mapping[str, Bilingual]
     steps: tuple[Entry, ...]
@@ -221,6 +222,7 @@ def load_data() -> PlanData:
         official_url=meta["official_url"],
         provider_unknown=_bilingual(meta["provider_unknown"]),
         numbers_unknown=_bilingual(meta["numbers_unknown"]),
+        no_config=_bilingual(meta["no_config"]),
         situations={k: _bilingual(v) for k, v in raw["situations"].items()},
         subjects={k: _bilingual(v) for k, v in raw["subjects"].items()},
         steps=tuple(_entry(e) for e in raw["steps"]),
@@ -513,7 +515,8 @@ class Plan:
         if not self.provider:
             values["provider"] = data.provider_unknown.text(lang)
         if not self.numbers:
-            values["numbers"] = data.numbers_unknown.text(lang)
+            unknown = data.numbers_unknown if self.configured else data.no_config
+            values["numbers"] = unknown.text(lang)
         for kind, state in self.contacts.items():
             values[kind] = f"{around[0]}{escape(state.shown)}{around[1]}" if state.shown else ""
         return values
