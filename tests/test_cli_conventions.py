@@ -290,7 +290,7 @@ def test_select_matches_prefixes_case_insensitively() -> None:
 
 
 def test_help_shows_examples_and_exit_codes(run_cli) -> None:
-    for argv in (["--help"], ["check", "--help"], ["password", "--help"]):
+    for argv in (["--help"], ["check", "--help"], ["password", "--help"], ["id", "--help"]):
         out = run_cli(*argv).output
         assert "Examples:\n" in out
         assert f"    beianaudit {argv[0] if len(argv) > 1 else 'check'}" in out

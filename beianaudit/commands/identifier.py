@@ -16,6 +16,7 @@ from beianaudit.commands.common import (
     batch_lines,
     colour_for,
     emit,
+    epilog,
     fail_on_option,
     format_option,
     json_batch_limit,
@@ -38,6 +39,11 @@ KIND_CHOICES = ("ric", "uscc", "icp", "psb")
     help=_(
         "Check identifiers as typed (resident ID, credit code, ICP or public-security "
         "number): checksums, look-alike characters and what to type instead."
+    ),
+    epilog=epilog(
+        "beianaudit id 33O106199003071236",
+        "beianaudit id --kind uscc 91350100M000100Y43",
+        "beianaudit id --file ids.txt --format jsonl",
     ),
 )
 @click.argument("values", nargs=-1)
