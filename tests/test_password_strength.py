@@ -311,18 +311,14 @@ KNOWN_MISSES = {
 }
 
 
+def _weak_params(cases: list[tuple[str, str]], misses: set[str]) -> list[object]:
+    """The weak cases as test parameters, the known misses as strict xfails (a fix shows)."""
+    xfail = pytest.mark.xfail(strict=True, reason="known miss")
+    return [pytest.param(k, pw, marks=[xfail] if pw in misses else []) for k, pw in cases]
+
+
 @pytest.mark.parametrize(
-    ("kind", "password"),
-    [
-        pytest.param(
-            kind,
-            password,
-            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
-            if password in KNOWN_MISSES
-            else [],
-        )
-        for kind, password in password_samples.weak_cases()
-    ],
+    ("kind", "password"), _weak_params(password_samples.weak_cases(), KNOWN_MISSES)
 )
 def test_weak_cases_written_before_tuning_are_rejected(kind: str, password: str) -> None:
     result = strength.evaluate(password, NOBODY)
@@ -375,16 +371,7 @@ KNOWN_STRUCTURE_MISSES = {
 
 @pytest.mark.parametrize(
     ("kind", "password"),
-    [
-        pytest.param(
-            kind,
-            password,
-            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
-            if password in KNOWN_STRUCTURE_MISSES
-            else [],
-        )
-        for kind, password in password_samples.weak_cases(password_samples.STRUCTURES)
-    ],
+    _weak_params(password_samples.weak_cases(password_samples.STRUCTURES), KNOWN_STRUCTURE_MISSES),
 )
 def test_weak_structures_written_before_tuning_are_rejected(kind: str, password: str) -> None:
     result = strength.evaluate(password, NOBODY)
