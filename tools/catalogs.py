@@ -3,6 +3,8 @@
     python tools/catalogs.py missing          # msgids in the code that a catalog lacks
     python tools/catalogs.py add DOMAIN [PATH…]  # append them to DOMAIN.po (zh_CN and en),
                                                  # only those first used under PATH… if given
+    python tools/catalogs.py prune            # drop entries no code uses any more (not
+                                              # messages.po: click's own strings)
     python tools/catalogs.py compile          # .po -> .mo, after every edit of a .po
 
 Message ids are the English text of every ``_("…")``, ``N_("…")`` and
@@ -112,15 +114,13 @@ def add(domain: str, paths: tuple[str, ...] = ()) -> int:
     that work on one feature does not sweep another's messages into its catalog.
     """
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
 
     count = 0
     for lang in LANGS:
         have = translations(lang)
         path = LOCALE / lang / "LC_MESSAGES" / f"{domain}.po"
         if path.exists():
-            with path.open("rb") as fh:
-                catalog = read_po(fh, locale=lang, domain=domain)
+            catalog = _read(path, lang)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang, domain=domain, project="beianaudit")
@@ -129,10 +129,47 @@ def add(domain: str, paths: tuple[str, ...] = ()) -> int:
                 file, line = where.rsplit(":", 1)
                 catalog.add(msgid, locations=[(file, int(line))])
                 count += 1
-        buffer = BytesIO()
-        write_po(buffer, catalog, width=0, omit_header=False, sort_output=False)
-        path.write_bytes(buffer.getvalue())
+        _write(path, catalog)
     return count
+
+
+def prune() -> int:
+    """Drop the entries whose message id no code uses any more, in every language.
+
+    ``messages.po`` is left alone: it holds click's own strings, not ours."""
+    used = set(extract())
+    count = 0
+    for lang in LANGS:
+        for path in sorted((LOCALE / lang / "LC_MESSAGES").glob("*.po")):
+            if path.stem == "messages":
+                continue
+            catalog = _read(path, lang)
+            dead = [m for m in catalog if m.id and _key(m.id) not in used]
+            for message in dead:
+                catalog.delete(message.id, message.context)
+            if dead:
+                _write(path, catalog)
+                count += len(dead)
+    return count
+
+
+def _key(msgid: str | tuple[str, ...] | list[str]) -> Msgid:
+    return msgid if isinstance(msgid, str) else (msgid[0], msgid[1])
+
+
+def _read(path: Path, lang: str):  # -> babel.messages.Catalog
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        return read_po(fh, locale=lang, domain=path.stem)
+
+
+def _write(path: Path, catalog) -> None:  # catalog: babel.messages.Catalog
+    from babel.messages.pofile import write_po
+
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False)
+    path.write_bytes(buffer.getvalue())
 
 
 def compile_all() -> list[Path]:
@@ -171,6 +208,9 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["add"] and len(argv) >= 2:
         count = add(argv[1], tuple(argv[2:]))
         print(f"added {count} entries; translate them, then run: compile")
+        return 0
+    if argv[:1] == ["prune"]:
+        print(f"dropped {prune()} entries no code uses; then run: compile")
         return 0
     if argv[:1] == ["compile"]:
         for path in compile_all():
