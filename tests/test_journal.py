@@ -228,3 +228,38 @@ def test_any_bytes_before_an_entry_cost_at_most_their_own_lines(
     assert items[-1] == entry
     assert all(isinstance(i, Entry | Skipped) for i in items)
     assert path.read_bytes().startswith(junk)
+
+
+def test_text_listing_masks_identifiers_written_in_a_note(path: Path) -> None:
+    note = "寄出身份证330106199003071236复印件，回电13912345678或 zhangwei@example.com"
+    run("add", note, "--kind", "courier", "--ref", "+86 139-1234-5678")
+    run("add", "营业执照 91330106MA27XK1A2X 已提交", "--ref", "2026112500042")
+    listed = run("list")
+    assert listed.exit_code == 0
+    assert listed.output.splitlines() == [
+        "2026-11-25 09:30  [courier]  139****5678  "
+        "寄出身份证3301**********1236复印件，回电139****5678或 zh******@example.com",
+        "2026-11-25 09:30  2026112500042  营业执照 9133**********1A2X 已提交",
+    ]
+    entries = json.loads(run("list", "--format", "json").output)["entries"]
+    assert entries[0]["text"] == note  # JSON: the entry as written, for the user's own tools
+
+
+@given(
+    before=st.sampled_from(["", "身份证", "ID ", "（", "电话："]),
+    after=st.sampled_from(["", "。", " 已寄出", "）"]),
+    value=st.one_of(
+        st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+        st.from_regex(r"[0-9]{17}[0-9X]", fullmatch=True),
+        st.from_regex(r"[0-9A-HJ-NPQRTUWXY]{18}", fullmatch=True).filter(
+            lambda v: any(c.isdigit() for c in v)
+        ),
+    ),
+)
+def test_no_identifier_survives_masking(before: str, after: str, value: str) -> None:
+    from beianaudit.mask import mask_text
+
+    masked = mask_text(before + value + after)
+    assert value not in masked
+    assert masked.startswith(before)
+    assert masked.endswith(after)

@@ -136,8 +136,11 @@ def _is_text(value: str) -> bool:
 
 
 def _one_line(value: str) -> str:
-    """An entry's text as one printable line: no newline, no terminal escape sequence."""
-    return " ".join("".join(c if c.isprintable() else " " for c in value).split())
+    """An entry's text as one printable line: no newline, no terminal escape sequence,
+    the personal identifiers written in it masked (JSON keeps the entry as written)."""
+    from beianaudit.mask import mask_text
+
+    return mask_text(" ".join("".join(c if c.isprintable() else " " for c in value).split()))
 
 
 def _line(entry: Entry) -> str:
