@@ -80,7 +80,7 @@ def test_id_kind_option(run_cli) -> None:
 def test_batch_jsonl_one_line_per_input_in_order(run_cli, tmp_path) -> None:
     lines = [RIC, " " + RIC, "", "浙ICP备2021000001号-1", "junk\u200b", "9" * 100_000]
     path = tmp_path / "ids.txt"
-    path.write_bytes("\r\n".join(lines).encode() + b"\n\xff\xfe\n")
+    path.write_bytes("\r\n".join(lines).encode() + b"\n\x00\n")
     result = run_cli("id", "--file", str(path), "--format", "jsonl")
     assert result.exit_code == 1
     out = [json.loads(line) for line in result.output.splitlines()]
@@ -189,11 +189,26 @@ def test_batch_streams_one_result_per_line_as_it_reads() -> None:
         proc.kill()
 
 
-def test_bytes_that_are_not_utf8_get_a_verdict(run_cli) -> None:
-    result = run_cli("id", "--file", "-", "--format", "jsonl", input=b"\xff\xfe330106\n\x00\n")
-    out = [json.loads(line) for line in result.output.splitlines()]
-    assert [o["verdict"] for o in out] == ["invalid", "invalid"]
-    assert (
-        out[0]["input"] == "\ufffd\ufffd330106"
-    )  # shown as the replacement characters they became
-    assert "Traceback" not in result.output
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "json", "compact"])
+def test_a_line_that_is_not_utf8_is_an_input_error_naming_file_line_and_byte(
+    run_cli, tmp_path, fmt: str
+) -> None:
+    path = tmp_path / "ids.txt"
+    path.write_bytes(RIC.encode() + b"\n3301\xff06199003071236\n" + RIC.encode() + b"\n")
+    result = run_cli("id", "--file", str(path), "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"beianaudit: {path}:2: not UTF-8 text (byte 5 of the line); "
+        "this line and the ones after it were not checked\n"
+    )
+    assert "\ufffd" not in result.stdout  # nothing judged that nobody typed
+    if fmt != "json":  # what came before was judged and shown as it streamed
+        assert result.stdout.count("330106") + result.stdout.count("3301**") == 1
+
+
+def test_not_utf8_on_stdin_is_named_in_chinese_too(run_cli) -> None:
+    result = run_cli("--lang", "zh_CN", "id", "--file", "-", input=b"\xff\xfe330106\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "beianaudit：标准输入:1：不是 UTF-8 文本（该行第 1 字节）；本行及其后各行均未检查\n"
+    )

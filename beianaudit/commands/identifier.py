@@ -110,9 +110,27 @@ def id_command(
 
 
 def _lines(stream: IO[bytes], out: BatchOutput) -> Iterator[str]:
-    """Each line as it is, apart from its line ending; bytes that are not UTF-8 become U+FFFD."""
-    for raw in batch_lines(stream, out.flush):
-        yield raw.rstrip(b"\r").decode("utf-8", errors="replace")
+    """Each line as it is, apart from its line ending.  A line that is not UTF-8 stops the
+    batch with a usage error naming the file, the line and the byte: an identifier with a
+    character replaced would be judged as something nobody typed."""
+    for number, raw in enumerate(batch_lines(stream, out.flush), 1):
+        try:
+            line = raw.rstrip(b"\r").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            out.flush()
+            name = getattr(stream, "name", "-")
+            message = _(
+                "{path}:{line}: not UTF-8 text (byte {byte} of the line); "
+                "this line and the ones after it were not checked"
+            )
+            raise UserError(
+                message.format(
+                    path=_("standard input") if name in ("-", "<stdin>") else name,
+                    line=number,
+                    byte=exc.start + 1,
+                )
+            ) from None
+        yield line
 
 
 def _reports(
