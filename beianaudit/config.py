@@ -142,10 +142,22 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
 
 
 def read_text(path: Path) -> str:
+    """The config's text.  Only a regular file is read: the kind is taken from ``stat``
+    before opening (opening a FIFO for reading waits for a writer; ``/dev/null`` would
+    read as an empty config, ``/dev/zero`` as endless bytes), and checked again on the
+    open file, opened without blocking, in case the path was swapped in between."""
+    import stat
+
     try:
-        if path.is_dir():
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise ConfigError(_("{path}: is a directory, not a config file").format(path=path))
-        with path.open("rb") as fh:
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise _not_a_file(path)
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ConfigError(
@@ -164,6 +176,14 @@ def read_text(path: Path) -> str:
                 path=path, line=line, byte=exc.start
             )
         ) from None
+
+
+def _not_a_file(path: Path) -> ConfigError:
+    return ConfigError(
+        _("{path}: not a regular file (a pipe, a device or a socket), not a config file").format(
+            path=path
+        )
+    )
 
 
 def load(path: Path) -> Config:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -192,3 +195,36 @@ def test_any_text_loads_or_fails_with_one_line(tmp_path_factory, text: str) -> N
 def test_locate_never_crashes(text: str, key: list[str]) -> None:
     line = locate(text, tuple(key))
     assert line is None or 1 <= line <= text.count("\n") + len(text.splitlines()) + 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("command", [["check"], ["contacts", "verified", "phone"], ["remind"]])
+def test_a_fifo_as_config_is_refused_without_opening_it(tmp_path: Path, command: list[str]) -> None:
+    """Opening a FIFO for reading waits for a writer: the run would hang. The timeout is a
+    guard against that hang only, far above any normal run."""
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    proc = subprocess.run(
+        [sys.executable, "-m", "beianaudit", *command, "--config", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"beianaudit: {fifo}: not a regular file (a pipe, a device or a socket), "
+        "not a config file\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="POSIX devices")
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_a_device_as_config_is_refused(device: str) -> None:
+    assert error_of(Path(device)) == (
+        f"{device}: not a regular file (a pipe, a device or a socket), not a config file"
+    )
+
+
+def test_a_directory_as_config_is_refused(tmp_path: Path) -> None:
+    assert error_of(tmp_path) == f"{tmp_path}: is a directory, not a config file"
