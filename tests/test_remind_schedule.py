@@ -109,6 +109,25 @@ def test_crontab_and_systemd_together_is_a_usage_error(run_cli, write_config) ->
     assert "give one of them" in result.stderr
 
 
+@pytest.mark.parametrize("schedule", [["--crontab"], ["--systemd"], ["--systemd", "timer"]])
+def test_schedule_with_format_json_is_a_usage_error(run_cli, write_config, schedule) -> None:
+    """The entry and the units are text to save as they are: JSON is refused, not ignored."""
+    path = str(fresh_config(write_config, name="c.toml"))
+    result = run_cli("remind", *schedule, "--format", "json", "--config", path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "beianaudit: --format json: --crontab and --systemd print text to save as it is; "
+        "leave out --format\n"
+    )
+    zh = run_cli("--lang", "zh_CN", "remind", *schedule, "--format", "json", "--config", path)
+    assert zh.exit_code == 2
+    assert "--format json" in zh.stderr
+    assert "--crontab" in zh.stderr
+    text = run_cli("remind", *schedule, "--format", "text", "--config", path)
+    assert text.exit_code == 0
+
+
 # --- --systemd ---------------------------------------------------------------------------
 
 

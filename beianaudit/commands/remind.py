@@ -88,6 +88,16 @@ def remind_command(
     from beianaudit.contacts.validation import Status, readiness, states
     from beianaudit.report import Report
 
+    if (crontab or systemd) and fmt == "json":
+        # A crontab entry and systemd units are text for crontab and systemctl to read; a
+        # JSON wrapper would only have to be unwrapped again, and quietly printing text
+        # would ignore what was asked.
+        raise UserError(
+            _(
+                "--format json: --crontab and --systemd print text to save as it is; "
+                "leave out --format"
+            )
+        )
     config = load_config(config_path)
     if crontab or systemd:
         if crontab and systemd:
