@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from beianaudit.commands.common import UserError
 from beianaudit.commands.contacts import parse_day
+from beianaudit.contacts.validation import FILING_SYSTEM_START
 from tests.conftest import CLEAN, MINIMAL, TODAY
 
 COMMENTED = """\
@@ -213,6 +214,13 @@ def test_verified_email_on_a_date_adds_the_key(run_cli, write_config) -> None:
     ("args", "message"),
     [
         (["phone", "--on", "2026-11-26"], "--on: 2026-11-26 lies in the future"),
+        (
+            ["phone", "--on", "1900-01-01"],
+            "--on: 1900-01-01 is before the ICP filing system began (2005-03-20): "
+            "no confirmation code could come from it then",
+        ),
+        (["phone", "--on", "2005-03-19"], "before the ICP filing system began"),
+        (["phone", "--on", "0001-01-01"], "before the ICP filing system began"),
         (["phone", "--on", "26.11.2026"], "not a date of the form 2026-10-01"),
         (["phone", "--on", "2026-02-30"], "not a date of the form 2026-10-01"),
         (["phone", "--on", "9" * 100_000], "not a date"),
@@ -266,11 +274,33 @@ def test_on_parser_accepts_only_past_iso_dates(value: str) -> None:
         assert message.startswith("--on: ")
         assert "\n" not in message
         return
-    assert parsed <= TODAY
+    assert FILING_SYSTEM_START <= parsed <= TODAY
     assert parsed.isoformat() == value
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.dates(max_value=TODAY))
+@given(st.dates(min_value=FILING_SYSTEM_START, max_value=TODAY))
 def test_on_parser_round_trips_any_past_date(day: date) -> None:
     assert parse_day(day.isoformat(), TODAY) == day
+
+
+@given(st.dates(max_value=FILING_SYSTEM_START - timedelta(days=1)))
+def test_on_parser_refuses_any_date_before_the_filing_system(day: date) -> None:
+    with pytest.raises(UserError, match="before the ICP filing system began"):
+        parse_day(day.isoformat(), TODAY)
+
+
+def test_verified_on_the_first_day_of_the_filing_system_is_accepted(run_cli, write_config) -> None:
+    path = write_config(COMMENTED)
+    result = run_cli("contacts", "verified", "phone", "--on", "2005-03-20", "--config", str(path))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_verified_before_the_filing_system_in_chinese(run_cli, write_config) -> None:
+    path = write_config(COMMENTED)
+    args = ("contacts", "verified", "phone", "--on", "1900-01-01", "--config", str(path))
+    result = run_cli("--lang", "zh_CN", *args)
+    assert result.exit_code == 2
+    assert "1900-01-01" in result.stderr
+    assert "2005-03-20" in result.stderr
+    assert result.stderr.count("\n") == 1

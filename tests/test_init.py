@@ -253,6 +253,9 @@ def test_without_a_terminal_the_subject_type_is_needed(run_cli, tmp_path: Path) 
         (["--email", "zhangwei@"], "--email: the email address is not valid"),
         (["--phone", "13912345678", "--phone-verified", "2026-12-01"],
          "--phone-verified: 2026-12-01 lies in the future (today is 2026-11-25)"),
+        (["--email", "a@example.com", "--email-verified", "1900-01-01"],
+         "--email-verified: 1900-01-01 is before the ICP filing system began (2005-03-20); "
+         "a typo?"),
         (["--phone", "13912345678", "--phone-verified", "yesterday"],
          "--phone-verified: not a date"),
         (["--email-verified", "2026-10-01"], "--email-verified without --email"),

@@ -31,7 +31,8 @@ def contacts_group() -> None:
 
 
 def parse_day(value: str, day: date) -> date:
-    """``--on`` as a date no later than ``day``; a one-line :class:`UserError` otherwise."""
+    """``--on`` as a date from the day the filing system began (``FILING_SYSTEM_START``)
+    to ``day``; a one-line :class:`UserError` otherwise."""
     try:
         if not _ISO_DATE.fullmatch(value):
             raise ValueError
@@ -45,6 +46,15 @@ def parse_day(value: str, day: date) -> date:
             _("--on: {date} lies in the future (today is {today})").format(
                 date=parsed.isoformat(), today=day.isoformat()
             )
+        )
+    from beianaudit.contacts.validation import FILING_SYSTEM_START
+
+    if parsed < FILING_SYSTEM_START:
+        raise UserError(
+            _(
+                "--on: {date} is before the ICP filing system began ({start}): "
+                "no confirmation code could come from it then"
+            ).format(date=parsed.isoformat(), start=FILING_SYSTEM_START.isoformat())
         )
     return parsed
 

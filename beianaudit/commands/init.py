@@ -222,6 +222,14 @@ def judge_date(raw: str, day: date) -> date:
                 date=answer.isoformat(), today=day.isoformat()
             )
         )
+    from beianaudit.contacts.validation import FILING_SYSTEM_START
+
+    if answer < FILING_SYSTEM_START:
+        raise Rejected(
+            _("{date} is before the ICP filing system began ({start}); a typo?").format(
+                date=answer.isoformat(), start=FILING_SYSTEM_START.isoformat()
+            )
+        )
     return answer
 
 

@@ -26,6 +26,12 @@ PHONE, EMAIL = "phone", "email"
 KINDS = (PHONE, EMAIL)
 MAX_INPUT = 320  # the longest address RFC 5321 allows; anything longer is junk
 
+# No code from the filing system reached a contact before the system existed: MIIT's
+# 《非经营性互联网信息服务备案管理办法》 (信息产业部令第33号), which set up ICP filing,
+# took effect on 20 March 2005.  A confirmation typed as earlier (``contacts verified
+# --on``, ``init``) is a mistyped year, not a confirmation.
+FILING_SYSTEM_START = date(2005, 3, 20)
+
 _PHONE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 _PHONE_PREFIX = re.compile(r"^(?:\+86|0086|86(?=\d{11}$))")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
