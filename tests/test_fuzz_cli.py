@@ -301,10 +301,24 @@ def test_a_line_without_end_costs_no_memory(argv: list[str], good: str) -> None:
     st.sampled_from([["url", "--file", "-"], ["id", "--file", "-"]]),
 )
 def test_batch_gives_one_object_per_line_in_order(lines: list[bytes], argv: list[str]) -> None:
-    """The JSON Lines contract under junk: NUL, CR, invalid UTF-8, empty lines."""
+    """The JSON Lines contract under junk: NUL, CR, invalid UTF-8, empty lines.  ``url``
+    judges a line that is not UTF-8 (``not_text``); ``id`` stops there with one line
+    naming it (exit 2), after the objects of the lines before it."""
     data = b"\n".join(lines) + b"\n"
     result = CliRunner().invoke(cli, [*argv, "--format", "jsonl"], input=data, obj={"today": TODAY})
-    assert result.exit_code in (0, 1), result.output
+    if argv[0] == "id":
+        for number, raw in enumerate(lines, 1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                assert result.exit_code == 2, result.output
+                assert result.stderr.startswith(f"beianaudit: standard input:{number}: ")
+                lines = lines[: number - 1]
+                break
+        else:
+            assert result.exit_code in (0, 1), result.output
+    else:
+        assert result.exit_code in (0, 1), result.output
     out = result.stdout.split("\n")
     assert out[-1] == ""
     objects = [json.loads(line) for line in out[:-1]]
