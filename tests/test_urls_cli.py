@@ -68,14 +68,21 @@ def test_text_mode_reads_a_link_on_as_a_phone_does(run_cli) -> None:
     assert "仿冒" in zh
 
 
-def test_text_mode_without_links(run_cli) -> None:
-    result = run_cli("url", "--text", "-", input="没有链接。")
-    assert result.exit_code == 0
-    assert "No links found" in result.output
-    assert "paste that link alone" in result.output
-    zh = run_cli("url", "--text", "-", "--lang", "zh_CN", input="没有链接。").output
-    assert "没有找到链接" in zh
-    assert "单独粘贴" in zh
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "compact"])
+def test_a_message_without_links_is_no_input_not_an_all_clear(run_cli, fmt: str) -> None:
+    """As ``--file`` without a link: exit 2, one line on stderr, nothing on stdout."""
+    result = run_cli("url", "--text", "-", "--format", fmt, input="没有链接。")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "beianaudit: no links in the message: nothing was checked, and that alone does not "
+        "make it safe; if it names a site or you suspect one, judge that link alone: "
+        "beianaudit url 'LINK'\n"
+    )
+    zh = run_cli("url", "--text", "-", "--lang", "zh_CN", "--format", fmt, input="没有链接。")
+    assert zh.exit_code == 2
+    assert "没有找到链接" in zh.stderr
+    assert "单独" in zh.stderr
 
 
 SMS = "您的备案信息异常，请登录 beian-miit.cn/login 处理。官网 https://beian.miit.gov.cn"

@@ -345,6 +345,14 @@ def url_command(
                 err=True,
             )
         found = _message_links(message)
+        if not found:  # as --file without a link: nothing was judged, so no all-clear
+            raise UserError(
+                _(
+                    "no links in the message: nothing was checked, and that alone does not "
+                    "make it safe; if it names a site or you suspect one, judge that link "
+                    "alone: beianaudit url 'LINK'"
+                )
+            )
         results = _followed((_judge(link, resolve, *rest) for link, *rest in found), unfollowed)
         worst = _output(results, fmt, single=False, header=True)
     else:
