@@ -4,6 +4,8 @@ from ruff, httpie and bandit (silent skips, typos, help, language, colour, wordi
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -290,13 +292,32 @@ def test_select_matches_prefixes_case_insensitively() -> None:
 
 
 def test_help_shows_examples_and_exit_codes(run_cli) -> None:
-    for argv in (["--help"], ["check", "--help"], ["password", "--help"], ["id", "--help"]):
+    commands = ("check", "password", "id", "url", "remind")
+    for argv in (["--help"], *([command, "--help"] for command in commands)):
         out = run_cli(*argv).output
         assert "Examples:\n" in out
         assert f"    beianaudit {argv[0] if len(argv) > 1 else 'check'}" in out
         assert "Exit codes:\n" in out
         for code in ("0 ", "1 ", "2 ", "130 "):
             assert f"\n    {code}" in out, code
+
+
+def test_remind_help_says_what_its_exit_codes_mean_in_both_languages(run_cli) -> None:
+    out = run_cli("remind", "--help").output
+    assert (
+        "\n    0    nothing is due (and nothing is printed), or the schedule was printed\n" in out
+    )
+    assert "\n    1    a confirmation is due, no contact is bound, or one is written wrong\n" in out
+    assert "--fail-on" not in out  # remind has no such option
+    zh = subprocess.run(  # help text is made at import: the language must come first
+        [sys.executable, "-m", "beianaudit", "--lang", "zh_CN", "remind", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "示例：\n" in zh
+    assert "\n    0    没有到期的确认（不输出任何内容），或已输出定时任务配置\n" in zh
+    assert "--fail-on" not in zh
 
 
 def test_config_help_names_the_real_default_path(run_cli, tmp_path) -> None:

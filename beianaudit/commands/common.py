@@ -294,12 +294,13 @@ ANSWERS: dict[str, bool | None] = {
 }
 
 
-def epilog(*examples: str, side_action: str = "") -> str:
+def epilog(*examples: str, side_action: str = "", clean: str = "", found: str = "") -> str:
     """The end of a command's ``--help``: examples, then the exit codes (``\b`` keeps
-    click from re-wrapping each paragraph); ``side_action`` says when it exits 3."""
+    click from re-wrapping each paragraph); ``side_action`` says when it exits 3;
+    ``clean`` and ``found`` say what 0 and 1 mean to a command without ``--fail-on``."""
     codes = (
-        ("0", _("nothing found at or above --fail-on")),
-        ("1", _("findings at or above --fail-on")),
+        ("0", clean or _("nothing found at or above --fail-on")),
+        ("1", found or _("findings at or above --fail-on")),
         ("2", _("usage or input error: a bad option, a broken or missing config")),
         *((("3", side_action),) if side_action else ()),
         ("130", _("interrupted (Ctrl-C)")),

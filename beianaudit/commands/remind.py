@@ -17,6 +17,7 @@ from beianaudit.commands.common import (
     UserError,
     config_option,
     emit,
+    epilog,
     format_option,
     lang_option,
     load_config,
@@ -46,6 +47,14 @@ UNIT = "beianaudit-remind"
         "otherwise list what is due (and what falls due within DAYS) and exit 1. "
         "When the config records neither a phone nor an email, say so and exit 1. "
         "--crontab and --systemd print the lines that schedule it."
+    ),
+    epilog=epilog(
+        "beianaudit remind --within 31",
+        "(crontab -l 2>/dev/null; beianaudit remind --crontab) | crontab -",
+        "beianaudit remind --systemd timer > ~/.config/systemd/user/beianaudit-remind.timer",
+        "beianaudit remind --format json",
+        clean=_("nothing is due (and nothing is printed), or the schedule was printed"),
+        found=_("a confirmation is due, no contact is bound, or one is written wrong"),
     ),
 )
 @config_option
