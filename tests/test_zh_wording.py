@@ -41,3 +41,32 @@ def test_the_check_digit_is_explained_with_a_hedge(run_cli) -> None:
     out = run_cli("--lang", "zh_CN", "id", "330106199003071235").output
     assert "校验未通过" in out
     assert "第 18 位（校验位）与前面各位对不上，可能有某一位输错" in out
+
+
+def test_url_verdicts_have_one_colon_before_their_reasons_in_chinese() -> None:
+    """“仿冒：…：…” read badly: the verdict itself holds no colon, the reasons follow one."""
+    i18n.set_language("zh_CN")
+    links = [
+        "https://beian-miit.com/",
+        "https://example.com/",
+        "http://beian.miit.gov.cn/",
+        "https://beian.miit.gov.cn/",
+        "https://www.miit.gov.cn/",
+    ]
+    for link in links:
+        message = classify(link).message()
+        verdict = message.partition("：")[0]
+        assert message.count("：") == 1, message
+        assert verdict, message
+
+
+def test_the_password_advice_names_the_filing_system_as_whose_names_they_are(run_cli) -> None:
+    sample = str(ROOT / "samples" / "personal.toml")
+    for lang, whose in (
+        ("en", "the filing system's own names (beian, miit, icp)"),
+        ("zh_CN", "备案系统自己的名称（beian、miit、icp）"),
+    ):
+        args = ("--lang", lang, "password", "--password-stdin", "--config", sample)
+        out = run_cli(*args, input="Beianmiit@2026\n").output
+        assert out.count(whose) == 2, out  # the warning, and the advice to leave them out
+        assert "service" not in out

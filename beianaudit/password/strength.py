@@ -100,12 +100,12 @@ MANGLED_WARNING = N_(
 )
 PERSONAL_WARNING = N_("It contains your own data ({kinds}), which an attacker tries first.")
 SERVICE_WARNING = N_(
-    "It contains the filing service's own words (beian, miit, icp), which an attacker "
+    "It contains the filing system's own names (beian, miit, icp), which an attacker "
     "aiming at this account tries first."
 )
 AVOID_PERSONAL = N_(
     "Leave out your name, ID number, birthday, phone, email and domain, "
-    "and the service's own words."
+    "and the filing system's own names (beian, miit, icp)."
 )
 PADDING_WARNING = N_(
     "A known word or pattern padded with a few digits or symbols is among the first "
