@@ -147,6 +147,24 @@ def test_ctrl_c_is_one_line_and_exit_130(home: Path, case: str) -> None:
     assert PASSWORD not in kept(home)  # interrupted: nothing remembered
 
 
+def test_a_pasted_message_without_a_link_is_no_all_clear(home: Path) -> None:
+    """Pasted at ``url --text -`` and ended with Ctrl-D: one line says nothing was checked,
+    exit 2, as ``url --file`` without a link (never 0, which reads as safe)."""
+    term = run(home, "url", "--text", "-")
+    term.wait_reading()
+    term.send("您的备案信息异常，请尽快处理。\r")
+    term.send(CTRL_D)
+    status = term.finish()
+    assert status == 2, term.screen
+    said = [line for line in term.lines() if line.startswith("beianaudit:")]
+    assert said == [
+        "beianaudit: no links in the message: nothing was checked, and that alone does not "
+        "make it safe; if it names a site or you suspect one, judge that link alone: "
+        "beianaudit url 'LINK'"
+    ], term.screen
+    assert "Traceback" not in term.screen
+
+
 def test_remember_at_a_terminal_keeps_it_once_confirmed(home: Path) -> None:
     """The control for the two tests above and below: "y" does store it."""
     term = run(home, "password", "--remember", "--config", config(home))
