@@ -14,10 +14,10 @@
 - The lexicon's load time (reading and ranking ``pinyin_lexicon.txt``) in a fresh
   process, against a bare ``import zxcvbn`` (which builds zxcvbn's own lists); and the
   first verdict of a fresh process, imports included, against plain zxcvbn's.
-- The cases of ``tests/data/password/weak_cases.txt`` and of ``structure_cases.txt``
-  rejected (score < 3, no personal context), by class, against plain zxcvbn; and the
-  generated strong passwords and passphrases of ``tests/password_samples.py``
-  rejected (target 0).
+- The cases of ``tests/data/password/weak_cases.txt``, of ``structure_cases.txt`` and
+  the generated weak structures of ``tests/password_samples.py`` rejected (score < 3,
+  no personal context), by class, against plain zxcvbn; and the generated strong
+  passwords, passphrases and randomly filled structures rejected (target 0).
 Figures from a shared 2-core machine are noisy: the uptime load is printed too.
 """
 
@@ -126,7 +126,14 @@ print((time.perf_counter() - start) * 1e3)
 def measure(n: int) -> list[dict]:
     from zxcvbn import zxcvbn
 
-    from tests.password_samples import STRUCTURES, passphrase, random_password, weak_cases
+    from tests.password_samples import (
+        STRUCTURES,
+        generated_weak_structures,
+        passphrase,
+        random_password,
+        random_structure,
+        weak_cases,
+    )
 
     rows = [
         row(
@@ -144,6 +151,7 @@ def measure(n: int) -> list[dict]:
     ]
     cases = weak_cases()
     structures = weak_cases(STRUCTURES)
+    generated = generated_weak_structures()
     plain_scores = [zxcvbn(pw)["score"] for _, pw in cases]
     typical = {12: "Xq9#vL2!pR7@", 72: ("Woaini@1314Kx9#mQ2v!Lp7" * 4)[:72]}
     plain_ms = {k: timed(lambda p=pw: zxcvbn(p[:72]), max(3, n // 20)) for k, pw in typical.items()}
@@ -171,6 +179,7 @@ def measure(n: int) -> list[dict]:
     for label, listed, plain_listed in (
         ("weak cases", cases, plain_scores),
         ("weak structures", structures, [zxcvbn(pw)["score"] for _, pw in structures]),
+        ("generated structures", generated, [zxcvbn(pw)["score"] for _, pw in generated]),
     ):
         our_scores = [evaluate(pw, context_words(None)).score for _, pw in listed]
         total, ours_rejected, plain_rejected = Counter(), Counter(), Counter()
@@ -198,7 +207,12 @@ def measure(n: int) -> list[dict]:
     rng = random.Random(15)
     strong = [random_password(rng, rng.randint(10, 16)) for _ in range(n)]
     phrases = [passphrase(rng, rng.randint(4, 5), k % 2 == 0) for k in range(n)]
-    for label, sample in (("random 10-16 chars", strong), ("passphrases of 4-5 words", phrases)):
+    shaped = [random_structure(rng) for _ in range(n)]
+    for label, sample in (
+        ("random 10-16 chars", strong),
+        ("passphrases of 4-5 words", phrases),
+        ("randomly filled structures", shaped),
+    ):
         rejected = sum(evaluate(pw, none).score < 3 for pw in sample)
         plain = sum(zxcvbn(pw[:72])["score"] < 3 for pw in sample)
         rows.append(row(f"strong {label} (of {n}): rejected", rejected, "n", plain))
