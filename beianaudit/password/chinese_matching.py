@@ -435,7 +435,12 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             end = k + size
             price = guesses * hit[0]  # the product of ranks orders the phrases
             if end not in found or price < found[end][0]:
-                found[end] = (price, count + 1, starts | {k}, hit[1])
+                found[end] = (
+                    price,
+                    count + 1,
+                    starts | {k} | _pieces(letters, marks, k, end, rank),
+                    hit[1],
+                )
     for end, (guesses, count, starts, name) in found.items():
         if end == start or not _ends_word(password, letters, marks.where, end):
             continue
@@ -449,6 +454,22 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             if unit * 2 < guesses:
                 guesses, count, starts = unit * 2, 2, frozenset({start, start + half})
         offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
+
+
+def _pieces(letters: str, marks: _Marks, a: int, b: int, rank) -> frozenset[int]:
+    """The capitals inside the skeleton's word ``letters[a:b]`` when each piece they start is
+    itself a listed word (DaJiang, HikVision: da·jiang, hik·vision): they are word
+    starts, CamelCase, not capitals at random.  Empty when there are none or a piece
+    is not listed (one lookup a piece, counted as any)."""
+    inner = marks.counts[b][2] - marks.counts[a + 1][2]
+    if not inner:
+        return frozenset()
+    cuts = [k for k in range(a + 1, b) if marks.upper[k]]
+    bounds = [a, *cuts, b]
+    for x, y in itertools.pairwise(bounds):
+        if y - x < MIN_WORD_LETTERS or rank(letters[x:y]) is None:
+            return frozenset()
+    return frozenset(cuts)
 
 
 def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
