@@ -359,7 +359,6 @@ KNOWN_STRUCTURE_MISSES = {
     # separated syllables priced as a product of syllable ranks, then the suffix
     "Zhu-Ni-Kuai-Le8!",
     "Xin-Nian-Kuai-Le@2026",
-    "Ping-An-Xi-Le#1",
     "Wan-Shi-Ru-Yi@88",
     "Wo_Xiang_Ni@520",
     "Shen-Ti-Jian-Kang1!",

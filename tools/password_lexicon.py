@@ -20,8 +20,11 @@ Written to ``beianaudit/data/password/``:
   three characters, first character a surname), ranked by how many distinct names
   use them.
 - ``brand_words.txt``: the brands, sites, products and vendor default passwords of
-  :data:`BRANDS` (a hand list: which names matter is knowledge, not a corpus), ranked by
-  the jieba frequency of their Chinese name; vendor defaults after the most used brands.
+  :data:`BRANDS` (a hand list by category: which names matter is knowledge, not a
+  corpus) as typed, with the pinyin and initials of their Chinese names, ranked by the
+  jieba frequency of that name (names jieba lacks after the rest, in table order);
+  vendor defaults after the most used brands; then the product series of
+  :data:`MODEL_SERIES`, which the loader expands into counted models.
 
 A match is priced by its rank as zxcvbn prices its own frequency lists (guesses ≈ rank):
 see beianaudit/password/chinese_matching.py.
@@ -43,102 +46,215 @@ KEEP = 40_000  # keys of [words]: past that a word costs more than padding can h
 KEEP_SURNAMES = 300
 KEEP_GIVEN = 500
 
-# (spelling people type, Chinese name or "" for none); the order within the file is
-# set by the Chinese name's jieba frequency, then this order.
-BRANDS = [
-    ("baidu", "百度"),
-    ("tencent", "腾讯"),
-    ("qq", "腾讯"),
-    ("weixin", "微信"),
-    ("wechat", "微信"),
-    ("huawei", "华为"),
-    ("xiaomi", "小米"),
-    ("mi", "小米"),
-    ("taobao", "淘宝"),
-    ("tmall", "天猫"),
-    ("alipay", "支付宝"),
-    ("zhifubao", "支付宝"),
-    ("alibaba", "阿里巴巴"),
-    ("aliyun", "阿里云"),
-    ("jd", "京东"),
-    ("jingdong", "京东"),
-    ("12306", "铁路"),
-    ("sina", "新浪"),
-    ("weibo", "微博"),
-    ("sohu", "搜狐"),
-    ("netease", "网易"),
-    ("wangyi", "网易"),
-    ("163", "网易"),
-    ("126", "网易"),
-    ("douyin", "抖音"),
-    ("tiktok", "抖音"),
-    ("kuaishou", "快手"),
-    ("bilibili", "哔哩哔哩"),
-    ("meituan", "美团"),
-    ("eleme", "饿了么"),
-    ("pinduoduo", "拼多多"),
-    ("pdd", "拼多多"),
-    ("didi", "滴滴"),
-    ("ctrip", "携程"),
-    ("xiecheng", "携程"),
-    ("zhihu", "知乎"),
-    ("douban", "豆瓣"),
-    ("youku", "优酷"),
-    ("iqiyi", "爱奇艺"),
-    ("360", "奇虎"),
-    ("qihoo", "奇虎"),
-    ("lenovo", "联想"),
-    ("lianxiang", "联想"),
-    ("oppo", ""),
-    ("vivo", ""),
-    ("honor", "荣耀"),
-    ("rongyao", "荣耀"),
-    ("zte", "中兴"),
-    ("zhongxing", "中兴"),
-    ("h3c", "华三"),
-    ("ruijie", "锐捷"),
-    ("tplink", "普联"),
-    ("tenda", "腾达"),
-    ("mercury", "水星"),
-    ("hikvision", "海康威视"),
-    ("hik", "海康"),
-    ("dahua", "大华"),
-    ("haier", "海尔"),
-    ("gree", "格力"),
-    ("midea", "美的"),
-    ("byd", "比亚迪"),
-    ("unicom", "联通"),
-    ("liantong", "联通"),
-    ("chinamobile", "中国移动"),
-    ("yidong", "移动"),
-    ("cmcc", "中国移动"),
-    ("dianxin", "电信"),
-    ("chinanet", "中国电信"),
-    ("icbc", "工商银行"),
-    ("ccb", "建设银行"),
-    ("boc", "中国银行"),
-    ("abc", "农业银行"),
-    ("cmb", "招商银行"),
-    ("dingding", "钉钉"),
-    ("dingtalk", "钉钉"),
-    ("feishu", "飞书"),
-    ("wps", "金山"),
-    ("kingsoft", "金山"),
-    ("xunlei", "迅雷"),
-    ("hao123", ""),
-    ("csdn", ""),
-    ("gitee", "码云"),
-    ("tianya", "天涯"),
-    ("renren", "人人网"),
-    ("kaixin", "开心网"),
-    ("qzone", "空间"),
-    ("foxmail", ""),
-    ("apple", "苹果"),
-    ("iphone", "苹果"),
-    ("google", "谷歌"),
-    ("microsoft", "微软"),
-    ("windows", "微软"),
-]
+# Brands, sites, products and names people build passwords on, by category: (Chinese
+# name, the latin spellings, English names and abbreviations people type).  The tool
+# adds each name's toneless pinyin and, for names of three or more characters, its
+# initials (王者荣耀 → wangzherongyao, wzry); a name in parentheses only ranks the
+# entry (12306 is not typed as tielu).  Cities are not here: the pinyin lexicon has
+# them (beijing, shanghai) at their jieba rank.  Which names matter is knowledge, not a
+# corpus; the order in the file is set by the Chinese name's jieba frequency (see
+# brand_lines).  Within a category, names are written most used first.
+BRANDS: dict[str, list[tuple[str, str]]] = {
+    "apps and sites": [
+        ("微信", "weixin wechat wx"),
+        ("腾讯", "tencent qq qqcom"),
+        ("支付宝", "alipay zfb"),
+        ("淘宝", "taobao"),
+        ("天猫", "tmall"),
+        ("京东", "jd jingdong"),
+        ("拼多多", "pdd"),
+        ("抖音", "douyin tiktok"),
+        ("快手", "kuaishou"),
+        ("哔哩哔哩", "bilibili bili"),
+        ("小红书", "xhs rednote"),
+        ("今日头条", "toutiao jrtt"),
+        ("微博", "weibo"),
+        ("百度", "baidu"),
+        ("贴吧", "tieba"),
+        ("知乎", "zhihu"),
+        ("豆瓣", "douban"),
+        ("美团", "meituan"),
+        ("饿了么", "eleme"),
+        ("大众点评", "dianping"),
+        ("闲鱼", "xianyu"),
+        ("携程", "ctrip xiecheng"),
+        ("滴滴", "didi"),
+        ("高德", "gaode amap"),
+        ("优酷", "youku"),
+        ("爱奇艺", "iqiyi aiqiyi"),
+        ("芒果", "mgtv"),
+        ("酷狗", "kugou"),
+        ("网易云", "wangyiyun"),
+        ("钉钉", "dingding dingtalk"),
+        ("飞书", "feishu lark"),
+        ("(空间)", "qzone qqkongjian"),
+        ("天涯", "tianya"),
+        ("人人网", "renren"),
+        ("开心网", "kaixin"),
+        ("(铁路)", "12306"),
+        ("", "hao123 csdn foxmail 4399 7k7k"),
+    ],
+    "companies": [
+        ("阿里巴巴", "alibaba ali"),
+        ("阿里云", "aliyun"),
+        ("字节跳动", "bytedance zijie"),
+        ("网易", "netease wangyi 163 126"),
+        ("新浪", "sina"),
+        ("搜狐", "sohu"),
+        ("奇虎", "qihoo 360"),
+        ("金山", "kingsoft wps"),
+        ("迅雷", "xunlei"),
+        ("码云", "gitee"),
+        ("联想", "lenovo"),
+        ("中兴", "zte"),
+        ("海尔", "haier"),
+        ("格力", "gree"),
+        ("美的", "midea"),
+        ("大疆", "dji"),
+        ("顺丰", "sf sfexpress"),
+        ("海康威视", "hikvision hik haikang"),
+        ("大华", "dahua"),
+        ("华三", "h3c"),
+        ("锐捷", "ruijie"),
+        ("普联", "tplink"),
+        ("腾达", "tenda"),
+        ("水星", "mercury"),
+        ("微软", "microsoft windows"),
+        ("谷歌", "google"),
+    ],
+    "phones": [
+        ("华为", "huawei hw"),
+        ("小米", "xiaomi mi"),
+        ("红米", "redmi hongmi"),
+        ("荣耀", "honor"),
+        ("苹果", "apple iphone ipad"),
+        ("三星", "samsung galaxy"),
+        ("鸿蒙", "harmony harmonyos"),
+        ("一加", "oneplus"),
+        ("魅族", "meizu"),
+        ("努比亚", "nubia"),
+        ("", "oppo vivo iqoo realme"),
+    ],
+    "cars": [
+        ("比亚迪", "byd"),
+        ("吉利", "geely"),
+        ("奇瑞", "chery"),
+        ("长安", "changan"),
+        ("红旗", "hongqi"),
+        ("长城", "greatwall gwm"),
+        ("哈弗", "haval"),
+        ("五菱", "wuling"),
+        ("蔚来", "nio"),
+        ("小鹏", "xpeng"),
+        ("理想", "lixiang"),
+        ("问界", "aito"),
+        ("特斯拉", "tesla"),
+        ("奔驰", "benz mercedes"),
+        ("宝马", "bmw"),
+        ("奥迪", "audi"),
+        ("大众", "volkswagen vw"),
+        ("丰田", "toyota"),
+        ("本田", "honda"),
+        ("保时捷", "porsche"),
+        ("法拉利", "ferrari"),
+        ("兰博基尼", "lamborghini"),
+    ],
+    "food and drink": [
+        ("茅台", "moutai maotai"),
+        ("五粮液", "wuliangye"),
+        ("汾酒", "fenjiu"),
+        ("二锅头", "erguotou"),
+        ("洋河", "yanghe"),
+        ("泸州老窖", "luzhoulaojiao"),
+        ("青岛", "tsingtao"),
+        ("雪花", "snowbeer"),
+        ("龙井", "longjing"),
+        ("普洱", "puer puerh"),
+        ("铁观音", "tieguanyin"),
+        ("大红袍", "dahongpao"),
+        ("蒙牛", "mengniu"),
+        ("伊利", "yili"),
+        ("娃哈哈", "wahaha"),
+        ("农夫山泉", "nongfushanquan"),
+        ("康师傅", "kangshifu"),
+        ("老干妈", "laoganma"),
+        ("海底捞", "haidilao"),
+        ("蜜雪冰城", "mixue"),
+        ("喜茶", "heytea xicha"),
+        ("瑞幸", "luckin ruixing"),
+        ("星巴克", "starbucks"),
+        ("麦当劳", "mcdonalds"),
+        ("肯德基", "kfc"),
+    ],
+    "banks and telecoms": [
+        ("工商银行", "icbc gonghang"),
+        ("建设银行", "ccb jianhang"),
+        ("中国银行", "boc"),
+        ("农业银行", "abc nonghang"),
+        ("招商银行", "cmb zhaohang zhaoshang"),
+        ("交通银行", "bocom jiaohang"),
+        ("邮储", "psbc youzheng"),
+        ("平安", "pingan"),
+        ("中信", "citic"),
+        ("民生银行", "cmbc"),
+        ("兴业银行", "cib"),
+        ("浦发银行", "spdb"),
+        ("银联", "unionpay"),
+        ("中国移动", "chinamobile cmcc"),
+        ("移动", "yidong"),
+        ("中国联通", "chinaunicom"),
+        ("联通", "unicom liantong"),
+        ("中国电信", "chinanet chinatelecom ct"),
+        ("电信", "dianxin telecom"),
+    ],
+    "universities": [
+        ("北大", "pku beida"),
+        ("北京大学", "pekinguniversity"),
+        ("清华", "thu tsinghua qinghua"),
+        ("清华大学", ""),
+        ("浙大", "zju zheda"),
+        ("复旦", "fudan fdu"),
+        ("上交", "sjtu"),
+        ("交大", "jiaoda xjtu"),
+        ("南大", "nju nanda"),
+        ("中科大", "ustc"),
+        ("华科", "hust huake"),
+        ("武大", "whu wuda"),
+        ("中山大学", "sysu zhongda"),
+        ("厦大", "xmu xiada"),
+        ("川大", "scu chuanda"),
+        ("南开", "nankai nku"),
+        ("同济", "tongji"),
+        ("哈工大", "hit"),
+        ("北航", "buaa beihang"),
+        ("北理工", "bit"),
+        ("人大", "ruc renda"),
+        ("北师大", "bnu"),
+        ("国防科大", "nudt"),
+    ],
+    "games": [
+        ("王者荣耀", "wangzhe honorofkings"),
+        ("英雄联盟", "lol leagueoflegends"),
+        ("原神", "genshin"),
+        ("和平精英", "pubgm"),
+        ("吃鸡", "pubg chijiji"),
+        ("穿越火线", "cf crossfire"),
+        ("地下城与勇士", "dnf dixiacheng"),
+        ("梦幻西游", ""),
+        ("我的世界", "minecraft mc"),
+        ("魔兽世界", "wow warcraft moshou"),
+        ("炉石传说", "hearthstone lushi"),
+        ("崩坏", "honkai benghuai"),
+        ("剑网", "jx3 jianwang jianwangsan"),
+        ("逆水寒", ""),
+        ("阴阳师", "yys"),
+        ("第五人格", "identityv"),
+        ("QQ飞车", "qqfeiche qqspeed"),
+        ("开心消消乐", "xiaoxiaole"),
+        ("植物大战僵尸", "pvz"),
+        ("", "dota dota2 csgo cs2 steam"),
+    ],
+}
 # Vendor default passwords of Chinese network gear, servers and cloud images, as their
 # manuals and the public default-password lists give them (lower case: case is a rule).
 VENDOR_DEFAULTS = [
@@ -163,6 +279,41 @@ VENDOR_DEFAULTS = [
     "abc@123",
     "test@123",
     "qwe@123",
+    "admin@9000",  # Huawei iBMC
+    "changeme123",  # Huawei eSight
+    "huawei@cloud8!",  # Huawei FusionCompute
+    "iaas@portal-cloud8!",
+]
+# Product model lines as typed: series + number (+ variant), priced as a shape by the
+# loader (beianaudit/password/chinese_matching.py, MODEL_NUMBERS x MODEL_VARIANTS models
+# a series), not listed model by model; (series as typed, maker's Chinese name), the
+# series ordered by the maker's jieba frequency, then this order.
+MODEL_SERIES = [
+    ("mate", "华为"),
+    ("p", "华为"),
+    ("nova", "华为"),
+    ("huawei", "华为"),
+    ("honor", "荣耀"),
+    ("honorx", "荣耀"),
+    ("honormagic", "荣耀"),
+    ("mi", "小米"),
+    ("xiaomi", "小米"),
+    ("redmi", "小米"),
+    ("redmik", "小米"),
+    ("redminote", "小米"),
+    ("iphone", "苹果"),
+    ("ipad", "苹果"),
+    ("galaxys", "三星"),
+    ("galaxynote", "三星"),
+    ("galaxy", "三星"),
+    ("oneplus", "一加"),
+    ("meizu", "魅族"),
+    ("reno", ""),
+    ("findx", ""),
+    ("oppo", ""),
+    ("vivox", ""),
+    ("vivos", ""),
+    ("iqoo", ""),
 ]
 
 
@@ -226,13 +377,43 @@ def build(text: str) -> tuple[list[str], list[str], list[str], dict[str, int]]:
     return words, surnames, given, freq_of
 
 
+def spellings(name: str, typed: str) -> list[str]:
+    """What people type for one brand: the typed spellings, then the toneless pinyin of
+    its Chinese name, then the initials of a name of three or more characters (latin
+    letters in a name, as in QQ飞车, are kept as they are)."""
+    from pypinyin import Style, lazy_pinyin
+
+    out = typed.split()
+    if name and not name.startswith("("):
+        syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: [s.lower()])
+        out.append("".join(syllables))
+        if len(name) >= 3 and _is_chinese(name):
+            out.append("".join(s[0] for s in syllables))
+    return out
+
+
+TOP_BEFORE_DEFAULTS = 30  # vendor defaults come after this many brand spellings
+
+
 def brand_lines(freq_of: dict[str, int]) -> list[str]:
-    order = {spelling: k for k, (spelling, _) in enumerate(BRANDS)}
-    ranked = sorted(BRANDS, key=lambda b: (-freq_of.get(b[1], 0), order[b[0]]))
-    lines = list(dict.fromkeys(s for s, _ in ranked[:30]))
-    lines += [d for d in VENDOR_DEFAULTS if d not in lines]
-    lines += [s for s, _ in ranked[30:] if s not in lines]
-    return lines
+    """Every spelling of :data:`BRANDS`, the brands with a jieba frequency first, most
+    used first; then those without one (a name newer than jieba's corpus, or a latin
+    name only), in the table's order: first each brand's first spelling, then the
+    others in the same order of brands; the vendor defaults after the first
+    :data:`TOP_BEFORE_DEFAULTS`; then ``[models]``: the series of :data:`MODEL_SERIES`
+    in the same order of their maker."""
+    table = [entry for entries in BRANDS.values() for entry in entries]
+    ranked = sorted(range(len(table)), key=lambda k: (-freq_of.get(table[k][0].strip("()"), 0), k))
+    spelled = [spellings(*table[k]) for k in ranked]
+    # Every brand's first spelling, then every brand's other spellings, in that order.
+    lines = list(dict.fromkeys([s[0] for s in spelled if s] + [x for s in spelled for x in s[1:]]))
+    top = lines[:TOP_BEFORE_DEFAULTS]
+    lines = top + [d for d in VENDOR_DEFAULTS if d not in top] + lines[TOP_BEFORE_DEFAULTS:]
+    lines = list(dict.fromkeys(lines))
+    series = sorted(
+        range(len(MODEL_SERIES)), key=lambda k: (-freq_of.get(MODEL_SERIES[k][1], 0), k)
+    )
+    return [*lines, "[models]", *(MODEL_SERIES[k][0] for k in series)]
 
 
 HEADER = """\
@@ -267,9 +448,17 @@ def main() -> None:
     brands = [
         header.rstrip("\n"),
         "# Brands, sites, products and vendor default passwords people build passwords on:",
-        "# the names are the hand list in tools/password_lexicon.py (BRANDS, VENDOR_DEFAULTS:",
-        "# vendors' manuals and public default-password lists), the order is the jieba",
-        "# frequency of each brand's Chinese name; vendor defaults after the 30 most used.",
+        "# the names are the hand list in tools/password_lexicon.py (BRANDS by category,",
+        "# VENDOR_DEFAULTS: vendors' manuals and public default-password lists); each brand",
+        "# as typed (latin spellings, pinyin, initials of 3+ character names).  Order: the",
+        "# jieba frequency of each brand's Chinese name; brands without one (newer than",
+        "# jieba's corpus, or latin names only) after all those with one, in the table's",
+        "# order; every brand's first spelling, then the other spellings in that order",
+        f"# again; vendor defaults after the first {TOP_BEFORE_DEFAULTS}.",
+        "# A line's rank is its place.",
+        "# [models]: product series (series + number + variant is a model), ordered by",
+        "# their maker's jieba frequency; beianaudit/password/chinese_matching.py prices",
+        "# a model as the series' place times the models it counts for each series.",
         *brand_lines(freq_of),
     ]
     (OUT / "brand_words.txt").write_text("\n".join(brands) + "\n", "utf-8")

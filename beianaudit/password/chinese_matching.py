@@ -129,6 +129,65 @@ def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     )
 
 
+# --- brands: product models as a shape -----------------------------------------------
+# A model is a series of brand_words.txt's [models] (mate, p, redmik, iphone …), a
+# number and perhaps a variant, as typed (mate60pro, p40, redmik70, iphone15promax).
+# Counted, not listed: every number from 1 to MODEL_NUMBERS with every variant is a
+# model, so a series' models cost its place among the series times the models a series
+# counts (a cracker tries each series' models in turn).
+MODEL_NUMBERS = 99
+MODEL_VARIANTS = ("", "pro", "max", "plus", "ultra", "promax", "pro+", "lite", "se", "s", "e")
+
+
+_MODEL = re.compile(r"([a-z]+)([1-9][0-9]?)([a-z+]*)")
+
+
+class Brands(dict):  # type: ignore[type-arg]
+    """The ranked brands and vendor defaults, and the counted models of each series.
+
+    A model is priced when it is looked up, not listed: the series' place among the
+    series times MODEL_NUMBERS x MODEL_VARIANTS.  Iterating gives the listed words
+    only: past zxcvbn_speed.SHORT characters, where a substring is looked up only if
+    it is in the set of all words, models are not seen (a password that long is not
+    short of guesses for want of a model number)."""
+
+    def __init__(self, words: dict[str, int], series: list[str]) -> None:
+        super().__init__(words)
+        per_series = MODEL_NUMBERS * len(MODEL_VARIANTS)
+        self.series = {s: place * per_series for place, s in enumerate(series, start=1)}
+
+    def _model(self, word: object) -> int | None:
+        found = _MODEL.fullmatch(word) if isinstance(word, str) else None
+        if found and found[3] in MODEL_VARIANTS:
+            return self.series.get(found[1])
+        return None
+
+    def get(self, word: object, default: Any = None) -> Any:
+        rank = dict.get(self, word)
+        if rank is None:
+            rank = self._model(word)
+        return default if rank is None else rank
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or self._model(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        rank = self.get(word)
+        if rank is None:
+            raise KeyError(word)
+        return rank
+
+
+def brand_dictionary() -> Brands:
+    """brand_words.txt: the ranked words, then the ``[models]`` series."""
+    from zxcvbn import matching
+
+    lines = data_lines("brand_words.txt")
+    cut = lines.index("[models]") if "[models]" in lines else len(lines)
+    words = matching.build_ranked_dict(list(dict.fromkeys(lines[:cut])))
+    return Brands(words, lines[cut + 1 :])
+
+
 @cache
 def chinese_dictionaries() -> dict[str, dict[str, int]]:
     """The ranked lists beianaudit adds to zxcvbn's own, read once from package data."""
@@ -139,7 +198,7 @@ def chinese_dictionaries() -> dict[str, dict[str, int]]:
 
     return {
         CHINESE: ranked("chinese_passwords.txt"),
-        BRANDS: ranked("brand_words.txt"),
+        BRANDS: brand_dictionary(),
         LEXICON: lexicon()[0],
     }
 
@@ -376,7 +435,12 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             end = k + size
             price = guesses * hit[0]  # the product of ranks orders the phrases
             if end not in found or price < found[end][0]:
-                found[end] = (price, count + 1, starts | {k}, hit[1])
+                found[end] = (
+                    price,
+                    count + 1,
+                    starts | {k} | _pieces(letters, marks, k, end, rank),
+                    hit[1],
+                )
     for end, (guesses, count, starts, name) in found.items():
         if end == start or not _ends_word(password, letters, marks.where, end):
             continue
@@ -390,6 +454,22 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             if unit * 2 < guesses:
                 guesses, count, starts = unit * 2, 2, frozenset({start, start + half})
         offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
+
+
+def _pieces(letters: str, marks: _Marks, a: int, b: int, rank) -> frozenset[int]:
+    """The capitals inside the skeleton's word ``letters[a:b]`` when each piece they start is
+    itself a listed word (DaJiang, HikVision: da·jiang, hik·vision): they are word
+    starts, CamelCase, not capitals at random.  Empty when there are none or a piece
+    is not listed (one lookup a piece, counted as any)."""
+    inner = marks.counts[b][2] - marks.counts[a + 1][2]
+    if not inner:
+        return frozenset()
+    cuts = [k for k in range(a + 1, b) if marks.upper[k]]
+    bounds = [a, *cuts, b]
+    for x, y in itertools.pairwise(bounds):
+        if y - x < MIN_WORD_LETTERS or rank(letters[x:y]) is None:
+            return frozenset()
+    return frozenset(cuts)
 
 
 def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
