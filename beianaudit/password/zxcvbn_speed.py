@@ -11,7 +11,7 @@ matches in the same order (a property test holds it to upstream's code).
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from beianaudit.password.chinese_matching import USER, l33t_subs, word_match
@@ -112,13 +112,76 @@ def bounded_dictionary_match(
 
 
 def guesses(match: dict[str, Any], password: str) -> float:
-    """zxcvbn's ``estimate_guesses`` as a float (a set price is taken as it is)."""
+    """zxcvbn's ``estimate_guesses`` as a float (a set price is taken as it is).
+
+    The same arithmetic on the same values, and the same fields set on ``match``
+    (``guesses``, ``guesses_log10``, a word's variations), without upstream's
+    ``Decimal``; a word's case and leet variations are worked out once per token (an
+    upstream sum of binomials, quadratic in the token: most of the pricing of
+    ``aA`` × 36).  A property test holds it to upstream's.
+    """
     from zxcvbn import scoring
 
-    given = match.get("guesses")
+    given = match.get("guesses", False)
     if given:
         return float(given)
-    return float(scoring.estimate_guesses(match, password))
+    min_guesses = 1
+    if len(match["token"]) < len(password):
+        if len(match["token"]) == 1:
+            min_guesses = scoring.MIN_SUBMATCH_GUESSES_SINGLE_CHAR
+        else:
+            min_guesses = scoring.MIN_SUBMATCH_GUESSES_MULTI_CHAR
+    if match["pattern"] == "dictionary":
+        match["base_guesses"] = match["rank"]
+        match["uppercase_variations"] = uppercase_variations(match["token"])
+        match["l33t_variations"] = _l33t_variations(match)
+        reversed_variations = (match.get("reversed", False) and 2) or 1
+        estimate = (
+            match["base_guesses"]
+            * match["uppercase_variations"]
+            * match["l33t_variations"]
+            * reversed_variations
+        )
+    else:
+        estimate = _ESTIMATES[match["pattern"]](match)
+    match["guesses"] = max(estimate, min_guesses)
+    match["guesses_log10"] = math.log(match["guesses"], 10)
+    return float(match["guesses"])
+
+
+@lru_cache(maxsize=4096)
+def uppercase_variations(token: str) -> Any:
+    """zxcvbn's ``uppercase_variations`` of a token, kept for the tokens seen lately."""
+    from zxcvbn import scoring
+
+    return scoring.uppercase_variations({"token": token})
+
+
+def _l33t_variations(match: dict[str, Any]) -> Any:
+    if not match.get("l33t", False):
+        return 1
+    return _cached_l33t_variations(match["token"], tuple(match["sub"].items()))
+
+
+@lru_cache(maxsize=4096)
+def _cached_l33t_variations(token: str, sub: tuple[tuple[str, str], ...]) -> Any:
+    from zxcvbn import scoring
+
+    return scoring.l33t_variations({"token": token, "l33t": True, "sub": dict(sub)})
+
+
+class _Estimates(dict):  # type: ignore[type-arg]
+    """zxcvbn's estimation function of each other pattern, looked up when first used."""
+
+    def __missing__(self, pattern: str) -> Any:
+        from zxcvbn import scoring
+
+        function = getattr(scoring, f"{pattern}_guesses")
+        self[pattern] = function
+        return function
+
+
+_ESTIMATES = _Estimates()
 
 
 def own_guesses(match: dict[str, Any]) -> float:
@@ -156,6 +219,12 @@ def most_guessable_match_sequence(password: str, matches: list[dict[str, Any]]) 
     Upstream computes in ``Decimal``: most of a verdict's time at 72 characters.  The
     search, its order and its tie-breaking are upstream's (a property test compares
     the two); a sum past a float's range is infinite, which only ever means "strong".
+
+    Upstream tries every brute-force span ``password[i..k]`` after every best
+    sequence ending at ``i - 1`` (quadratic in the length, times the lengths kept),
+    building a match and calling its update for each; here each try is a product
+    and a comparison with the best sequence at ``k`` of no more parts (the same
+    test upstream's update makes), and a match is built only for a try that wins.
     """
     from zxcvbn import scoring
 
@@ -168,50 +237,71 @@ def most_guessable_match_sequence(password: str, matches: list[dict[str, Any]]) 
     best_m: list[dict[int, dict[str, Any]]] = [{} for _ in range(n)]
     best_pi: list[dict[int, float]] = [{} for _ in range(n)]
     best_g: list[dict[int, float]] = [{} for _ in range(n)]
+    # For each finished position: (length, product) of its best sequences whose last
+    # match is not brute force, in upstream's order (two brute-force spans never meet).
+    extensible: list[list[tuple[int, float]]] = []
     growing = float(scoring.MIN_GUESSES_BEFORE_GROWING_SEQUENCE)
     factorial = [1.0]
+    penalty = [0.0]  # penalty[length]: growing ** (length - 1), infinite past a float
     for length in range(1, n + 2):
         factorial.append(factorial[-1] * length)
-
-    def update(m: dict[str, Any], length: int, pi: float) -> None:
-        k = m["j"]
-        if length > 1:
-            pi *= best_pi[m["i"] - 1][length - 1]
         try:
-            g = factorial[length] * pi + growing ** (length - 1)
+            penalty.append(growing ** (length - 1))
         except OverflowError:
-            g = math.inf
-        for other_length, other_g in best_g[k].items():
-            if other_length <= length and other_g <= g:
-                return
-        best_g[k][length] = g
-        best_m[k][length] = m
-        best_pi[k][length] = pi
-
-    def brute(i: int, j: int) -> tuple[dict[str, Any], float]:
-        size = j - i + 1
+            penalty.append(math.inf)
+    brute_price = [0.0]
+    for size in range(1, n + 1):
         floor = scoring.MIN_SUBMATCH_GUESSES_MULTI_CHAR + 1
         if size == 1:
             floor = scoring.MIN_SUBMATCH_GUESSES_SINGLE_CHAR + 1
-        price = max(float(scoring.BRUTEFORCE_CARDINALITY) ** size, float(floor))
-        token = password[i : j + 1]
-        return {"pattern": "bruteforce", "token": token, "i": i, "j": j, "guesses": price}, price
+        brute_price.append(max(float(scoring.BRUTEFORCE_CARDINALITY) ** size, float(floor)))
+
+    def keep(lowest: list[float], m: dict[str, Any], length: int, pi: float, g: float) -> None:
+        k = m["j"]
+        best_g[k][length] = g
+        best_m[k][length] = m
+        best_pi[k][length] = pi
+        for other in range(length, len(lowest)):
+            if not lowest[other] <= g:
+                lowest[other] = g
 
     for k in range(n):
+        # lowest[length]: the least g of the sequences kept at k with no more parts
+        # (NaN: none yet).  A try is kept unless that is <= its g: upstream's test.
+        lowest = [math.nan] * (k + 2)  # a sequence ending at k has at most k + 1 parts
         for m in by_end[k]:
-            pi = guesses(m, password)
+            price = guesses(m, password)
             if m["i"] > 0:
-                for length in list(best_m[m["i"] - 1]):
-                    update(m, length + 1, pi)
+                for length, pi in list(best_pi[m["i"] - 1].items()):
+                    pi *= price
+                    g = factorial[length + 1] * pi + penalty[length + 1]
+                    if not lowest[length + 1] <= g:
+                        keep(lowest, m, length + 1, pi, g)
             else:
-                update(m, 1, pi)
-        match, pi = brute(0, k)
-        update(match, 1, pi)
+                g = factorial[1] * price + penalty[1]
+                if not lowest[1] <= g:
+                    keep(lowest, m, 1, price, g)
+        price = brute_price[k + 1]
+        g = factorial[1] * price + penalty[1]
+        if not lowest[1] <= g:
+            keep(lowest, _brute(password, 0, k, price), 1, price, g)
         for i in range(1, k + 1):
-            match, pi = brute(i, k)
-            for length, last in list(best_m[i - 1].items()):
-                if last.get("pattern") != "bruteforce":
-                    update(match, length + 1, pi)
+            price = brute_price[k - i + 1]
+            match = None
+            for length, pi in extensible[i - 1]:
+                pi = price * pi
+                g = factorial[length + 1] * pi + penalty[length + 1]
+                if not lowest[length + 1] <= g:
+                    if match is None:
+                        match = _brute(password, i, k, price)
+                    keep(lowest, match, length + 1, pi, g)
+        extensible.append(
+            [
+                (length, best_pi[k][length])
+                for length, m in best_m[k].items()
+                if m.get("pattern") != "bruteforce"
+            ]
+        )
 
     sequence: list[dict[str, Any]] = []
     total = 1.0
@@ -229,3 +319,8 @@ def most_guessable_match_sequence(password: str, matches: list[dict[str, Any]]) 
         "guesses_log10": math.log10(total) if total < math.inf else 308.0,
         "sequence": sequence,
     }
+
+
+def _brute(password: str, i: int, j: int, price: float) -> dict[str, Any]:
+    token = password[i : j + 1]
+    return {"pattern": "bruteforce", "token": token, "i": i, "j": j, "guesses": price}

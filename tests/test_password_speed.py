@@ -1,0 +1,91 @@
+"""Speed without a different verdict: each faster piece of password.strength is held
+to the slower code it replaces (zxcvbn's own, or beianaudit's earlier path), on the
+long and repetitive inputs that made it slow.  Speed itself is measured in
+benchmarks/password.py; here only work is counted, never time."""
+
+from __future__ import annotations
+
+import copy
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from beianaudit.password import chinese_matching, personal_words, strength, zxcvbn_speed
+from tests.conftest import SAMPLES
+
+
+def _words() -> list[tuple[str, str]]:
+    from beianaudit.config import load
+
+    return personal_words.context_words(load(SAMPLES / "personal.toml"))
+
+
+def _dictionaries(words: list[tuple[str, str]] | None = None) -> dict[str, dict[str, int]]:
+    from zxcvbn import matching
+
+    dictionaries = {**matching.RANKED_DICTIONARIES, **chinese_matching.chinese_dictionaries()}
+    dictionaries[chinese_matching.USER] = matching.build_ranked_dict(
+        [w for w, _ in (words if words is not None else _words())]
+    )
+    return dictionaries
+
+
+# Alphabets of the shapes that were slow: mixed case (aA), leet symbols, digits that
+# read as dates and phones, keyboard walks, syllables with separators.
+SHAPES = st.sampled_from(
+    [
+        "aA",
+        "aAbB1!",
+        "4@3!1|0$57+(",
+        "0123456789",
+        "13912345678",
+        "1qaz2wsx!QAZ@WSX",
+        "zhangweiZHANGWEI-.@1990",
+        "woaini1314WOAINI",
+        string.ascii_letters + string.digits + string.punctuation,
+    ]
+)
+
+
+@st.composite
+def long_texts(draw: st.DrawFn, max_size: int = 72) -> str:
+    """Text of one shape, random or a repeated unit, up to ``max_size`` characters."""
+    alphabet = draw(SHAPES)
+    if draw(st.booleans()):
+        return draw(st.text(alphabet=alphabet, min_size=1, max_size=max_size))
+    unit = draw(st.text(alphabet=alphabet, min_size=1, max_size=9))
+    return (unit * max_size)[: draw(st.integers(1, max_size))]
+
+
+@settings(max_examples=40, deadline=None)
+@given(long_texts())
+def test_float_pricing_equals_zxcvbns(password: str) -> None:
+    """Every match of a verdict is priced as zxcvbn's ``estimate_guesses`` prices it,
+    and is left with the same fields."""
+    from zxcvbn import scoring
+
+    matches = strength._all_matches(password, _dictionaries())
+    for match in matches:
+        ours, theirs = copy.deepcopy(match), copy.deepcopy(match)
+        assert zxcvbn_speed.guesses(ours, password) == float(
+            scoring.estimate_guesses(theirs, password)
+        )
+        assert ours == theirs
+
+
+@settings(max_examples=25, deadline=None)
+@given(long_texts())
+def test_the_float_search_equals_zxcvbns_on_long_inputs(password: str) -> None:
+    """The search on every match of a verdict, up to 72 characters: the same guesses
+    and the same sequence as upstream's search in Decimal."""
+    from zxcvbn import scoring
+
+    matches = strength._all_matches(password, _dictionaries())
+    ours = zxcvbn_speed.most_guessable_match_sequence(password, copy.deepcopy(matches))
+    theirs = scoring.most_guessable_match_sequence(password, copy.deepcopy(matches))
+    assert ours["guesses"] == pytest.approx(float(theirs["guesses"]), rel=1e-9)
+    assert [(m["i"], m["j"], m["pattern"]) for m in ours["sequence"]] == [
+        (m["i"], m["j"], m["pattern"]) for m in theirs["sequence"]
+    ]
