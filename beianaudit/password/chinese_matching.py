@@ -290,9 +290,9 @@ class _Marks:
 
 
 def _uppercase_variations(letters: str) -> float:
-    from zxcvbn import scoring
+    from beianaudit.password.zxcvbn_speed import uppercase_variations
 
-    return float(scoring.uppercase_variations({"token": letters}))
+    return float(uppercase_variations(letters))
 
 
 def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
@@ -315,10 +315,39 @@ def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
 
     def rank(word: str) -> tuple[int, str] | None:
         Work.lookups += 1
-        if Work.lookups > budget or (every is not None and word not in every and word not in user):
+        if Work.lookups > budget:
+            return None
+        return look_up(word)
+
+    def look_up(word: str) -> tuple[int, str] | None:
+        if every is not None and word not in every and word not in user:
             return None
         return min(((d[word], name) for name, d in named if word in d), default=None)
 
+    # The words starting at each position of a skeleton, looked up once: a phrase
+    # search from each start reads the same ones again (24 times in aaaa...).
+    words_from: dict[tuple[str, int], list[tuple[int, tuple[int, str]]]] = {}
+
+    def words_at(letters: str, k: int, last: int) -> list[tuple[int, tuple[int, str]]]:
+        """``(size, rank(letters[k:k + size]))`` for each size from MIN_WORD_LETTERS to
+        ``last`` that is a word, counted as that many calls of ``rank``."""
+        count = last - MIN_WORD_LETTERS + 1
+        if count <= 0:
+            return []
+        if Work.lookups + count > budget:  # the budget runs out here: as rank does
+            sizes = range(MIN_WORD_LETTERS, last + 1)
+            return [(size, hit) for size in sizes if (hit := rank(letters[k : k + size]))]
+        Work.lookups += count
+        if (letters, k) not in words_from:
+            run = letters.find(" ", k)
+            top = min(MAX_WORD_LETTERS, (len(letters) if run < 0 else run) - k)
+            sizes = range(MIN_WORD_LETTERS, top + 1)
+            words_from[letters, k] = [
+                (size, hit) for size in sizes if (hit := look_up(letters[k : k + size]))
+            ]
+        return [(size, hit) for size, hit in words_from[letters, k] if size <= last]
+
+    rank.words_at = words_at  # type: ignore[attr-defined]
     return rank
 
 
@@ -369,10 +398,7 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
         if k not in found:
             continue
         guesses, count, starts, _ = found[k]
-        for size in range(MIN_WORD_LETTERS, min(MAX_WORD_LETTERS, end_of_run - k) + 1):
-            hit = rank(letters[k : k + size])
-            if hit is None:
-                continue
+        for size, hit in rank.words_at(letters, k, min(MAX_WORD_LETTERS, end_of_run - k)):
             end = k + size
             price = guesses * hit[0]  # the product of ranks orders the phrases
             if end not in found or price < found[end][0]:

@@ -11,6 +11,7 @@ matches in the same order (a property test holds it to upstream's code).
 from __future__ import annotations
 
 import math
+import re
 from functools import cache, lru_cache
 from typing import Any
 
@@ -41,8 +42,106 @@ def install() -> None:
 
     _UPSTREAM.setdefault("enumerate_l33t_subs", matching.enumerate_l33t_subs)
     _UPSTREAM.setdefault("dictionary_match", matching.dictionary_match)
+    _UPSTREAM.setdefault("date_match", matching.date_match)
     matching.dictionary_match = bounded_dictionary_match  # type: ignore[assignment]
     matching.enumerate_l33t_subs = l33t_subs  # type: ignore[assignment]
+    matching.date_match = date_match  # type: ignore[assignment]
+
+
+def upstream_date_match(password: str) -> list[dict[str, Any]]:
+    """zxcvbn's own ``date_match``, whether or not :func:`install` ran."""
+    from zxcvbn import matching
+
+    return _UPSTREAM.get("date_match", matching.date_match)(password)
+
+
+def date_match(password: str, _ranked_dictionaries: Any = None) -> list[dict[str, Any]]:
+    """zxcvbn's ``date_match``: the same matches in the same order, found faster.
+
+    Upstream reads every substring of 4 to 10 characters as a date (a regex, then two
+    or three ways to split the digits), then drops each date inside another by
+    comparing every pair: about 20 ms on 72 digits.  Here what a substring reads as
+    is worked out once per distinct substring (repeated digits repeat them), by
+    upstream's own code, and a date inside another is found in one pass over the
+    dates ordered by start.  Where upstream raises (a newline after five or more
+    digits: its ``$`` matches before it, then ``int("\\n")`` fails), the reading that
+    fails is skipped.
+    """
+    found = []
+    n = len(password)
+    for i in range(n - 3):  # without separators: 4 to 8 characters
+        for j in range(i + 3, min(i + 8, n)):
+            date = _date_without_separator(password[i : j + 1])
+            if date is not None:
+                found.append((i, j, "", date))
+    for i in range(n - 5):  # with separators: 6 to 10 characters
+        for j in range(i + 5, min(i + 10, n)):
+            read = _date_with_separator(password[i : j + 1])
+            if read is not None:
+                found.append((i, j, read[0], read[1]))
+    # A date is dropped when another one covers it: ordered by start, then longest
+    # first, it is covered when an earlier one reaches as far (spans are distinct).
+    kept = []
+    reach = -1
+    for i, j, separator, date in sorted(found, key=lambda f: (f[0], -f[1])):
+        if reach < j:
+            kept.append((i, j, separator, date))
+        reach = max(reach, j)
+    kept.sort(key=lambda f: (f[0], f[1]))
+    return [
+        {
+            "pattern": "date",
+            "token": password[i : j + 1],
+            "i": i,
+            "j": j,
+            "separator": separator,
+            "year": date[0],
+            "month": date[1],
+            "day": date[2],
+        }
+        for i, j, separator, date in kept
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _date_without_separator(token: str) -> tuple[int, int, int] | None:
+    """What upstream's ``date_match`` reads ``token`` as, with no separator: the
+    reading whose year is nearest its reference year, the first of equals."""
+    from zxcvbn import matching, scoring
+
+    if not _NO_SEPARATOR.match(token):
+        return None
+    best = None
+    for k, m in matching.DATE_SPLITS[len(token)]:
+        try:
+            dmy = matching.map_ints_to_dmy([int(token[0:k]), int(token[k:m]), int(token[m:])])
+        except ValueError:  # "0000\n" passes upstream's ^\d{4,8}$, then int("\n") raises
+            continue
+        if dmy and (
+            best is None
+            or abs(dmy["year"] - scoring.REFERENCE_YEAR) < abs(best[0] - scoring.REFERENCE_YEAR)
+        ):
+            best = (dmy["year"], dmy["month"], dmy["day"])
+    return best
+
+
+@lru_cache(maxsize=8192)
+def _date_with_separator(token: str) -> tuple[str, tuple[int, int, int]] | None:
+    """What upstream's ``date_match`` reads ``token`` as, with separators."""
+    from zxcvbn import matching
+
+    read = _WITH_SEPARATOR.match(token)
+    if not read:
+        return None
+    dmy = matching.map_ints_to_dmy([int(read.group(1)), int(read.group(3)), int(read.group(4))])
+    if not dmy:
+        return None
+    return read.group(2), (dmy["year"], dmy["month"], dmy["day"])
+
+
+# zxcvbn 4.5's own patterns (matching.date_match builds them on each call).
+_NO_SEPARATOR = re.compile(r"^\d{4,8}$")
+_WITH_SEPARATOR = re.compile(r"^(\d{1,4})([\s/\\_.-])(\d{1,2})\2(\d{1,4})$")
 
 
 # Up to this length every substring is looked up in every dictionary (at most 528 of
