@@ -63,16 +63,17 @@ def long_texts(draw: st.DrawFn, max_size: int = 72) -> str:
 @given(long_texts())
 def test_float_pricing_equals_zxcvbns(password: str) -> None:
     """Every match of a verdict is priced as zxcvbn's ``estimate_guesses`` prices it,
-    and is left with the same fields."""
+    and is left with the same fields (``price``: with none set)."""
     from zxcvbn import scoring
 
     matches = strength._all_matches(password, _dictionaries())
     for match in matches:
-        ours, theirs = copy.deepcopy(match), copy.deepcopy(match)
-        assert zxcvbn_speed.guesses(ours, password) == float(
-            scoring.estimate_guesses(theirs, password)
-        )
+        ours, theirs, kept = copy.deepcopy(match), copy.deepcopy(match), copy.deepcopy(match)
+        expected = float(scoring.estimate_guesses(theirs, password))
+        assert zxcvbn_speed.guesses(ours, password) == expected
         assert ours == theirs
+        assert zxcvbn_speed.price(kept, password) == expected
+        assert kept == match  # price leaves the match as it was
 
 
 @settings(max_examples=25, deadline=None)

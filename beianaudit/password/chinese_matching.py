@@ -781,11 +781,11 @@ def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict
     others only cost time: with the padding matches, a third of the work at 72
     characters.
     """
-    from beianaudit.password.zxcvbn_speed import guesses as price
+    from beianaudit.password.zxcvbn_speed import price
 
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = price(dict(m), password)  # m stays unpriced: see habit_matches
+        guesses = price(m, password)  # m stays unpriced: see habit_matches
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

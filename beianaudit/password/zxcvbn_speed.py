@@ -219,33 +219,48 @@ def guesses(match: dict[str, Any], password: str) -> float:
     upstream sum of binomials, quadratic in the token: most of the pricing of
     ``aA`` × 36).  A property test holds it to upstream's.
     """
-    from zxcvbn import scoring
-
     given = match.get("guesses", False)
     if given:
         return float(given)
+    if match["pattern"] == "dictionary":
+        match["base_guesses"] = match["rank"]
+        match["uppercase_variations"] = uppercase_variations(match["token"])
+        match["l33t_variations"] = _l33t_variations(match)
+    match["guesses"] = _estimate(match, password)
+    match["guesses_log10"] = math.log(match["guesses"], 10)
+    return float(match["guesses"])
+
+
+def price(match: dict[str, Any], password: str) -> float:
+    """What :func:`guesses` returns for ``match``, leaving ``match`` as it is (no copy):
+    the spans' cheapest matches are chosen on this, before any match is priced."""
+    given = match.get("guesses", False)
+    if given:
+        return float(given)
+    return float(_estimate(match, password))
+
+
+def _estimate(match: dict[str, Any], password: str) -> Any:
+    """upstream's estimate, at least its minimum for a part of ``password``."""
+    from zxcvbn import scoring
+
     min_guesses = 1
     if len(match["token"]) < len(password):
         if len(match["token"]) == 1:
             min_guesses = scoring.MIN_SUBMATCH_GUESSES_SINGLE_CHAR
         else:
             min_guesses = scoring.MIN_SUBMATCH_GUESSES_MULTI_CHAR
-    if match["pattern"] == "dictionary":
-        match["base_guesses"] = match["rank"]
-        match["uppercase_variations"] = uppercase_variations(match["token"])
-        match["l33t_variations"] = _l33t_variations(match)
+    if match["pattern"] == "dictionary":  # dictionary_guesses, without its side effects
         reversed_variations = (match.get("reversed", False) and 2) or 1
         estimate = (
-            match["base_guesses"]
-            * match["uppercase_variations"]
-            * match["l33t_variations"]
+            match["rank"]
+            * uppercase_variations(match["token"])
+            * _l33t_variations(match)
             * reversed_variations
         )
     else:
         estimate = _ESTIMATES[match["pattern"]](match)
-    match["guesses"] = max(estimate, min_guesses)
-    match["guesses_log10"] = math.log(match["guesses"], 10)
-    return float(match["guesses"])
+    return max(estimate, min_guesses)
 
 
 @lru_cache(maxsize=4096)
@@ -292,9 +307,7 @@ def own_guesses(match: dict[str, Any]) -> float:
     doubled symbol), the structure takes it once, not each part.  ``match`` is left
     as it was.
     """
-    if match.get("guesses"):
-        return float(match["guesses"])
-    return guesses(dict(match), match["token"])
+    return price(match, match["token"])
 
 
 def structure_guesses(sequence: list[dict[str, Any]]) -> float:
