@@ -118,3 +118,19 @@ def test_date_match_equals_zxcvbns(password: str) -> None:
 def test_a_newline_after_digits_is_judged_not_raised() -> None:
     """zxcvbn 4.5 raises ValueError on "00000\n" (its date regex accepts the newline)."""
     assert strength.evaluate("Ab00000\nCd").score >= 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(long_texts())
+def test_omnimatch_equals_zxcvbns_but_for_the_units_price(password: str) -> None:
+    """The same matches in the same order as zxcvbn's ``omnimatch``; a repeat's unit
+    is left to strength to price (upstream's price of it is never used)."""
+    from zxcvbn import matching
+
+    dictionaries = _dictionaries()
+    ours = zxcvbn_speed.omnimatch(password, dictionaries)
+    theirs = matching.omnimatch(password, dictionaries)
+    for match in theirs:
+        if match["pattern"] == "repeat":
+            match["base_guesses"] = match["base_matches"] = None
+    assert ours == theirs

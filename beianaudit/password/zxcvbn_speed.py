@@ -48,6 +48,66 @@ def install() -> None:
     matching.date_match = date_match  # type: ignore[assignment]
 
 
+def omnimatch(password: str, dictionaries: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """zxcvbn's ``omnimatch`` (its matchers, in its order), with each repeat's unit left
+    unpriced (``base_guesses`` and ``base_matches`` None): upstream prices a unit with
+    a search of its own lists that the caller replaces (strength prices the unit as it
+    judges any text), so that search is not made."""
+    from zxcvbn import matching
+
+    install()
+    found: list[dict[str, Any]] = []
+    for matcher in (
+        matching.dictionary_match,
+        matching.reverse_dictionary_match,
+        matching.l33t_match,
+        matching.spatial_match,
+        repeat_spans,
+        matching.sequence_match,
+        matching.regex_match,
+        matching.date_match,
+    ):
+        found.extend(matcher(password, _ranked_dictionaries=dictionaries))
+    return sorted(found, key=lambda m: (m["i"], m["j"]))
+
+
+_GREEDY = re.compile(r"(.+)\1+")
+_LAZY = re.compile(r"(.+?)\1+")
+_LAZY_ANCHORED = re.compile(r"^(.+?)\1+$")
+
+
+def repeat_spans(password: str, _ranked_dictionaries: Any = None) -> list[dict[str, Any]]:
+    """zxcvbn's ``repeat_match``, the same spans and units, without pricing the unit."""
+    matches = []
+    last_index = 0
+    while last_index < len(password):
+        greedy = _GREEDY.search(password, pos=last_index)
+        lazy = _LAZY.search(password, pos=last_index)
+        if not greedy or not lazy:
+            break
+        if len(greedy.group(0)) > len(lazy.group(0)):
+            match = greedy
+            base_token = _LAZY_ANCHORED.search(match.group(0)).group(1)  # type: ignore[union-attr]
+        else:
+            match = lazy
+            base_token = match.group(1)
+        i, j = match.span()[0], match.span()[1] - 1
+        matches.append(
+            {
+                "pattern": "repeat",
+                "i": i,
+                "j": j,
+                "token": match.group(0),
+                "base_token": base_token,
+                "base_guesses": None,
+                "base_matches": None,
+                "repeat_count": len(match.group(0)) / len(base_token),
+            }
+        )
+        last_index = j + 1
+    return matches
+
+
 def upstream_date_match(password: str) -> list[dict[str, Any]]:
     """zxcvbn's own ``date_match``, whether or not :func:`install` ran."""
     from zxcvbn import matching
