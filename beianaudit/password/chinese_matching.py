@@ -524,13 +524,15 @@ def mobile_matches(
     )
 
     found = []
+    priced: dict[str, float] = {}  # a tail seen before in this password (repeated numbers)
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
-        tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
-        best = most_guessable_match_sequence(tail, tail_matches)
-        tail_guesses = min(best["guesses"], structure_guesses(best["sequence"]))
-        guesses = MOBILE_PREFIXES * min(tail_guesses, MAX_TAIL_GUESSES)
+        if tail not in priced:
+            tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
+            best = most_guessable_match_sequence(tail, tail_matches)
+            priced[tail] = min(best["guesses"], structure_guesses(best["sequence"]))
+        guesses = MOBILE_PREFIXES * min(priced[tail], MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
 
