@@ -134,3 +134,120 @@ def test_omnimatch_equals_zxcvbns_but_for_the_units_price(password: str) -> None
         if match["pattern"] == "repeat":
             match["base_guesses"] = match["base_matches"] = None
     assert ours == theirs
+
+
+# --- counted work: what would blow up shows in the counts, never in a clock ----------
+
+
+def _judged_evaluations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of 72 characters ``strength._all_matches`` is asked about, in order."""
+    seen: list[str] = []
+    inner = strength._all_matches
+
+    def counting(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dict[str, object]]:
+        if len(text) == strength.MAX_LENGTH:
+            seen.append(text)
+        return inner(text, dictionaries)
+
+    monkeypatch.setattr(strength, "_all_matches", counting)
+    return seen
+
+
+@pytest.mark.parametrize("unit", ["ZhangWei", "19900307", "zhangwei1990"])
+def test_a_rest_that_starts_as_the_password_is_not_evaluated_again(
+    unit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The person's data repeated past 72 characters leaves a rest whose judged prefix
+    is the password's own: one evaluation gives both scores."""
+    password = (unit * 100)[:1024]
+    seen = _judged_evaluations(monkeypatch)
+    result = strength.evaluate(password, _words())
+    assert result.rest_score == result.score
+    assert seen == [password[: strength.MAX_LENGTH]]
+
+
+def test_a_different_rest_is_evaluated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    password = ("13912345678Aa!" * 80)[:1024]
+    seen = _judged_evaluations(monkeypatch)
+    result = strength.evaluate(password, _words())
+    assert result.rest_score is not None
+    assert len(seen) == 2
+    assert seen[1] != seen[0]
+
+
+def test_date_match_reads_each_distinct_substring_once() -> None:
+    zxcvbn_speed._date_without_separator.cache_clear()
+    zxcvbn_speed._date_with_separator.cache_clear()
+    zxcvbn_speed.date_match("1" * 72)
+    assert zxcvbn_speed._date_without_separator.cache_info().misses == 5  # 1111 to 11111111
+    assert zxcvbn_speed._date_with_separator.cache_info().misses == 5
+
+
+def test_a_repeated_mobile_number_is_priced_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zxcvbn import matching
+
+    tails: list[str] = []
+    inner = matching.omnimatch
+
+    def counting(text: str, *args: object, **kwargs: object) -> list[dict[str, object]]:
+        tails.append(text)
+        return inner(text, *args, **kwargs)
+
+    monkeypatch.setattr(matching, "omnimatch", counting)
+    found = chinese_matching.mobile_matches("13912345678Aa!" * 5, _dictionaries())
+    assert len(found) == 5
+    assert tails == ["12345678"]
+
+
+def test_the_phrase_search_reads_each_position_once() -> None:
+    """aAaA... is searched from every start, each reading up to 24 positions ahead: the
+    words at a position are looked up once, while every lookup the search makes is
+    still counted (the budget cuts where it did)."""
+    asked: list[str] = []
+    dictionaries = {name: _Asked(ranked, asked) for name, ranked in _dictionaries().items()}
+    before = chinese_matching.Work.lookups
+    chinese_matching.mangled_matches("aA" * 12, dictionaries)
+    counted = chinese_matching.Work.lookups - before
+    looked_up = len(asked) // len(dictionaries)  # a lookup asks every list
+    assert looked_up * 4 < counted
+
+
+class _Asked(dict):  # type: ignore[type-arg]
+    """A ranked list that notes every word it is asked about."""
+
+    def __init__(self, ranked: dict[str, int], asked: list[str]) -> None:
+        super().__init__(ranked)
+        self.asked = asked
+
+    def __contains__(self, word: object) -> bool:
+        self.asked.append(str(word))
+        return super().__contains__(word)
+
+
+@st.composite
+def long_word_texts(draw: st.DrawFn) -> str:
+    """33 to 80 characters of listed words, long ones (past zxcvbn_speed.PREFIX) among
+    them, the person's long ID too, in any case, glued or with a symbol between."""
+    longer = sorted(w for w in _longest_words() if len(w) > zxcvbn_speed.PREFIX)
+    pieces = st.sampled_from(longer[:: max(1, len(longer) // 200)])
+    pieces |= st.sampled_from(["330106199003071236", "zhangwei", "woaini", "1990", "!", "aA"])
+    parts = draw(st.lists(pieces, min_size=1, max_size=8))
+    text = draw(st.sampled_from(["", "@", "1"])).join(parts)
+    text = "".join(ch.upper() if draw(st.booleans()) else ch for ch in text[:8]) + text[8:]
+    return (text * 3)[: draw(st.integers(zxcvbn_speed.SHORT + 1, 80))]
+
+
+def _longest_words() -> frozenset[str]:
+    lasting = [d for name, d in _dictionaries().items() if name != chinese_matching.USER]
+    return zxcvbn_speed.all_words(lasting)[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(long_word_texts())
+def test_long_words_are_found_as_zxcvbn_finds_them(password: str) -> None:
+    zxcvbn_speed.install()
+    dictionaries = _dictionaries()
+    upstream = zxcvbn_speed._UPSTREAM["dictionary_match"]
+    assert zxcvbn_speed.bounded_dictionary_match(password, dictionaries) == upstream(
+        password, dictionaries
+    )

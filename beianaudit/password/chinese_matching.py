@@ -247,6 +247,11 @@ class _Marks:
         self.gap = [""] + [password[where[k - 1] + 1 : where[k]] for k in range(1, len(where))]
         self.sub = [password[w] if not password[w].isalpha() else "" for w in where]
         self.upper = [password[w].isupper() for w in where]
+        # The password's letters alone, and how many come before each position.
+        self.alphas = "".join(ch for ch in password if ch.isalpha())
+        self.alphas_before = list(
+            itertools.accumulate((ch.isalpha() for ch in password), initial=0)
+        )
         self.counts = [(0, 0, 0)]
         for k in range(len(where)):
             gaps, subs, uppers = self.counts[-1]
@@ -272,15 +277,14 @@ class _Marks:
             factor *= LEET_RULE ** len({ch for ch in self.sub[a:b] if ch})
             rules.append("leet")
         if uppers:
-            upper = {k for k in range(a, b) if self.upper[k]}
-            # A capital right after a dropped separator starts a word too (Yi-Qi-Fa-Cai).
-            starts = word_starts | {k for k in range(a + 1, b) if self.gap[k]}
-            letters = "".join(
-                ch for ch in self.password[self.where[a] : self.where[b - 1] + 1] if ch.isalpha()
-            )
-            if upper == {a} or letters.isupper():
+            before = self.alphas_before
+            letters = self.alphas[before[self.where[a]] : before[self.where[b - 1] + 1]]
+            if (uppers == 1 and self.upper[a]) or letters.isupper():  # only the first capital
                 factor *= FIRST_OR_ALL_UPPER
-            elif upper <= starts:
+            elif {k for k in range(a, b) if self.upper[k]} <= (
+                # A capital right after a dropped separator starts a word too (Yi-Qi-Fa-Cai).
+                word_starts | {k for k in range(a + 1, b) if self.gap[k]}
+            ):
                 factor *= CAMEL_RULE
                 rules.append("case")
             else:
