@@ -338,6 +338,9 @@ def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
         count = last - MIN_WORD_LETTERS + 1
         if count <= 0:
             return []
+        if Work.lookups >= budget:  # spent: rank would count each and find none
+            Work.lookups += count
+            return []
         if Work.lookups + count > budget:  # the budget runs out here: as rank does
             sizes = range(MIN_WORD_LETTERS, last + 1)
             return [(size, hit) for size in sizes if (hit := rank(letters[k : k + size]))]
