@@ -306,6 +306,11 @@ class _Marks:
         self.gap = [""] + [password[where[k - 1] + 1 : where[k]] for k in range(1, len(where))]
         self.sub = [password[w] if not password[w].isalpha() else "" for w in where]
         self.upper = [password[w].isupper() for w in where]
+        # The password's letters alone, and how many come before each position.
+        self.alphas = "".join(ch for ch in password if ch.isalpha())
+        self.alphas_before = list(
+            itertools.accumulate((ch.isalpha() for ch in password), initial=0)
+        )
         self.counts = [(0, 0, 0)]
         for k in range(len(where)):
             gaps, subs, uppers = self.counts[-1]
@@ -331,15 +336,14 @@ class _Marks:
             factor *= LEET_RULE ** len({ch for ch in self.sub[a:b] if ch})
             rules.append("leet")
         if uppers:
-            upper = {k for k in range(a, b) if self.upper[k]}
-            # A capital right after a dropped separator starts a word too (Yi-Qi-Fa-Cai).
-            starts = word_starts | {k for k in range(a + 1, b) if self.gap[k]}
-            letters = "".join(
-                ch for ch in self.password[self.where[a] : self.where[b - 1] + 1] if ch.isalpha()
-            )
-            if upper == {a} or letters.isupper():
+            before = self.alphas_before
+            letters = self.alphas[before[self.where[a]] : before[self.where[b - 1] + 1]]
+            if (uppers == 1 and self.upper[a]) or letters.isupper():  # only the first capital
                 factor *= FIRST_OR_ALL_UPPER
-            elif upper <= starts:
+            elif {k for k in range(a, b) if self.upper[k]} <= (
+                # A capital right after a dropped separator starts a word too (Yi-Qi-Fa-Cai).
+                word_starts | {k for k in range(a + 1, b) if self.gap[k]}
+            ):
                 factor *= CAMEL_RULE
                 rules.append("case")
             else:
@@ -349,9 +353,9 @@ class _Marks:
 
 
 def _uppercase_variations(letters: str) -> float:
-    from zxcvbn import scoring
+    from beianaudit.password.zxcvbn_speed import uppercase_variations
 
-    return float(scoring.uppercase_variations({"token": letters}))
+    return float(uppercase_variations(letters))
 
 
 def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
@@ -374,10 +378,42 @@ def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
 
     def rank(word: str) -> tuple[int, str] | None:
         Work.lookups += 1
-        if Work.lookups > budget or (every is not None and word not in every and word not in user):
+        if Work.lookups > budget:
+            return None
+        return look_up(word)
+
+    def look_up(word: str) -> tuple[int, str] | None:
+        if every is not None and word not in every and word not in user:
             return None
         return min(((d[word], name) for name, d in named if word in d), default=None)
 
+    # The words starting at each position of a skeleton, looked up once: a phrase
+    # search from each start reads the same ones again (24 times in aaaa...).
+    words_from: dict[tuple[str, int], list[tuple[int, tuple[int, str]]]] = {}
+
+    def words_at(letters: str, k: int, last: int) -> list[tuple[int, tuple[int, str]]]:
+        """``(size, rank(letters[k:k + size]))`` for each size from MIN_WORD_LETTERS to
+        ``last`` that is a word, counted as that many calls of ``rank``."""
+        count = last - MIN_WORD_LETTERS + 1
+        if count <= 0:
+            return []
+        if Work.lookups >= budget:  # spent: rank would count each and find none
+            Work.lookups += count
+            return []
+        if Work.lookups + count > budget:  # the budget runs out here: as rank does
+            sizes = range(MIN_WORD_LETTERS, last + 1)
+            return [(size, hit) for size in sizes if (hit := rank(letters[k : k + size]))]
+        Work.lookups += count
+        if (letters, k) not in words_from:
+            run = letters.find(" ", k)
+            top = min(MAX_WORD_LETTERS, (len(letters) if run < 0 else run) - k)
+            sizes = range(MIN_WORD_LETTERS, top + 1)
+            words_from[letters, k] = [
+                (size, hit) for size in sizes if (hit := look_up(letters[k : k + size]))
+            ]
+        return [(size, hit) for size, hit in words_from[letters, k] if size <= last]
+
+    rank.words_at = words_at  # type: ignore[attr-defined]
     return rank
 
 
@@ -428,10 +464,7 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
         if k not in found:
             continue
         guesses, count, starts, _ = found[k]
-        for size in range(MIN_WORD_LETTERS, min(MAX_WORD_LETTERS, end_of_run - k) + 1):
-            hit = rank(letters[k : k + size])
-            if hit is None:
-                continue
+        for size, hit in rank.words_at(letters, k, min(MAX_WORD_LETTERS, end_of_run - k)):
             end = k + size
             price = guesses * hit[0]  # the product of ranks orders the phrases
             if end not in found or price < found[end][0]:
@@ -578,13 +611,15 @@ def mobile_matches(
     )
 
     found = []
+    priced: dict[str, float] = {}  # a tail seen before in this password (repeated numbers)
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
-        tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
-        best = most_guessable_match_sequence(tail, tail_matches)
-        tail_guesses = min(best["guesses"], structure_guesses(best["sequence"]))
-        guesses = MOBILE_PREFIXES * min(tail_guesses, MAX_TAIL_GUESSES)
+        if tail not in priced:
+            tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
+            best = most_guessable_match_sequence(tail, tail_matches)
+            priced[tail] = min(best["guesses"], structure_guesses(best["sequence"]))
+        guesses = MOBILE_PREFIXES * min(priced[tail], MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
 
@@ -835,11 +870,11 @@ def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict
     others only cost time: with the padding matches, a third of the work at 72
     characters.
     """
-    from beianaudit.password.zxcvbn_speed import guesses as price
+    from beianaudit.password.zxcvbn_speed import price
 
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = price(dict(m), password)  # m stays unpriced: see habit_matches
+        guesses = price(m, password)  # m stays unpriced: see habit_matches
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

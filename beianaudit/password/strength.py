@@ -169,9 +169,9 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
     unit with its own lists only, which know neither the Chinese words nor the user's."""
     from zxcvbn import matching
 
-    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence
+    from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence, omnimatch
 
-    matches = matching.omnimatch(text, dictionaries)
+    matches = omnimatch(text, dictionaries)
     matches += matching.regex_match(text, _regexen={"recent_year": LATER_YEAR})
     matches += chinese_matches(text, dictionaries)
     for match in matches:
@@ -243,7 +243,7 @@ def evaluate(
         suggestions=tuple(suggestions),
         personal=personal,
         habits=habits,
-        rest_score=_rest_score(password, matches, words) if personal and rest else None,
+        rest_score=_rest_score(password, matches, words, int(score)) if personal and rest else None,
     )
 
 
@@ -270,11 +270,17 @@ def _habits(sequence: list[dict[str, Any]]) -> tuple[str, ...]:
 
 
 def _rest_score(
-    password: str, matches: list[dict[str, Any]], words: Sequence[tuple[str, str]]
+    password: str, matches: list[dict[str, Any]], words: Sequence[tuple[str, str]], score: int
 ) -> int:
     """The score of ``password`` with every span of the person's own data (found in its
-    judged prefix) taken out; what lies past the prefix counts for the rest too."""
+    judged prefix) taken out; what lies past the prefix counts for the rest too.
+
+    ``score`` is the password's own: when the rest begins with the same judged prefix
+    (ZhangWei repeated past 72 characters), it is the rest's too, without a second
+    evaluation."""
     mine = [m for m in matches if m.get("dictionary_name") == USER]
     covered = {k for m in mine for k in range(m["i"], m["j"] + 1)}
     rest = "".join(ch for k, ch in enumerate(password) if k not in covered)
+    if rest[:MAX_LENGTH] == password[:MAX_LENGTH]:
+        return score
     return evaluate(rest, words, rest=False).score
