@@ -79,6 +79,7 @@ def explain(exc: StoreUnavailable) -> str:
         "not_encrypted": _("{backend} is not a keyring known to encrypt"),
         "timeout": _("{backend} did not answer within {seconds} s"),
         "not_stored": _("{backend} did not keep the password"),
+        "no_session": _("{backend}: no D-Bus session here to reach it"),
     }
     text = texts.get(exc.reason, _("{backend} failed ({error})"))
     return text.format(backend=exc.backend, seconds=f"{TIMEOUT:g}", error=exc.reason)
@@ -156,25 +157,67 @@ def _configured_name() -> str:
         return "keyring"
 
 
-def _named_empty_backend() -> str | None:
-    """The backend keyring would load, when it is one of :data:`EMPTY_BACKENDS` and known
-    without importing keyring (about 100 ms of start-up: its ``jaraco.context`` brings
-    ``urllib.request``, ``http.client``, ``ssl`` and ``email``); else ``None``.
+def _known_without_keyring() -> StoreUnavailable | None:
+    """Keyring's answer when it is known without importing keyring (about 100 ms of
+    start-up: its ``jaraco.context`` brings ``urllib.request``, ``http.client``, ``ssl``
+    and ``email``, then its search imports every backend and plugin); else ``None``.
 
-    Known when keyring is installed but not imported yet (so nothing called
-    ``set_keyring``) and ``PYTHON_KEYRING_BACKEND`` names such a backend exactly:
-    keyring's ``get_keyring`` then loads that one, before its config file and before
-    any search.
+    Only while keyring is installed but not imported yet (so nothing called
+    ``set_keyring``):
+
+    - ``PYTHON_KEYRING_BACKEND`` names one of :data:`EMPTY_BACKENDS` exactly: keyring's
+      ``get_keyring`` loads that one, before its config file and before any search.
+    - nothing names a backend and no backend on :data:`ENCRYPTING` can run here
+      (:func:`_no_session`): whatever keyring's search picks is refused.
     """
     import os
     import sys
 
+    if "keyring" in sys.modules:
+        return None
     named = os.environ.get("PYTHON_KEYRING_BACKEND")
-    if named not in EMPTY_BACKENDS or "keyring" in sys.modules:
+    if named is not None and named not in EMPTY_BACKENDS:
+        return None
+    if named is None and not _no_session():
         return None
     from importlib.util import find_spec
 
-    return named if find_spec("keyring") is not None else None
+    if find_spec("keyring") is None:
+        return None  # keyring says so itself (ModuleNotFoundError)
+    if named is not None:
+        return StoreUnavailable(named, "none")
+    return StoreUnavailable(SYSTEM_BACKEND, "no_session")
+
+
+# What keyring's search would look for on Linux, named when there is no session to reach.
+SYSTEM_BACKEND = "keyring.backends.SecretService.Keyring"
+
+
+def _no_session() -> bool:
+    """Linux, no keyring config file, and no way to reach the backends on
+    :data:`ENCRYPTING`: no D-Bus session (SecretService's jeepney reads only
+    ``DBUS_SESSION_BUS_ADDRESS``; a display or ``$XDG_RUNTIME_DIR/bus``, which GLib and
+    libdbus also try, count as a session too), neither libsecret's ``gi`` nor KWallet's
+    ``dbus`` installed, nor the Windows modules; the macOS and Windows backends refuse
+    to run on Linux.  Any doubt answers ``False``: keyring is asked."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    if any(os.environ.get(v) for v in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY")):
+        return False
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.exists(os.path.join(runtime, "bus")):
+        return False
+    # keyring's own config file (keyring.util.platform_.config_root on Linux), which may
+    # name a backend or add a folder of backends to sys.path.
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    if os.path.exists(os.path.join(config, "python_keyring", "keyringrc.cfg")):
+        return False
+    from importlib.util import find_spec
+
+    return all(find_spec(m) is None for m in ("gi", "dbus", "win32ctypes", "win32cred"))
 
 
 def _with_backend(work: Callable[[Any], T]) -> T:
@@ -185,9 +228,9 @@ def _with_backend(work: Callable[[Any], T]) -> T:
     from beianaudit.secret import protect_process
 
     protect_process()  # the old password is about to be in memory
-    empty = _named_empty_backend()
-    if empty is not None:
-        raise StoreUnavailable(empty, "none")
+    known = _known_without_keyring()
+    if known is not None:
+        raise known
     outcome: dict[str, Any] = {}
     where = ["keyring"]
 
