@@ -309,3 +309,27 @@ def test_the_keyring_config_file_looked_for_is_keyrings_own(monkeypatch, tmp_pat
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[backend]\n")
     assert not store._no_session()
+
+
+def test_a_password_run_without_a_keyring_loads_no_openssl(tmp_path) -> None:
+    """The keyring account's digest (hashlib: OpenSSL's start-up) is computed only when
+    a keyring is reached."""
+    import os
+
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write(\n"
+        "    '\\nHASHLIB ' + str('hashlib' in sys.modules)))\n"
+        f"sys.argv = ['beianaudit', 'check', '--password-stdin', '--config', {SAMPLE!r}]\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input="Zhangwei1990!\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.stderr.rpartition("\nHASHLIB ")[2] == "False"

@@ -17,7 +17,6 @@ any call (no D-Bus over SSH, a locked collection, a backend that raises or hangs
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -97,6 +96,8 @@ def trusted(backend: Any) -> bool:
 
 def account(config: Config | None) -> str:
     """The keyring account of the config's subject: masked id, ``#``, 8 hex digits."""
+    import hashlib  # here: OpenSSL's start-up, for a run that reaches a keyring only
+
     from beianaudit.mask import mask_id
 
     subject_id = _subject_id(config)
@@ -257,10 +258,9 @@ def _with_backend(work: Callable[[Any], T]) -> T:
 
 def load(config: Config | None) -> Secret | None:
     """The remembered password, from this subject's slot or else the 0.1 shared one."""
-    names = [account(config), legacy_account(config)]
 
     def read(backend: Any) -> str | None:
-        for name in names:
+        for name in (account(config), legacy_account(config)):
             value = backend.get_password(SERVICE, name) if name else None
             if value:
                 return value
@@ -272,9 +272,9 @@ def load(config: Config | None) -> Secret | None:
 
 def save(config: Config | None, password: Secret) -> None:
     """Keep ``password`` in this subject's slot and empty the 0.1 shared one (moved)."""
-    name, old = account(config), legacy_account(config)
 
     def write(backend: Any) -> None:
+        name, old = account(config), legacy_account(config)
         backend.set_password(SERVICE, name, password.reveal())
         if backend.get_password(SERVICE, name) != password.reveal():
             raise StoreUnavailable(name_of(backend), "not_stored")
@@ -286,9 +286,9 @@ def save(config: Config | None, password: Secret) -> None:
 
 def forget(config: Config | None) -> bool:
     """Remove the stored password (both slots); ``False`` when there was none."""
-    names = [n for n in (account(config), legacy_account(config)) if n]
 
     def delete(backend: Any) -> bool:
+        names = [n for n in (account(config), legacy_account(config)) if n]
         removed = False
         for name in names:
             if backend.get_password(SERVICE, name):
