@@ -333,3 +333,11 @@ def test_a_password_run_without_a_keyring_loads_no_openssl(tmp_path) -> None:
         env=env,
     )
     assert done.stderr.rpartition("\nHASHLIB ")[2] == "False"
+
+
+def test_a_plan_without_a_config_parses_no_toml(monkeypatch, tmp_path) -> None:
+    """The plan's data is read from its JSON twins (tests/test_data_json.py)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    loaded = modules_after("plan", "--situation", "forgot", "--subject", "personal")
+    assert "beianaudit.recovery.plan" in loaded
+    assert "tomllib" not in loaded
