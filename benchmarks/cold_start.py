@@ -16,8 +16,10 @@ password.  Targets (issue 20): at most 2.5x the click baseline (``check``, ``pla
 ``journal list``); at most 3x the zxcvbn baseline for the password commands.
 The keyring is turned off by name (``PYTHON_KEYRING_BACKEND`` set to keyring's
 ``fail`` backend, as on a server), which BA107 answers without importing keyring;
-"password, keyring searched" is the same command with the variable unset, so that
-keyring is imported and searches its backends.
+"password, keyring not named, no D-Bus" is the same command with the variable unset
+and no D-Bus session (also answered without keyring), and "password, keyring
+searched" the same with a D-Bus address set (to no bus), so that keyring is imported
+and searches its backends, as on a desktop.
 ``--json`` prints the rows of the benchmark contract (see benchmarks/run_all.py).
 """
 
@@ -89,13 +91,27 @@ def commands() -> dict[str, Command]:
             PASSWORD + "\n",
             ZXCVBN,
         ),
-        # The keyring not turned off by name: keyring imported and its backends searched
-        # (here keyrings.alt's files, a test dependency, which BA107 refuses).
-        "password, keyring searched": (
+        # The keyring not turned off by name, on a machine without a D-Bus session (a
+        # server, SSH): no backend beianaudit trusts can run, known without keyring.
+        "password, keyring not named, no D-Bus": (
             [
                 sys.executable,
                 "-c",
                 _keyring_searched(["password", "--password-stdin", "--config", sample]),
+            ],
+            PASSWORD + "\n",
+            ZXCVBN,
+        ),
+        # The same with a D-Bus address (a desktop's, here to no bus): keyring imported and
+        # its backends searched (here also keyrings.alt's files, a test dependency).
+        "password, keyring searched": (
+            [
+                sys.executable,
+                "-c",
+                _keyring_searched(
+                    ["password", "--password-stdin", "--config", sample],
+                    DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/beianaudit-bench-bus",
+                ),
             ],
             PASSWORD + "\n",
             ZXCVBN,
@@ -116,9 +132,14 @@ def _without_keyring(args: list[str]) -> str:
     )
 
 
-def _keyring_searched(args: list[str]) -> str:
+def _keyring_searched(args: list[str], **env: str) -> str:
+    """The command with the keyring not named, and without a D-Bus session or display
+    unless ``env`` sets one."""
+    session = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR")
     return (
         "import os, sys\nos.environ.pop('PYTHON_KEYRING_BACKEND', None)\n"
+        f"for v in {session!r}: os.environ.pop(v, None)\n"
+        f"os.environ.update({env!r})\n"
         f"sys.argv = ['beianaudit', *{args!r}]\n"
         "from beianaudit.entry import main\nmain()\n"
     )

@@ -341,3 +341,30 @@ def test_a_plan_without_a_config_parses_no_toml(monkeypatch, tmp_path) -> None:
     loaded = modules_after("plan", "--situation", "forgot", "--subject", "personal")
     assert "beianaudit.recovery.plan" in loaded
     assert "tomllib" not in loaded
+
+
+def test_the_keyboard_walk_table_is_built_as_key_by_key() -> None:
+    """The table built from slices equals the one built key by key, every entry."""
+    from beianaudit.password.chinese_matching import KEYBOARD, SHIFTED, _chunks
+
+    reference: dict[str, list[tuple[str, int, int, int, int]]] = {}
+    lines = [("row", r, KEYBOARD[r], SHIFTED[r]) for r in range(4)]
+    lines += [
+        ("col", c, "".join(row[c] for row in KEYBOARD), "".join(row[c] for row in SHIFTED))
+        for c in range(10)
+    ]
+    for axis, index, plain, shifted in lines:
+        for length in range(2, 7 if axis == "row" else 5):
+            for start in range(len(plain) - length + 1):
+                for step in (1, -1):
+                    keys = list(range(start, start + length))[::step]
+                    forms = {
+                        "".join(plain[k] for k in keys),
+                        "".join(shifted[k] for k in keys),
+                        shifted[keys[0]] + "".join(plain[k] for k in keys[1:]),
+                        "".join(plain[k] for k in keys[:-1]) + shifted[keys[-1]],
+                    }
+                    for form in forms:
+                        reference.setdefault(form, []).append((axis, index, start, length, step))
+    assert _chunks() == reference
+    assert len(reference) > 500
