@@ -1,6 +1,6 @@
 """Cold start: every everyday command as a fresh process, against its bare baseline.
 
-    python benchmarks/cold_start.py [--n 20] [--json]
+    python benchmarks/cold_start.py [--n 20] [--json] [--only TEXT]
 
 Each command runs as a fresh process (output to a pipe, a temporary home for the
 config, data and keyring folders, bytecode cached as after an install), interleaved
@@ -165,9 +165,14 @@ def cpu_ms(argv: list[str], stdin: str | None, env: dict[str, str]) -> float:
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def measure(runs: int) -> tuple[dict[str, list[float]], dict[str, str]]:
-    """CPU ms of each command in every round, and each command's baseline."""
+def measure(runs: int, only: str = "") -> tuple[dict[str, list[float]], dict[str, str]]:
+    """CPU ms of each command in every round, and each command's baseline (``only``:
+    the commands whose name contains it, with their baselines)."""
     cmds = commands()
+    if only:
+        keep = {name for name in cmds if only in name}
+        keep |= {cmds[name][2] for name in keep} | {CLICK}
+        cmds = {name: cmd for name, cmd in cmds.items() if name in keep}
     with tempfile.TemporaryDirectory() as home:
         env = {
             **os.environ,
@@ -209,8 +214,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", "--runs", dest="runs", type=int, default=20, help="rounds")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    parser.add_argument("--only", default="", help="only the commands whose name has this")
     args = parser.parse_args()
-    result = rows(*measure(max(args.runs, 1)))
+    result = rows(*measure(max(args.runs, 1), args.only))
     if args.json:
         print(json.dumps(result))
         return
