@@ -126,7 +126,7 @@ def _backend() -> Any:
     import keyring
     from keyring.backends import chainer
 
-    backend = keyring.get_keyring()
+    backend = _platform_backend() or keyring.get_keyring()
     members = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
     usable = [b for b in members if trusted(b)]
     if not usable:
@@ -135,6 +135,71 @@ def _backend() -> Any:
         absent = all(isinstance(b, fail.Keyring | null.Keyring) for b in members)
         raise StoreUnavailable(name_of(backend), "none" if absent else "not_encrypted")
     return usable[0]
+
+
+# The backends on :data:`ENCRYPTING` that can run on each platform, in the order keyring
+# registers them (its entry points, then each module's classes).
+PLATFORM_BACKENDS = {
+    "linux": (
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+    ),
+    "darwin": ("keyring.backends.macOS.Keyring",),
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+}
+
+
+def _platform_backend() -> Any:
+    """The backend keyring's search would give :func:`_backend`, found by asking only
+    this platform's backends on :data:`ENCRYPTING`; ``None`` when that is not certain,
+    and keyring searches as it does.
+
+    keyring's search imports ``importlib_metadata``, reads every distribution's entry
+    points, imports every backend module (the macOS one runs ``find_library`` on Linux)
+    and every plugin, then asks each whether it can run.  With nothing set or named
+    (no ``set_keyring``, no ``PYTHON_KEYRING_BACKEND``, no ``keyringrc.cfg``) and no
+    plugin installed (no ``keyring.backends`` entry point outside keyring's own), its
+    candidates are its own backends: the trusted ones, ``fail`` (priority 0), ``null``
+    (-1) and the chainer, which chains every backend of priority above 0 when there are
+    two or more, highest first.  Either way :func:`_backend` then uses the trusted
+    backend of the highest priority above 0: this one, found here.  When none can run,
+    keyring's own search decides what to name.
+    """
+    import os
+    import sys
+
+    import keyring.core
+
+    from beianaudit.registry import installed_entry_points
+
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    names = PLATFORM_BACKENDS.get(platform)
+    if (
+        names is None
+        or keyring.core._keyring_backend is not None
+        or "PYTHON_KEYRING_BACKEND" in os.environ
+        or keyring.core._config_path().exists()
+    ):
+        return None
+    if any(ep.dist_name != "keyring" for ep in installed_entry_points("keyring.backends")):
+        return None  # a plugin: keyring's search loads it, whatever it does
+    if platform == "linux":
+        from importlib.util import find_spec
+
+        if find_spec("win32ctypes") or find_spec("win32cred"):
+            return None  # the Windows backend's modules, here: keyring decides
+    best, priority = None, 0.0
+    for name in names:
+        try:
+            cls = keyring.core._load_keyring_class(name)
+            claimed = cls.priority  # raises when it cannot run, as keyring's viability test
+        except Exception:  # noqa: S112 - cannot run here: keyring leaves it out too
+            continue
+        if claimed > priority:
+            best, priority = cls, claimed
+    return best() if best is not None else None
 
 
 def _configured_name() -> str:
