@@ -630,6 +630,14 @@ def unset_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     import keyring.core
 
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    # keyring's search considers every backend class ever defined in the process: not
+    # the ones other tests defined, which a real process does not have
+    shipped = {
+        cls
+        for cls in keyring.backend.KeyringBackend._classes
+        if cls.__module__.startswith(("keyring.", "keyrings."))
+    }
+    monkeypatch.setattr(keyring.backend.KeyringBackend, "_classes", shipped)
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "keyring-config"))
     vars(keyring.backend.get_all_keyring).pop("saved_result", None)
