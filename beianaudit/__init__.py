@@ -18,3 +18,37 @@ def data_text(path: str) -> str:
     if data is None:  # a loader that cannot read data: none of the standard ones
         raise FileNotFoundError(path)
     return data.decode("utf-8")
+
+
+# TOML package data with a JSON twin (``<path>.json``, written by tools/data_json.py).
+JSON_TWINS = ("plan/plan.toml", "plan/guidance.toml")
+
+
+def data_toml(path: str) -> dict:
+    """``beianaudit/data/<path>`` parsed as TOML.
+
+    Read from its JSON twin when the twin was made from these very bytes (it holds
+    their CRC-32): ``json.loads`` takes a tenth of ``tomllib``'s time, which every
+    ``plan`` pays at start-up.  A twin left stale by an edit of the TOML is not used
+    (the TOML is parsed, and ``tests/test_data_json.py`` fails until
+    ``python tools/data_json.py`` is run again).
+    """
+    import pkgutil
+    import zlib
+
+    raw = pkgutil.get_data(__name__, f"data/{path}")
+    if raw is None:  # a loader that cannot read data: none of the standard ones
+        raise FileNotFoundError(path)
+    try:
+        twin = pkgutil.get_data(__name__, f"data/{path}.json")
+    except OSError:
+        twin = None
+    if twin is not None:
+        import json
+
+        made = json.loads(twin)
+        if made.get("crc32") == zlib.crc32(raw) and made.get("size") == len(raw):
+            return made["data"]
+    import tomllib
+
+    return tomllib.loads(raw.decode("utf-8"))

@@ -155,8 +155,8 @@ class FoundEntryPoint:
         return obj
 
 
-def installed_entry_points() -> list[FoundEntryPoint]:
-    """The group's entry points, as ``importlib.metadata.entry_points(group=GROUP)`` finds
+def installed_entry_points(group: str = GROUP) -> list[FoundEntryPoint]:
+    """The group's entry points, as ``importlib.metadata.entry_points(group=group)`` finds
     them, without importing ``importlib.metadata`` (50 ms at start-up): the
     ``*.dist-info``/``*.egg-info`` folders on ``sys.path`` (the first of each name wins),
     and only those whose ``entry_points.txt`` names the group are read further."""
@@ -180,8 +180,8 @@ def installed_entry_points() -> list[FoundEntryPoint]:
                 continue
             seen.add(key)
             text = _read(os.path.join(entry.path, "entry_points.txt"))
-            if f"[{GROUP}]" in text:
-                found.extend(_group_entries(text, entry.path, key))
+            if f"[{group}]" in text:
+                found.extend(_group_entries(text, entry.path, key, group))
     return found
 
 
@@ -193,7 +193,7 @@ def _read(path: str) -> str:
         return ""
 
 
-def _group_entries(text: str, folder: str, key: str) -> list[FoundEntryPoint]:
+def _group_entries(text: str, folder: str, key: str, group: str) -> list[FoundEntryPoint]:
     """The ``name = value`` lines of the group's section, as importlib.metadata reads them."""
     import os
 
@@ -215,9 +215,9 @@ def _group_entries(text: str, folder: str, key: str) -> list[FoundEntryPoint]:
             continue
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].strip()
-        elif section == GROUP and "=" in line:
+        elif section == group and "=" in line:
             ep_name, _, value = line.partition("=")
-            entries.append(FoundEntryPoint(ep_name.strip(), value.strip(), name))
+            entries.append(FoundEntryPoint(ep_name.strip(), value.strip(), name, group))
     return entries
 
 

@@ -185,3 +185,186 @@ def test_check_without_a_password_loads_no_strength_model() -> None:
     assert "beianaudit.checks.password" in loaded  # its checks are listed as skipped
     assert "beianaudit.password.strength" not in loaded
     assert "zxcvbn" not in loaded
+
+
+SESSION_VARS = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR")
+
+
+def _headless(tmp_path, **extra: str) -> dict[str, str]:
+    """A server's environment: no D-Bus session, no display, keyring not named."""
+    import os
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in SESSION_VARS and not k.startswith("PYTHON_KEYRING")
+    }
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path), **extra)
+    return env
+
+
+def _skip_with_session_libraries() -> None:
+    from importlib.util import find_spec
+
+    if any(find_spec(m) for m in ("gi", "dbus", "win32ctypes", "win32cred")):
+        pytest.skip("a library that reaches a keyring without jeepney is installed here")
+
+
+def _ba107(env: dict[str, str], preimport: bool) -> tuple[dict, bool]:
+    """BA107 of ``password --password-stdin --format json`` in a fresh process, and
+    whether keyring ended up imported."""
+    import json
+
+    code = (
+        "import atexit, sys\n"
+        + ("import keyring\n" if preimport else "")
+        + "atexit.register(lambda: sys.__stderr__.write("
+        "'\\nKEYRING ' + str('keyring' in sys.modules)))\n"
+        f"sys.argv = ['beianaudit', 'password', '--password-stdin', '--config', {SAMPLE!r},"
+        " '--format', 'json']\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input="Zhangwei1990!\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    (ba107,) = [f for f in json.loads(done.stdout)["findings"] if f["check"] == "BA107"]
+    return ba107, done.stderr.rpartition("\nKEYRING ")[2] == "True"
+
+
+def test_without_a_d_bus_session_keyring_is_not_imported_and_its_answer_kept(tmp_path) -> None:
+    from beianaudit.password import store
+
+    _skip_with_session_libraries()
+    env = _headless(tmp_path)
+    fast, imported = _ba107(env, preimport=False)
+    slow, asked = _ba107(env, preimport=True)
+    assert not imported
+    assert asked
+    assert fast["data"] == {"backend": store.SYSTEM_BACKEND, "reason": "no_session"}
+    # keyring's own search refuses too: both are "no keyring", an info that compares nothing
+    assert slow["severity"] == fast["severity"] == "info"
+    assert slow["data"]["reason"] in {"none", "not_encrypted"}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"},
+        {"DISPLAY": ":0"},
+        {"WAYLAND_DISPLAY": "wayland-0"},
+        {"PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"},
+        {"keyringrc": "[backend]\ndefault-keyring=keyring.backends.null.Keyring\n"},
+    ],
+)
+def test_a_session_or_a_named_keyring_is_asked_of_keyring(tmp_path, extra: dict) -> None:
+    rc = extra.pop("keyringrc", None)
+    if rc is not None:
+        (tmp_path / "config" / "python_keyring").mkdir(parents=True)
+        (tmp_path / "config" / "python_keyring" / "keyringrc.cfg").write_text(rc)
+    ba107, imported = _ba107(_headless(tmp_path, **extra), preimport=False)
+    assert imported
+    assert ba107["severity"] == "info"
+    assert ba107["data"]["reason"] != "no_session"
+
+
+def test_no_session_means_no_trusted_backend_can_run(monkeypatch, tmp_path) -> None:
+    """What the shortcut assumes, asked of keyring itself: when ``_no_session`` says so,
+    every backend on the allow-list refuses to run (its ``priority`` raises)."""
+    import keyring.core
+    from keyring.core import _load_keyring_class
+
+    from beianaudit.password import store
+
+    for var in SESSION_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    _skip_with_session_libraries()
+    assert store._no_session()
+    for name in store.ENCRYPTING:
+        cls = _load_keyring_class(name)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - RuntimeError, ImportError…
+            cls.priority  # noqa: B018
+    assert not keyring.core._config_path().exists()
+
+
+@pytest.mark.parametrize("xdg", ["", "relative", "absolute"])
+def test_the_keyring_config_file_looked_for_is_keyrings_own(monkeypatch, tmp_path, xdg) -> None:
+    from keyring.core import _config_path
+
+    from beianaudit.password import store
+
+    for var in SESSION_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / xdg) if xdg == "absolute" else xdg)
+    monkeypatch.chdir(tmp_path)
+    path = _config_path()
+    _skip_with_session_libraries()
+    assert store._no_session()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[backend]\n")
+    assert not store._no_session()
+
+
+def test_a_password_run_without_a_keyring_loads_no_openssl(tmp_path) -> None:
+    """The keyring account's digest (hashlib: OpenSSL's start-up) is computed only when
+    a keyring is reached."""
+    import os
+
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write(\n"
+        "    '\\nHASHLIB ' + str('hashlib' in sys.modules)))\n"
+        f"sys.argv = ['beianaudit', 'check', '--password-stdin', '--config', {SAMPLE!r}]\n"
+        "from beianaudit.entry import main\nmain()\n"
+    )
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input="Zhangwei1990!\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.stderr.rpartition("\nHASHLIB ")[2] == "False"
+
+
+def test_a_plan_without_a_config_parses_no_toml(monkeypatch, tmp_path) -> None:
+    """The plan's data is read from its JSON twins (tests/test_data_json.py)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    loaded = modules_after("plan", "--situation", "forgot", "--subject", "personal")
+    assert "beianaudit.recovery.plan" in loaded
+    assert "tomllib" not in loaded
+
+
+def test_the_keyboard_walk_table_is_built_as_key_by_key() -> None:
+    """The table built from slices equals the one built key by key, every entry."""
+    from beianaudit.password.chinese_matching import KEYBOARD, SHIFTED, _chunks
+
+    reference: dict[str, list[tuple[str, int, int, int, int]]] = {}
+    lines = [("row", r, KEYBOARD[r], SHIFTED[r]) for r in range(4)]
+    lines += [
+        ("col", c, "".join(row[c] for row in KEYBOARD), "".join(row[c] for row in SHIFTED))
+        for c in range(10)
+    ]
+    for axis, index, plain, shifted in lines:
+        for length in range(2, 7 if axis == "row" else 5):
+            for start in range(len(plain) - length + 1):
+                for step in (1, -1):
+                    keys = list(range(start, start + length))[::step]
+                    forms = {
+                        "".join(plain[k] for k in keys),
+                        "".join(shifted[k] for k in keys),
+                        shifted[keys[0]] + "".join(plain[k] for k in keys[1:]),
+                        "".join(plain[k] for k in keys[:-1]) + shifted[keys[-1]],
+                    }
+                    for form in forms:
+                        reference.setdefault(form, []).append((axis, index, start, length, step))
+    assert _chunks() == reference
+    assert len(reference) > 500

@@ -611,3 +611,140 @@ def test_a_password_kept_by_0_1_is_found_and_moved(memory_keyring) -> None:
     assert store.forget(subject) is True
     assert memory_keyring.store == {}
     assert store.forget(subject) is False
+
+
+# --- keyring's search, shortened to this platform's trusted backends (issue 20) -------------
+
+
+def test_the_platform_backends_are_all_on_the_allow_list() -> None:
+    from beianaudit.password import store
+
+    assert {n for names in store.PLATFORM_BACKENDS.values() for n in names} <= store.ENCRYPTING
+
+
+@pytest.fixture
+def unset_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """keyring as a fresh process finds it: nothing set, nothing named, no config file;
+    keyring's own search starts afresh (its result is cached once per process)."""
+    import keyring.backend
+    import keyring.core
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    # keyring's search considers every backend class ever defined in the process: not
+    # the ones other tests defined, which a real process does not have
+    shipped = {
+        cls
+        for cls in keyring.backend.KeyringBackend._classes
+        if cls.__module__.startswith(("keyring.", "keyrings."))
+    }
+    monkeypatch.setattr(keyring.backend.KeyringBackend, "_classes", shipped)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "keyring-config"))
+    vars(keyring.backend.get_all_keyring).pop("saved_result", None)
+    yield
+    vars(keyring.backend.get_all_keyring).pop("saved_result", None)
+
+
+def _runnable(request: pytest.FixtureRequest, **priorities: float) -> None:
+    """Make keyring's own backends (``SecretService.Keyring``…) claim these priorities,
+    as if they could run here (until the test ends; monkeypatch would read the
+    property first, which raises where the backend cannot run)."""
+    from keyring.core import _load_keyring_class
+
+    for name, priority in priorities.items():
+        cls = _load_keyring_class(f"keyring.backends.{name}")
+        old = vars(cls).get("priority")
+        cls.priority = priority
+
+        def undo(cls: type = cls, old: object = old) -> None:
+            if old is None:
+                del cls.priority
+            else:
+                cls.priority = old
+
+        request.addfinalizer(undo)
+
+
+def _keyrings_own_choice():
+    """What _backend uses after keyring's full search (plugins and all)."""
+    import keyring.core
+    from keyring.backends import chainer
+
+    from beianaudit.password import store
+
+    found = keyring.core._detect_backend()
+    members = found.backends if isinstance(found, chainer.ChainerBackend) else [found]
+    usable = [b for b in members if store.trusted(b)]
+    return type(usable[0]) if usable else None
+
+
+def _no_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    from beianaudit import registry
+
+    real = registry.installed_entry_points
+    monkeypatch.setattr(
+        registry,
+        "installed_entry_points",
+        lambda group=registry.GROUP: [e for e in real(group) if e.dist_name == "keyring"],
+    )
+
+
+@pytest.mark.parametrize(
+    "priorities",
+    [
+        {"SecretService.Keyring": 5},
+        {"SecretService.Keyring": 5, "kwallet.DBusKeyring": 5.1},
+        {"SecretService.Keyring": 5, "kwallet.DBusKeyring": 4.9, "libsecret.Keyring": 4.8},
+        {"libsecret.Keyring": 4.8},
+    ],
+)
+def test_the_platform_search_finds_what_keyrings_search_gives(
+    unset_keyring, monkeypatch, request, priorities: dict[str, float]
+) -> None:
+    import sys
+
+    from beianaudit.password import store
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the Linux backends")
+    _runnable(request, **priorities)
+    _no_plugins(monkeypatch)
+    mine = store._platform_backend()
+    assert mine is not None
+    assert type(mine) is _keyrings_own_choice()
+    assert store.trusted(mine)
+
+
+def test_the_platform_search_leaves_the_rest_to_keyring(
+    unset_keyring, monkeypatch, request, tmp_path: Path
+) -> None:
+    import sys
+
+    import keyring
+    from keyring.backends import null
+
+    from beianaudit import registry
+    from beianaudit.password import store
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the Linux backends")
+    _runnable(request, **{"SecretService.Keyring": 5})
+    # a plugin installed (here keyrings.alt, a test dependency): keyring's search loads it
+    plugins = registry.installed_entry_points("keyring.backends")
+    assert any(e.dist_name != "keyring" for e in plugins)
+    assert store._platform_backend() is None
+    _no_plugins(monkeypatch)
+    assert store._platform_backend() is not None
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    assert store._platform_backend() is None  # named: keyring loads that one
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    rc = tmp_path / "keyring-config" / "python_keyring" / "keyringrc.cfg"
+    rc.parent.mkdir(parents=True)
+    rc.write_text("[backend]\ndefault-keyring=keyring.backends.null.Keyring\n")
+    assert store._platform_backend() is None  # named in keyring's config file
+    rc.unlink()
+    keyring.set_keyring(null.Keyring())
+    assert store._platform_backend() is None  # set by the program: keyring's own
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    _runnable(request, **{"SecretService.Keyring": 0})
+    assert store._platform_backend() is None  # none can run: keyring names what it finds

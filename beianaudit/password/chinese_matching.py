@@ -638,13 +638,12 @@ def _chunks() -> dict[str, list[tuple[str, int, int, int, int]]]:
         for length in range(2, 7 if axis == "row" else 5):
             for start in range(len(plain) - length + 1):
                 for step in (1, -1):
-                    keys = list(range(start, start + length))[::step]
-                    forms = {
-                        "".join(plain[k] for k in keys),
-                        "".join(shifted[k] for k in keys),
-                        shifted[keys[0]] + "".join(plain[k] for k in keys[1:]),
-                        "".join(plain[k] for k in keys[:-1]) + shifted[keys[-1]],
-                    }
+                    # the keys start..start+length-1 in walking order (slices: start-up time)
+                    keys, up = (
+                        plain[start : start + length][::step],
+                        shifted[start : start + length][::step],
+                    )
+                    forms = {keys, up, up[0] + keys[1:], keys[:-1] + up[-1]}
                     for form in forms:
                         table.setdefault(form, []).append((axis, index, start, length, step))
     return table

@@ -17,7 +17,6 @@ any call (no D-Bus over SSH, a locked collection, a backend that raises or hangs
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -79,6 +78,7 @@ def explain(exc: StoreUnavailable) -> str:
         "not_encrypted": _("{backend} is not a keyring known to encrypt"),
         "timeout": _("{backend} did not answer within {seconds} s"),
         "not_stored": _("{backend} did not keep the password"),
+        "no_session": _("{backend}: no D-Bus session here to reach it"),
     }
     text = texts.get(exc.reason, _("{backend} failed ({error})"))
     return text.format(backend=exc.backend, seconds=f"{TIMEOUT:g}", error=exc.reason)
@@ -96,6 +96,8 @@ def trusted(backend: Any) -> bool:
 
 def account(config: Config | None) -> str:
     """The keyring account of the config's subject: masked id, ``#``, 8 hex digits."""
+    import hashlib  # here: OpenSSL's start-up, for a run that reaches a keyring only
+
     from beianaudit.mask import mask_id
 
     subject_id = _subject_id(config)
@@ -124,7 +126,7 @@ def _backend() -> Any:
     import keyring
     from keyring.backends import chainer
 
-    backend = keyring.get_keyring()
+    backend = _platform_backend() or keyring.get_keyring()
     members = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
     usable = [b for b in members if trusted(b)]
     if not usable:
@@ -133,6 +135,71 @@ def _backend() -> Any:
         absent = all(isinstance(b, fail.Keyring | null.Keyring) for b in members)
         raise StoreUnavailable(name_of(backend), "none" if absent else "not_encrypted")
     return usable[0]
+
+
+# The backends on :data:`ENCRYPTING` that can run on each platform, in the order keyring
+# registers them (its entry points, then each module's classes).
+PLATFORM_BACKENDS = {
+    "linux": (
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+    ),
+    "darwin": ("keyring.backends.macOS.Keyring",),
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+}
+
+
+def _platform_backend() -> Any:
+    """The backend keyring's search would give :func:`_backend`, found by asking only
+    this platform's backends on :data:`ENCRYPTING`; ``None`` when that is not certain,
+    and keyring searches as it does.
+
+    keyring's search imports ``importlib_metadata``, reads every distribution's entry
+    points, imports every backend module (the macOS one runs ``find_library`` on Linux)
+    and every plugin, then asks each whether it can run.  With nothing set or named
+    (no ``set_keyring``, no ``PYTHON_KEYRING_BACKEND``, no ``keyringrc.cfg``) and no
+    plugin installed (no ``keyring.backends`` entry point outside keyring's own), its
+    candidates are its own backends: the trusted ones, ``fail`` (priority 0), ``null``
+    (-1) and the chainer, which chains every backend of priority above 0 when there are
+    two or more, highest first.  Either way :func:`_backend` then uses the trusted
+    backend of the highest priority above 0: this one, found here.  When none can run,
+    keyring's own search decides what to name.
+    """
+    import os
+    import sys
+
+    import keyring.core
+
+    from beianaudit.registry import installed_entry_points
+
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    names = PLATFORM_BACKENDS.get(platform)
+    if (
+        names is None
+        or keyring.core._keyring_backend is not None
+        or "PYTHON_KEYRING_BACKEND" in os.environ
+        or keyring.core._config_path().exists()
+    ):
+        return None
+    if any(ep.dist_name != "keyring" for ep in installed_entry_points("keyring.backends")):
+        return None  # a plugin: keyring's search loads it, whatever it does
+    if platform == "linux":
+        from importlib.util import find_spec
+
+        if find_spec("win32ctypes") or find_spec("win32cred"):
+            return None  # the Windows backend's modules, here: keyring decides
+    best, priority = None, 0.0
+    for name in names:
+        try:
+            cls = keyring.core._load_keyring_class(name)
+            claimed = cls.priority  # raises when it cannot run, as keyring's viability test
+        except Exception:  # noqa: S112 - cannot run here: keyring leaves it out too
+            continue
+        if claimed > priority:
+            best, priority = cls, claimed
+    return best() if best is not None else None
 
 
 def _configured_name() -> str:
@@ -156,25 +223,67 @@ def _configured_name() -> str:
         return "keyring"
 
 
-def _named_empty_backend() -> str | None:
-    """The backend keyring would load, when it is one of :data:`EMPTY_BACKENDS` and known
-    without importing keyring (about 100 ms of start-up: its ``jaraco.context`` brings
-    ``urllib.request``, ``http.client``, ``ssl`` and ``email``); else ``None``.
+def _known_without_keyring() -> StoreUnavailable | None:
+    """Keyring's answer when it is known without importing keyring (about 100 ms of
+    start-up: its ``jaraco.context`` brings ``urllib.request``, ``http.client``, ``ssl``
+    and ``email``, then its search imports every backend and plugin); else ``None``.
 
-    Known when keyring is installed but not imported yet (so nothing called
-    ``set_keyring``) and ``PYTHON_KEYRING_BACKEND`` names such a backend exactly:
-    keyring's ``get_keyring`` then loads that one, before its config file and before
-    any search.
+    Only while keyring is installed but not imported yet (so nothing called
+    ``set_keyring``):
+
+    - ``PYTHON_KEYRING_BACKEND`` names one of :data:`EMPTY_BACKENDS` exactly: keyring's
+      ``get_keyring`` loads that one, before its config file and before any search.
+    - nothing names a backend and no backend on :data:`ENCRYPTING` can run here
+      (:func:`_no_session`): whatever keyring's search picks is refused.
     """
     import os
     import sys
 
+    if "keyring" in sys.modules:
+        return None
     named = os.environ.get("PYTHON_KEYRING_BACKEND")
-    if named not in EMPTY_BACKENDS or "keyring" in sys.modules:
+    if named is not None and named not in EMPTY_BACKENDS:
+        return None
+    if named is None and not _no_session():
         return None
     from importlib.util import find_spec
 
-    return named if find_spec("keyring") is not None else None
+    if find_spec("keyring") is None:
+        return None  # keyring says so itself (ModuleNotFoundError)
+    if named is not None:
+        return StoreUnavailable(named, "none")
+    return StoreUnavailable(SYSTEM_BACKEND, "no_session")
+
+
+# What keyring's search would look for on Linux, named when there is no session to reach.
+SYSTEM_BACKEND = "keyring.backends.SecretService.Keyring"
+
+
+def _no_session() -> bool:
+    """Linux, no keyring config file, and no way to reach the backends on
+    :data:`ENCRYPTING`: no D-Bus session (SecretService's jeepney reads only
+    ``DBUS_SESSION_BUS_ADDRESS``; a display or ``$XDG_RUNTIME_DIR/bus``, which GLib and
+    libdbus also try, count as a session too), neither libsecret's ``gi`` nor KWallet's
+    ``dbus`` installed, nor the Windows modules; the macOS and Windows backends refuse
+    to run on Linux.  Any doubt answers ``False``: keyring is asked."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    if any(os.environ.get(v) for v in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY")):
+        return False
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.exists(os.path.join(runtime, "bus")):
+        return False
+    # keyring's own config file (keyring.util.platform_.config_root on Linux), which may
+    # name a backend or add a folder of backends to sys.path.
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    if os.path.exists(os.path.join(config, "python_keyring", "keyringrc.cfg")):
+        return False
+    from importlib.util import find_spec
+
+    return all(find_spec(m) is None for m in ("gi", "dbus", "win32ctypes", "win32cred"))
 
 
 def _with_backend(work: Callable[[Any], T]) -> T:
@@ -185,9 +294,9 @@ def _with_backend(work: Callable[[Any], T]) -> T:
     from beianaudit.secret import protect_process
 
     protect_process()  # the old password is about to be in memory
-    empty = _named_empty_backend()
-    if empty is not None:
-        raise StoreUnavailable(empty, "none")
+    known = _known_without_keyring()
+    if known is not None:
+        raise known
     outcome: dict[str, Any] = {}
     where = ["keyring"]
 
@@ -214,10 +323,9 @@ def _with_backend(work: Callable[[Any], T]) -> T:
 
 def load(config: Config | None) -> Secret | None:
     """The remembered password, from this subject's slot or else the 0.1 shared one."""
-    names = [account(config), legacy_account(config)]
 
     def read(backend: Any) -> str | None:
-        for name in names:
+        for name in (account(config), legacy_account(config)):
             value = backend.get_password(SERVICE, name) if name else None
             if value:
                 return value
@@ -229,9 +337,9 @@ def load(config: Config | None) -> Secret | None:
 
 def save(config: Config | None, password: Secret) -> None:
     """Keep ``password`` in this subject's slot and empty the 0.1 shared one (moved)."""
-    name, old = account(config), legacy_account(config)
 
     def write(backend: Any) -> None:
+        name, old = account(config), legacy_account(config)
         backend.set_password(SERVICE, name, password.reveal())
         if backend.get_password(SERVICE, name) != password.reveal():
             raise StoreUnavailable(name_of(backend), "not_stored")
@@ -243,9 +351,9 @@ def save(config: Config | None, password: Secret) -> None:
 
 def forget(config: Config | None) -> bool:
     """Remove the stored password (both slots); ``False`` when there was none."""
-    names = [n for n in (account(config), legacy_account(config)) if n]
 
     def delete(backend: Any) -> bool:
+        names = [n for n in (account(config), legacy_account(config)) if n]
         removed = False
         for name in names:
             if backend.get_password(SERVICE, name):

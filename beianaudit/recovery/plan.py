@@ -180,11 +180,9 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
 
 
 def _read(name: str) -> dict[str, Any]:
-    import tomllib
+    from beianaudit import data_toml
 
-    from beianaudit import data_text
-
-    return tomllib.loads(data_text(f"plan/{name}"))
+    return data_toml(f"plan/{name}")
 
 
 @functools.cache
