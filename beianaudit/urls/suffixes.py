@@ -63,11 +63,32 @@ def _trie(found: Any = None) -> dict[Any, Any]:
 
 
 @cache
+def _by_top() -> dict[str, list[str]]:
+    """The rules grouped by their last label, in one pass over the list: a label that
+    ends no rule (a random word after a dot) is then one dict miss, not a scan of
+    every rule (which made a batch of such hosts 10x slower)."""
+    groups: dict[str, list[str]] = {}
+    for rule in rules():
+        groups.setdefault(rule.rpartition(".")[2], []).append(rule)
+    return groups
+
+
+_TOPS: dict[str, dict[Any, Any] | None] = {}  # built children, one per label that ends a rule
+
+
 def _top(label: str) -> dict[Any, Any] | None:
     """The trie's child ``label`` of the root, built from the rules of that last label
-    only: a host asks for one or two of them, never for the whole trie."""
-    tail = "." + label
-    return _trie(r for r in rules() if r == label or r.endswith(tail)).get(label)
+    only: a host asks for one or two of them, never for the whole trie.  Only labels
+    that end a rule are kept (a bounded set), so a batch of random labels costs no memory."""
+    try:
+        return _TOPS[label]
+    except KeyError:
+        pass
+    found = _by_top().get(label)
+    if found is None:
+        return None
+    node = _TOPS[label] = _trie(found).get(label)
+    return node
 
 
 class _Root:
