@@ -31,6 +31,7 @@ from beianaudit.urls.lookalike import (
     _code,
     _imitation,
     brand_skeleton,
+    distance,
     near,
     skeleton,
 )
@@ -117,8 +118,16 @@ _LABEL = st.one_of(
         ]
     ),
     st.text(st.characters(codec="ascii"), max_size=4),
+    st.integers(min_value=0, max_value=300).map(str),  # IPv4 numbers, and past 255
+    st.sampled_from(["00", "01", "010", "0x7f"]),  # read as octal or hex
 )
-_HOST = st.lists(_LABEL, min_size=1, max_size=5).map(".".join)
+_NUMBER = st.one_of(
+    st.integers(min_value=0, max_value=300).map(str), st.sampled_from(["00", "01", "0x7f", "a"])
+)
+_HOST = st.one_of(
+    st.lists(_LABEL, min_size=1, max_size=5).map(".".join),
+    st.lists(_NUMBER, min_size=3, max_size=5).map(".".join),  # IPv4 as written, or nearly
+)
 _TAIL_CHARS = st.sampled_from(
     [*(chr(c) for c in range(0x20, 0x7F)), "%2e", "%2E", "%20", "/.", "/..", "\t", "é", "。"]
 )
@@ -144,6 +153,12 @@ _LINKS = st.builds(
 @example("http://a.com/a/../b")
 @example("http://0x1f.com.0x1f/")
 @example("https://xn--zfr164b.cn/")
+@example("https://10.0.255.1/x")
+@example("https://10.0.256.1/x")
+@example("https://10.01.2.1/x")
+@example("https://1.2.3/x")
+@example("https://10.0.0.256/")
+@example("https://10.0.0.01/")
 def test_a_plain_link_is_read_as_ada_url_reads_it(text: str) -> None:
     fast = plain_url(text)
     if fast is not None:
@@ -203,3 +218,63 @@ def _imitation_by_definition(part: str) -> Match | None:
 @example("g0vcn")
 def test_the_inlined_typo_test_is_near(part: str) -> None:
     assert _imitation.__wrapped__(part) == _imitation_by_definition(part)
+
+
+def _brand_in_path_by_definition(path: str) -> bool:
+    from urllib.parse import unquote
+
+    from beianaudit.urls.classify import _DOTS, OFFICIAL_DOMAIN
+
+    lowered = unquote(path[:2048]).lower().translate(_DOTS)
+    return OFFICIAL_DOMAIN in lowered or brand_skeleton(OFFICIAL_DOMAIN) in skeleton(lowered[:512])
+
+
+def test_of_ascii_only_the_dot_has_a_skeleton_with_a_dot() -> None:
+    """What lets ``_brand_in_path`` answer a path without a dot at once."""
+    assert [chr(c) for c in range(128) if "." in skeleton(chr(c))] == ["."]
+    assert "." in brand_skeleton(classify_module.OFFICIAL_DOMAIN)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            _TAIL_CHARS,
+            st.sampled_from(["miit", "rniit", "gov", "cn", "%2E", "．", "｡", "ｍ", "/"]),
+        ),
+        max_size=14,
+    ).map("".join)
+)
+@example("/miit.gov.cn/login")
+@example("/rniit%2egov%2ecn")
+@example("/miit。gov。cn")
+def test_the_brand_in_a_path_is_found_as_by_definition(path: str) -> None:
+    assert classify_module._brand_in_path(path) == _brand_in_path_by_definition(path)
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance, the whole table, no shortcut."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        table[i][0] = i
+    for j in range(len(b) + 1):
+        table[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[len(a)][len(b)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.text("beianmitrxo", max_size=11),
+    st.sampled_from(["beianmiit", "miit", "beian", "rniit", "gov", "govcn", ""]),
+    st.integers(min_value=0, max_value=3),
+)
+@example("beain", "beian", 1)
+@example("mitt", "miit", 1)
+def test_distance_with_its_shortcuts_is_the_capped_distance(a: str, b: str, limit: int) -> None:
+    assert distance(a, b, limit) == min(_osa(a, b), limit + 1)

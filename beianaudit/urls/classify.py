@@ -304,6 +304,8 @@ def invalid(text: str, code: str, **params: str) -> UrlResult:
 
 def _with_scheme(text: str) -> tuple[str, bool]:
     """Add ``http://`` to a link written without a scheme, as an address bar would."""
+    if text.startswith(("https://", "http://")):  # as below, without the two patterns
+        return text, False
     if text.startswith("//"):
         return "http:" + text, True
     if _SCHEME.match(text) and not _HOST_PORT.match(text):
@@ -321,11 +323,15 @@ def parse(candidate: str) -> dict[str, str]:
 
 # A link a browser reads as it is written, bar the case of its scheme and host: http(s)
 # and "://"; a host of ASCII letters, digits and hyphens, dotted, whose last label starts
-# with a letter (never an IPv4 number, WHATWG "ends in a number"); no userinfo, no port;
+# with a letter (never an IPv4 number, WHATWG "ends in a number"), or an IPv4 address
+# written as a browser writes it (four decimal numbers to 255, no leading zero); no
+# userinfo, no port;
 # then a path, a query and a fragment, each of characters that no WHATWG percent-encode
 # set touches, the query and fragment not empty (``?`` alone is kept in href, not in search).
 _PLAIN_URL = re.compile(
-    r"([hH][tT][tT][pP][sS]?)://((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)"
+    r"([hH][tT][tT][pP][sS]?)://((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*"
+    r"|(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}"
+    r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))"
     r"(/[A-Za-z0-9!$%&()*+,\-./:;=@_~]*)?"
     r"(\?[A-Za-z0-9!$%&()*+,\-./:;=?@_~]+)?"
     r"(#[A-Za-z0-9!$%&()*+,\-./:;=?@_~#]+)?"
@@ -565,6 +571,10 @@ def _brand_in_path(path: str) -> bool:
 
     from beianaudit.urls.lookalike import brand_skeleton, skeleton
 
+    # Both names hold a dot, and of ASCII only "." has a skeleton with one (a test): a
+    # path without a dot, an escape or a non-ASCII character (。) cannot hold either.
+    if "." not in path and "%" not in path and path.isascii():
+        return False
     lowered = unquote(path[:2048]).lower().translate(_DOTS)
     return OFFICIAL_DOMAIN in lowered or brand_skeleton(OFFICIAL_DOMAIN) in skeleton(lowered[:512])
 

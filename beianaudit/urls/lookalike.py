@@ -148,6 +148,10 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal string alignment distance (transpositions count one), capped at ``limit + 1``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # Each edit brings at most one character of a that b lacks (a transposition none): more
+    # of them than the limit is over it, without the table (a new host's usual case).
+    if len(a.translate(_without(b))) > limit:
+        return limit + 1
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -171,7 +175,7 @@ def near(sk: str, brand_sk: str, limit: int = 1) -> bool:
     return len(sk.translate(_without(brand_sk))) <= limit and distance(sk, brand_sk, limit) <= limit
 
 
-@cache
+@lru_cache(maxsize=64)
 def _without(letters: str) -> dict[int, None]:
     """A ``str.translate`` table that deletes ``letters``."""
     return dict.fromkeys(map(ord, letters))
