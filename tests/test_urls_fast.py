@@ -278,3 +278,17 @@ def _osa(a: str, b: str) -> int:
 @example("mitt", "miit", 1)
 def test_distance_with_its_shortcuts_is_the_capped_distance(a: str, b: str, limit: int) -> None:
     assert distance(a, b, limit) == min(_osa(a, b), limit + 1)
+
+
+def test_a_verdict_made_fast_is_the_dataclass_made_by_its_constructor() -> None:
+    import dataclasses
+
+    from beianaudit.urls.classify import UrlResult, _made
+
+    values = ("in", "other", "https://a.cn/", "a.cn", "a.cn", "a.cn", (("unrelated", {}),))
+    made, built = _made(*values), UrlResult(*values)
+    assert made == built
+    assert vars(made) == vars(built)  # every field, hops included: none is left unset
+    assert [f.name for f in dataclasses.fields(UrlResult)] == [*vars(built)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.verdict = "official"  # type: ignore[misc]

@@ -129,12 +129,16 @@ def _netloc(url: str) -> str:
     return after.partition(":")[0].strip().rstrip(".\u3002\uff0e\uff61")
 
 
-def _suffix_index(labels: list[str]) -> int | None:
-    """tldextract's ``suffix_index``: where the public suffix starts, ``None`` without one."""
-    node: Any = _Root()
+_ROOT = _Root()
+
+
+def _suffix_index(labels: list[str], plain: bool = False) -> int | None:
+    """tldextract's ``suffix_index``: where the public suffix starts, ``None`` without one
+    (``plain``: the labels are lower-case ASCII, none punycode, so each is its decoding)."""
+    node: Any = _ROOT
     suffix_idx = label_idx = len(labels)
     for label in reversed(labels):
-        decoded = _decode(label)
+        decoded = label if plain else _decode(label)
         child = node.get(decoded)
         if child is not None:
             label_idx -= 1
@@ -155,14 +159,23 @@ _IPV4 = re.compile(
 )
 
 
+# A host as ada-url gives one (lower case, dotted, ASCII): its own netloc, as it is.
+_PLAIN_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+
+
 def split(url: str) -> Split:
     """``tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None).extract_str(url)``,
     its first three fields."""
-    netloc = _netloc(url).replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
-    if len(netloc) >= 4 and netloc[0] == "[" and netloc[-1] == "]" and _is_ipv6(netloc[1:-1]):
-        return Split("", netloc, "")
+    plain = _PLAIN_HOST.fullmatch(url) is not None
+    if plain:  # nothing for _netloc to cut or for the dots to change
+        netloc = url
+        plain = "xn--" not in url
+    else:
+        netloc = _netloc(url).replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
+        if len(netloc) >= 4 and netloc[0] == "[" and netloc[-1] == "]" and _is_ipv6(netloc[1:-1]):
+            return Split("", netloc, "")
     labels = netloc.split(".")
-    index = _suffix_index(labels)
+    index = _suffix_index(labels, plain)
     if index is None:
         if len(labels) == 4 and netloc[:1].isdecimal() and _IPV4.fullmatch(netloc):
             return Split("", netloc, "")
