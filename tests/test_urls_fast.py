@@ -292,3 +292,17 @@ def test_a_verdict_made_fast_is_the_dataclass_made_by_its_constructor() -> None:
     assert [f.name for f in dataclasses.fields(UrlResult)] == [*vars(built)]
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.verdict = "official"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("command", ["url", "id"])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "only the verdict's own"), ("zh_CN", "只含判定本身的字段")]
+)
+def test_help_says_what_the_compact_line_is(command: str, lang: str, words: str) -> None:
+    """In a fresh process, as a user runs it: option help is translated at import."""
+    import subprocess
+
+    argv = [sys.executable, "-m", "beianaudit", "--lang", lang, command, "--help"]
+    result = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "".join(words.split()) in "".join(result.stdout.split())  # however it wraps
