@@ -86,12 +86,15 @@ def use_colour(stream: TextIO, mode: str = "auto") -> bool:
     return bool(isatty and isatty())
 
 
+_SEVERITY_LABELS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
+
 def severity_label(severity: Severity) -> str:
-    return {
-        Severity.ERROR: _("error"),
-        Severity.WARNING: _("warning"),
-        Severity.INFO: _("info"),
-    }[severity]
+    return _(_SEVERITY_LABELS[severity])
 
 
 def render_json(report: Report) -> str:

@@ -393,13 +393,19 @@ def config_option(f: F) -> F:
 
 def format_option(*choices: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
+        what = _("Output format.")
+        if "compact" in choices:  # url, id: the lean batch line, said where it is chosen
+            what = _(
+                "Output format; compact: one line of JSON a value, only the verdict's own "
+                "fields, without the finding (the fastest with --file)."
+            )
         return click.option(
             "--format",
             "fmt",
             type=click.Choice(choices),
             default=choices[0],
             show_default=True,
-            help=_("Output format."),
+            help=what,
         )(f)
 
     return decorate

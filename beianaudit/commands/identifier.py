@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
@@ -95,10 +96,15 @@ def id_command(
     else:
         tally = Tally()
         progress = Progress()
-        for number, item in enumerate(_reports(inputs, kind, ctx), 1):
-            _emit_one(item, fmt, number if batch else None, out)
-            failed = failed or bool(item[0].exit_code(threshold))
-            tally.add(f.severity for f in item[0].findings)
+        lean = fmt == "jsonl"
+        for number, (report, result) in enumerate(_reports(inputs, kind, ctx, lean), 1):
+            if report is None:  # valid, no finding: its line from a template
+                out.write(valid_line(result))
+                tally.add(())
+            else:
+                _emit_one((report, result), fmt, number if batch else None, out)
+                failed = failed or bool(report.exit_code(threshold))
+                tally.add(f.severity for f in report.findings)
             progress.tick(number)
         progress.done()
         if fmt == "text" and (batch or tally.items > 1):  # one total, after all in input order
@@ -134,17 +140,46 @@ def _lines(stream: IO[bytes], out: BatchOutput) -> Iterator[str]:
 
 
 def _reports(
-    values: Iterator[str], kind: str | None, ctx: click.Context
-) -> Iterator[tuple[Report, Result]]:
-    from beianaudit.identifiers import judge
+    values: Iterator[str], kind: str | None, ctx: click.Context, lean: bool = False
+) -> Iterator[tuple[Report | None, Result]]:
+    """Each value's report and result; with ``lean``, ``None`` for the report of a valid
+    value that makes no finding (see :func:`valid_line`)."""
+    from beianaudit.identifiers import VALID, judge
     from beianaudit.identifiers.explain import finding
     from beianaudit.report import Report
 
     day = today(ctx)
     for value in values:
         result = judge(value, kind, day)
+        if lean and result.verdict == VALID and not result.alternatives:
+            yield None, result
+            continue
         found = finding(result, "id")
         yield Report((found,) if found else (), extra=result.as_json()), result
+
+
+def valid_line(result: Result) -> str:
+    """The JSON line of a valid result that makes no finding, as ``emit`` writes it
+    (``render_jsonl`` of its report), from :meth:`Result.fields_line` when it has one:
+    the report's fixed head, the result's fields, no findings.  A test holds the two equal."""
+    from beianaudit.report import Report, render_jsonl
+
+    fields = result.fields_line()
+    if fields is None:
+        return render_jsonl(Report((), extra=result.as_json()))
+    return _empty_head() + fields[1:-1] + _NO_FINDINGS
+
+
+_NO_FINDINGS = ',"findings":[]}'
+
+
+@functools.cache
+def _empty_head() -> str:
+    """``render_jsonl`` of a report without findings, up to where its fields go."""
+    from beianaudit.report import Report, render_jsonl
+
+    empty = render_jsonl(Report(()))
+    return empty[: -len(_NO_FINDINGS) + 1]
 
 
 def _emit_one(item: tuple[Report, Result], fmt: str, line: int | None, out: BatchOutput) -> None:
@@ -174,7 +209,8 @@ def _emit_compact(
     progress = Progress()
     for number, value in enumerate(values, 1):
         result = judge(value, kind, day)
-        out.write(render_fields(result.as_json()))
+        line = result.fields_line()
+        out.write(render_fields(result.as_json()) if line is None else line)
         failed = failed or result.verdict != VALID
         progress.tick(number)
     progress.done()

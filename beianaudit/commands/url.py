@@ -216,17 +216,17 @@ def _output(
             tally.add(())
             progress.tick(tally.items)
             continue
-        report = _report(result)
-        tally.add(f.severity for f in report.findings)
+        found = result.finding()
+        tally.add((found.severity,))
         progress.tick(tally.items)
         if fmt == "jsonl":
-            emit(report, fmt, out=out)
+            emit(Report((found,), extra=result.extra()), fmt, out=out)
         elif fmt == "json" or header:
             kept.append(result)
             if fmt == "json":
                 json_batch_limit(len(kept))
-        else:
-            out.write(render_text(report, colour=colour, summary=False))
+        else:  # text shows the finding alone: no JSON fields are made
+            out.write(render_text(Report((found,)), colour=colour, summary=False))
     progress.done()
     if fmt == "json" and single and kept:
         emit(_report(kept[0]), fmt, out=out)

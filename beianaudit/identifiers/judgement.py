@@ -133,6 +133,28 @@ class Result:
             "readings": [r.reading_json() for r in self.readings],
         }
 
+    def fields_line(self) -> str | None:
+        """``render_fields(self.as_json())`` made from a template, for the batch's common
+        line: a valid value of letters and digits with nothing to show but its kind (no
+        suggestion, problem or other reading); ``None`` for anything else.  A test holds
+        it equal to the encoder's line."""
+        if (
+            self.problems
+            or self.alternatives
+            or self.candidates
+            or self.changed
+            or self.suggestion is not None
+            or not (self.input.isascii() and self.input.isalnum())
+        ):
+            return None
+        permit = self.residence_permit
+        shown = "null" if permit is None else f'"{permit}"'
+        return (
+            f'{{"input":"{self.input}","kind":"{self.kind}","verdict":"{self.verdict}",'
+            '"suggestion":null,"candidates":[],"changed":[],"problems":[],'
+            f'"residence_permit":{shown},"readings":[]}}'
+        )
+
     def reading_json(self) -> dict[str, Any]:
         """One reading among several: its kind, verdict, suggestion and problems."""
         return {
@@ -222,6 +244,15 @@ def _fast_digits(value: str, today: date) -> Result | None:
             return None  # a credit code reads it as a look-alike too: the full path says
     typed = as_ric is value  # a resident ID as typed
     fault = fault_ric(as_ric, today)
+    # Most valid resident IDs: the credit-code reading lacks a weak part (its authority
+    # and category pair, or its province), so is not fully plausible: as below, without
+    # weighing its region code.
+    if (
+        typed
+        and fault is None
+        and (value[:2] not in uscc_categories() or not region_of(value[2:4] + "0000")[0])
+    ):
+        return Result(value, RIC, VALID)
     uscc_shape = _shape(USCC, value, today)
     if typed and fault is None and -(uscc_shape[1] + uscc_shape[2]) != _FULL[USCC]:
         return Result(value, RIC, VALID)  # the credit-code reading can neither win nor fit

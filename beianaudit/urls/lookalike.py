@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from beianaudit import data_text
 
@@ -147,6 +148,10 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal string alignment distance (transpositions count one), capped at ``limit + 1``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # Each edit brings at most one character of a that b lacks (a transposition none): more
+    # of them than the limit is over it, without the table (a new host's usual case).
+    if len(a.translate(_without(b))) > limit:
+        return limit + 1
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -165,8 +170,15 @@ def near(sk: str, brand_sk: str, limit: int = 1) -> bool:
     as the one letter ``m`` it imitates (the table maps ``m`` to ``rn``: a single
     substituted ``m``, ``мiit``, would otherwise be two edits)."""
     sk, brand_sk = sk.replace("rn", "m"), brand_sk.replace("rn", "m")
-    # Each edit brings at most one letter the brand lacks: a cheap test first.
-    return sum(ch not in brand_sk for ch in sk) <= limit and distance(sk, brand_sk, limit) <= limit
+    # Each edit brings at most one letter the brand lacks: a cheap test first (what is
+    # left of sk once the brand's letters are deleted: one translate, not a loop).
+    return len(sk.translate(_without(brand_sk))) <= limit and distance(sk, brand_sk, limit) <= limit
+
+
+@lru_cache(maxsize=64)
+def _without(letters: str) -> dict[int, None]:
+    """A ``str.translate`` table that deletes ``letters``."""
+    return dict.fromkeys(map(ord, letters))
 
 
 @dataclass(frozen=True)
@@ -196,31 +208,63 @@ def imitations(labels: list[str]) -> list[Match]:
         match = _imitation(part)
         if match:
             matches.append(match)
-    joined = skeleton("".join(labels).replace("-", "").replace("_", ""))
     if not matches:
+        joined = skeleton("".join(labels).replace("-", "").replace("_", ""))
         # Brands spread over labels or parts: bei-an.com, bei.an.example.
-        for brand in BRANDS + SUFFIX_BRANDS:
-            if brand_skeleton(brand) in joined:
+        for brand, brand_sk in _skeletons().spread:
+            if brand_sk in joined:
                 matches.append(Match("brand_token", ".".join(labels), brand))
                 break
     return matches
 
 
+class _Skeletons(NamedTuple):
+    """The brands' skeletons, made once: a host never seen before asks for each of them."""
+
+    whole: tuple[tuple[str, str], ...]  # BRANDS + WHOLE_BRANDS: equal skeletons
+    inside: tuple[tuple[str, str, str, dict[int, None]], ...]  # BRANDS: contained, or near
+    suffix: tuple[tuple[str, str], ...]  # SUFFIX_BRANDS: contained
+    spread: tuple[tuple[str, str], ...]  # BRANDS + SUFFIX_BRANDS, over labels
+
+
+@cache
+def _skeletons() -> _Skeletons:
+    def pairs(brands: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        return tuple((brand, brand_skeleton(brand)) for brand in brands)
+
+    inside = []
+    for brand, sk in pairs(BRANDS):
+        m = sk.replace("rn", "m")  # as near() reads it
+        inside.append((brand, sk, m, _without(m)))
+    return _Skeletons(
+        pairs(BRANDS + WHOLE_BRANDS),
+        tuple(inside),
+        pairs(SUFFIX_BRANDS),
+        pairs(BRANDS + SUFFIX_BRANDS),
+    )
+
+
 @lru_cache(maxsize=1 << 14)
 def _imitation(part: str) -> Match | None:
     sk = skeleton(part)
-    for brand in BRANDS + WHOLE_BRANDS:
-        if sk == brand_skeleton(brand):
+    brands = _skeletons()
+    for brand, brand_sk in brands.whole:
+        if sk == brand_sk:
             return Match(_code(part, brand), part, brand)
-    for brand in BRANDS:
-        brand_sk = brand_skeleton(brand)
+    typo_sk = sk.replace("rn", "m")
+    for brand, brand_sk, brand_m, foreign in brands.inside:
         if brand_sk in sk:
             return Match(_code(part, brand), part, brand)
         # Length 4 and up: three-letter words one edit from "miit" (mit) are too common.
-        if len(part) >= 4 and near(sk, brand_sk):
+        # near(sk, brand_sk), inline: a new host asks this of every part.
+        if (
+            len(part) >= 4
+            and len(typo_sk.translate(foreign)) <= 1
+            and distance(typo_sk, brand_m, 1) <= 1
+        ):
             return Match("typo", part, brand)
-    for brand in SUFFIX_BRANDS:
-        if brand_skeleton(brand) in sk:
+    for brand, brand_sk in brands.suffix:
+        if brand_sk in sk:
             return Match(_code(part, brand), part, brand)
     if not part.isascii():
         for brand in CHINESE_BRANDS:
