@@ -64,3 +64,37 @@ def passphrase(rng: random.Random, count: int, pinyin: bool) -> str:
         at = rng.randrange(len(text) + 1)
         text = text[:at] + extra + text[at:]
     return text
+
+
+PHRASES = ROOT / "tests" / "data" / "password" / "phrase_cases.txt"
+PHRASE_SUFFIXES = ("@2026", "!", "888", "#1")
+
+
+def _phrase_forms(syllables: list[str]) -> list[str]:
+    """The ways people type a phrase's syllables: Capitalised, CamelCase, lower case,
+    each syllable capitalised and separated by -, . or _."""
+    title = [s.capitalize() for s in syllables]
+    return [
+        "".join(syllables).capitalize(),
+        "".join(title),
+        "".join(syllables),
+        "-".join(title),
+        ".".join(title),
+        "_".join(syllables),
+    ]
+
+
+def phrase_cases(path: Path = PHRASES) -> list[tuple[str, list[str]]]:
+    """``(phrase, passwords)`` for every phrase of the hand list: each of its typed forms
+    once, with the padding suffixes taken in turn (row by row the pairing shifts, so
+    that over the list every form meets every suffix), as a cracker's rules make them."""
+    cases = []
+    lines = path.read_text("utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    for row, (phrase, pinyin) in enumerate(rows):
+        forms = _phrase_forms(pinyin.split())
+        passwords = [
+            form + PHRASE_SUFFIXES[(row + k) % len(PHRASE_SUFFIXES)] for k, form in enumerate(forms)
+        ]
+        cases.append((phrase, passwords))
+    return cases
