@@ -3,7 +3,8 @@
 Weak: the hand-written cases of ``tests/data/password/weak_cases.txt`` (written before
 the matchers were tuned).  Strong: generated, never hand-picked: random strings of all
 four classes, and passphrases of random words (English from zxcvbn's Wikipedia list,
-pinyin from beianaudit's lexicon) with a digit and a symbol.  None may be rejected.
+pinyin from beianaudit's lexicon and its set phrases) with a digit and a symbol.  None
+may be rejected.
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ def random_password(rng: random.Random, length: int) -> str:
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    from beianaudit.password.chinese_matching import lexicon
+    from beianaudit.password.chinese_matching import lexicon, set_phrases
 
     english = tuple(w for w in FREQUENCY_LISTS["english_wikipedia"] if len(w) >= 4)
-    pinyin = tuple(sorted(w for w in lexicon()[0] if len(w) >= 4))
+    pinyin = tuple(sorted(w for w in {*lexicon()[0], *set_phrases()} if len(w) >= 4))
     return english, pinyin
 
 

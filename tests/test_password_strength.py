@@ -295,8 +295,6 @@ NOBODY = personal_words.context_words(None)  # an outside list: nobody's data in
 # Weak cases the model still scores 10^8 or more (rank-priced pieces multiply past the
 # threshold): kept visible here, not dropped from the data.  strict: a fix shows up.
 KNOWN_MISSES = {
-    "Gongxifacai@88",  # 恭喜发财 is rare in jieba's corpus (a greeting, not news)
-    "Haohaoxuexi1!",  # 好好学习 likewise
     "Zhaomin_1985!",  # name + year + two symbols: each piece priced apart
     "Zxm#1993!a",
     "Cjl#900612",  # initials + date: 26-letter initials times a date
@@ -392,15 +390,13 @@ def test_weak_structures_pass_the_rules() -> None:
 # phrase list was ranked): set phrases, idioms and blessings, each typed in six ways and
 # padded.  A phrase is listed here while any of its forms still scores 10^8 or more.
 KNOWN_PHRASE_MISSES = {
-    *("恭喜发财", "好好学习", "天天向上", "吉祥如意", "万事如意", "心想事成", "一帆风顺"),
-    *("岁岁平安", "永结同心", "新年快乐", "生日快乐", "身体健康", "天长地久", "海枯石烂"),
-    *("白头偕老", "一路平安", "步步高升", "一心一意", "万事大吉", "大吉大利", "花好月圆"),
-    *("笑口常开", "龙马精神", "招财进宝", "财源广进", "平安喜乐", "不忘初心", "青春无悔"),
-    *("自强不息", "厚德载物", "天道酬勤", "知足常乐", "宁静致远", "上善若水", "海阔天空"),
-    *("一见钟情", "地久天长", "百年好合", "早生贵子", "阖家欢乐", "鸿运当头", "前程似锦"),
-    *("美梦成真", "马到成功", "金榜题名", "健康快乐", "相亲相爱", "一生平安", "执子之手"),
-    *("与子偕老", "风调雨顺", "国泰民安", "福如东海", "寿比南山", "五福临门", "心心相印"),
-    *("永远爱你", "我想你", "一起发财"),
+    *("恭喜发财", "好好学习", "万事如意", "心想事成", "岁岁平安", "永结同心", "新年快乐"),
+    *("身体健康", "天长地久", "一路平安", "步步高升", "万事大吉", "大吉大利", "笑口常开"),
+    *("龙马精神", "招财进宝", "财源广进", "平安喜乐", "不忘初心", "青春无悔", "厚德载物"),
+    *("天道酬勤", "知足常乐", "上善若水", "海阔天空", "一见钟情", "百年好合", "早生贵子"),
+    *("阖家欢乐", "鸿运当头", "前程似锦", "美梦成真", "健康快乐", "相亲相爱", "一生平安"),
+    *("执子之手", "与子偕老", "风调雨顺", "福如东海", "寿比南山", "五福临门", "永远爱你"),
+    *("我想你", "一起发财"),
 }
 PHRASE_CASES = password_samples.phrase_cases()
 

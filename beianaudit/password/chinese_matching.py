@@ -8,6 +8,9 @@ guess list would reach it:
   ``tools/password_lexicon.py``), of ranked brands and vendor defaults, and of a list
   of common Chinese passwords, as zxcvbn prices its own frequency lists (guesses ≈
   rank);
+- set phrases and idioms (恭喜发财, 好好学习), full or by initials, ranked among
+  themselves (``pinyin_phrases.txt``): a cracker's idiom list is tried in its own order,
+  so a phrase costs its rank there, not its rank among all words;
 - phrases: a run of letters that splits into lexicon words costs the product of
   their ranks (a combinator attack), so 我是谁 (wo·shi·shui) costs what its three
   very common words cost;
@@ -36,6 +39,7 @@ from beianaudit.password.personal_words import data_lines
 
 CHINESE = "chinese_passwords"
 LEXICON = "pinyin_lexicon"
+SET_PHRASES = "pinyin_set_phrases"
 BRANDS = "brand_words"
 PHRASE = "pinyin_phrase"
 NAME = "chinese_name"
@@ -130,6 +134,23 @@ def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
 
 
 @cache
+def set_phrases() -> dict[str, int]:
+    """The ranked set phrases and idioms, full pinyin or initials, each key at its
+    better rank of the two sections (rank 1 = most used), read as :func:`lexicon` is."""
+    from beianaudit import data_text
+
+    text = data_text("password/pinyin_phrases.txt")
+    tokens = text[text.index("\n[phrases]\n") :].split()
+    initials = tokens.index("[initials]")
+    ranked = dict(zip(tokens[initials + 1 :], range(1, len(tokens) - initials), strict=True))
+    full = tokens[1:initials]
+    for rank, key in zip(range(len(full), 0, -1), reversed(full), strict=True):
+        if rank < ranked.get(key, rank + 1):
+            ranked[key] = rank
+    return ranked
+
+
+@cache
 def chinese_dictionaries() -> dict[str, dict[str, int]]:
     """The ranked lists beianaudit adds to zxcvbn's own, read once from package data."""
     from zxcvbn import matching
@@ -141,6 +162,7 @@ def chinese_dictionaries() -> dict[str, dict[str, int]]:
         CHINESE: ranked("chinese_passwords.txt"),
         BRANDS: ranked("brand_words.txt"),
         LEXICON: lexicon()[0],
+        SET_PHRASES: set_phrases(),
     }
 
 
@@ -389,7 +411,25 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
             unit = min(hit[0] if hit else math.inf, _initials_guesses(word) or math.inf)
             if unit * 2 < guesses:
                 guesses, count, starts = unit * 2, 2, frozenset({start, start + half})
+        starts |= _capital_starts(password, letters, marks.where, start, end, rank)
         offer(start, end, guesses, PHRASE if count > 1 else name, set(starts), marks)
+
+
+def _capital_starts(
+    password: str, letters: str, where: list[int], start: int, end: int, rank
+) -> frozenset[int]:
+    """The capitals inside ``letters[start:end]`` when each piece they begin is itself a
+    listed word or syllable: GongXiFaCai capitalises the syllables of one listed phrase,
+    as CamelCase capitalises words, and costs the CamelCase rule, not every way of
+    casing 11 letters.  Empty when a piece is not listed."""
+    capitals = [k for k in range(start + 1, end) if password[where[k]].isupper()]
+    if not capitals:
+        return frozenset()
+    bounds = [start, *capitals, end]
+    for a, b in itertools.pairwise(bounds):
+        if rank(letters[a:b]) is None:
+            return frozenset()
+    return frozenset(capitals)
 
 
 def _ends_word(password: str, letters: str, where: list[int], end: int) -> bool:
