@@ -286,7 +286,12 @@ def phrases(text: str) -> tuple[list[str], list[str], int]:
         full.setdefault("".join(syllables))
         if len(word) >= 3:
             initials.setdefault("".join(s[0] for s in syllables))
-    return list(full)[:KEEP], list(initials)[:KEEP_INITIALS], len(order)
+    kept, kept_initials = list(full)[:KEEP], list(initials)[:KEEP_INITIALS]
+    # The runtime reads both sections into one dict: a shared key would take one rank.
+    shared = set(kept) & set(kept_initials)
+    if shared:
+        raise SystemExit(f"[phrases] and [initials] share keys: {sorted(shared)[:5]}")
+    return kept, kept_initials, len(order)
 
 
 def brand_lines(freq_of: dict[str, int]) -> list[str]:

@@ -135,18 +135,16 @@ def lexicon() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
 
 @cache
 def set_phrases() -> dict[str, int]:
-    """The ranked set phrases and idioms, full pinyin or initials, each key at its
-    better rank of the two sections (rank 1 = most used), read as :func:`lexicon` is."""
+    """The ranked set phrases and idioms, full pinyin or initials (rank 1 = most used
+    in its section), read as :func:`lexicon` is.  The two sections share no key (the
+    tool checks), so one dict holds both."""
     from beianaudit import data_text
 
     text = data_text("password/pinyin_phrases.txt")
     tokens = text[text.index("\n[phrases]\n") :].split()
     initials = tokens.index("[initials]")
     ranked = dict(zip(tokens[initials + 1 :], range(1, len(tokens) - initials), strict=True))
-    full = tokens[1:initials]
-    for rank, key in zip(range(len(full), 0, -1), reversed(full), strict=True):
-        if rank < ranked.get(key, rank + 1):
-            ranked[key] = rank
+    ranked.update(zip(tokens[1:initials], range(1, initials), strict=True))
     return ranked
 
 
