@@ -24,13 +24,14 @@ Written to ``beianaudit/data/password/``:
   entry of four characters (the shape of idioms and set phrases: jieba tags many of them
   n, nr, nz or v, e.g. 大展宏图 nr, 相得益彰 v), ranked among themselves by jieba frequency
   (a cracker tries its idiom list in order of use, so a phrase's price is its rank among
-  phrases, not among all 350,000 words).  Three phrases in four have no corpus count
-  (jieba's floor, 3 or less): within one frequency they are ordered by jieba's own
-  probability of the phrase read as its other words (新年快乐 as 新年·快乐 comes before
-  朽棘不彫), the order jieba's model gives when the phrase itself was never counted.
-  ``[phrases]``: the full pinyin, the first :data:`KEEP` keys as for ``[words]``;
-  ``[initials]``: the initials (恭喜发财 → gxfc) of phrases of three or more
-  characters, ranked on their own, the first :data:`KEEP_INITIALS`.
+  phrases, not among all 350,000 words).  Only the phrases jieba's corpus counted
+  (frequency above :data:`NO_COUNT`, jieba's floor; about 20,000 of 93,000): the rest
+  have no order of use to share with a cracker, and would double the start-up cost
+  (benchmarks/cold_start.py).  Equal counts are ordered by jieba's own probability of
+  the phrase read as its other words (a phrase of common words before one of rare ones).
+  ``[phrases]``: the full pinyin; ``[initials]``: the initials (恭喜发财 → gxfc) of
+  phrases of three or more characters, ranked on their own, the first
+  :data:`KEEP_INITIALS`.
 - ``brand_words.txt``: the brands, sites, products and vendor default passwords of
   :data:`BRANDS` (a hand list: which names matter is knowledge, not a corpus), ranked by
   the jieba frequency of their Chinese name; vendor defaults after the most used brands.
@@ -57,6 +58,7 @@ KEEP_SURNAMES = 300
 KEEP_GIVEN = 500
 PHRASE_TAGS = frozenset({"i", "l"})  # jieba's 成语 (idiom) and 习用语 (set phrase)
 PHRASE_CHARACTERS = 4  # and every entry this long, whatever its tag
+NO_COUNT = 3  # jieba's floor: an entry its corpus never counted has this frequency or less
 # Initials past this rank cost more than zxcvbn's brute force of 4 characters (10^4).
 KEEP_INITIALS = 10_000
 
@@ -271,22 +273,20 @@ def phrases(text: str) -> tuple[list[str], list[str], int]:
             continue
         word, freq, tag = parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
         freq_of[word] = freq
-        if tag in PHRASE_TAGS or len(word) == PHRASE_CHARACTERS:
+        if (tag in PHRASE_TAGS or len(word) == PHRASE_CHARACTERS) and freq > NO_COUNT:
             chosen.append((word, freq))
     log_total = math.log(sum(freq_of.values()))
     order = sorted(chosen, key=lambda wf: (-wf[1], -_reading_log(wf[0], freq_of, log_total), wf[0]))
     full: dict[str, None] = {}
     initials: dict[str, None] = {}
     for word, _ in order:
-        if len(full) >= KEEP:
-            break
         syllables = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
         if len(syllables) != len(word) or len(word) < 2:
             continue
         full.setdefault("".join(syllables))
         if len(word) >= 3:
             initials.setdefault("".join(s[0] for s in syllables))
-    kept, kept_initials = list(full)[:KEEP], list(initials)[:KEEP_INITIALS]
+    kept, kept_initials = list(full), list(initials)[:KEEP_INITIALS]
     # The runtime reads both sections into one dict: a shared key would take one rank.
     shared = set(kept) & set(kept_initials)
     if shared:
@@ -346,10 +346,11 @@ def main() -> None:
     phrase_lines = [
         header.rstrip("\n"),
         f"# Set phrases and idioms: the {size:,} entries of jieba tagged i (idiom) or l (set",
-        f"# phrase), or of {PHRASE_CHARACTERS} characters, ranked among themselves by jieba",
-        "# frequency, then (for equal counts) by jieba's probability of the phrase read as its",
-        f"# other words.  [phrases]: full pinyin, top {KEEP:,}; [initials]: initials of",
-        f"# phrases of 3+ characters, ranked on their own, top {KEEP_INITIALS:,}.",
+        f"# phrase), or of {PHRASE_CHARACTERS} characters, that its corpus counted (frequency",
+        f"# above {NO_COUNT}), ranked among themselves by jieba frequency, then (for equal",
+        "# counts) by jieba's probability of the phrase read as its other words.",
+        "# [phrases]: full pinyin; [initials]: initials of phrases of 3+ characters,",
+        f"# ranked on their own, top {KEEP_INITIALS:,}.",
         "# A line's rank is its place in its section.",
         "[phrases]",
         *full,
