@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import string
 from pathlib import Path
@@ -120,6 +121,20 @@ def test_a_phrase_costs_the_product_of_its_words_ranks() -> None:
     assert match is not None
     assert match["guesses"] <= words["wo"] * words["shi"] * words["shui"]
     assert _whole("woshishuibuzhidao")["guesses"] > match["guesses"]  # type: ignore[index]
+
+
+def test_a_set_phrase_costs_its_rank_among_phrases() -> None:
+    """恭喜发财 is rare among all words (four syllables, each ranked) but common among set
+    phrases: the phrase list prices it at its rank there, bare or with
+    its syllables capitalised (the CamelCase rule, not every way to case 11 letters)."""
+    phrases = chinese_matching.set_phrases()
+    rank = phrases["gongxifacai"]
+    assert rank < 20_000
+    whole = _whole("GongXiFaCai")
+    assert whole is not None
+    assert whole["guesses"] == rank * chinese_matching.CAMEL_RULE
+    assert phrases["shzy"] < phrases["shehuizhuyi"] + 10  # 社会主义 by its initials
+    assert strength.evaluate("gongxifacai", NOBODY).guesses_log10 <= math.log10(rank) + 0.01
 
 
 def test_names_and_nicknames_cost_less() -> None:
