@@ -544,7 +544,9 @@ def _weak_words() -> list[str]:
     words = chinese_matching.lexicon()[0]
     # Up to 16 letters: one phrase search looks ahead MAX_PHRASE_LETTERS (24) letters.
     common = sorted((w for w in words if 4 <= len(w) <= 16), key=words.__getitem__)
-    return common[:2000]
+    phrases = chinese_matching.set_phrases()
+    idioms = sorted((w for w in phrases if 6 <= len(w) <= 16), key=phrases.__getitem__)
+    return common[:2000] + idioms[:500]
 
 
 @settings(max_examples=100, deadline=None)
