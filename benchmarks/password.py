@@ -21,6 +21,15 @@
   the generated weak structures of ``tests/password_samples.py`` rejected (score < 3,
   no personal context), by class, against plain zxcvbn; and the generated strong
   passwords, passphrases and randomly filled structures rejected (target 0).
+- The lexicon's load time (reading and ranking ``pinyin_lexicon.txt`` and
+  ``pinyin_phrases.txt``) in a fresh process, against a bare ``import zxcvbn`` (which
+  builds zxcvbn's own lists); and the first verdict of a fresh process, imports
+  included, against plain zxcvbn's.
+- The cases of ``tests/data/password/weak_cases.txt`` and of ``structure_cases.txt``
+  rejected (score < 3, no personal context), by class, against plain zxcvbn; the set
+  phrases of ``phrase_cases.txt`` typed and padded six ways each; and the
+  generated strong passwords and passphrases of ``tests/password_samples.py``
+  rejected (target 0).
 Figures from a shared 2-core machine are noisy: the uptime load is printed too.
 """
 
@@ -132,9 +141,10 @@ def fresh_process_ms(code: str, runs: int = 5) -> float:
 
 LOAD_LEXICON = """
 import time
-from beianaudit.password.chinese_matching import lexicon
+from beianaudit.password.chinese_matching import lexicon, set_phrases
 start = time.perf_counter()
 lexicon()
+set_phrases()
 print((time.perf_counter() - start) * 1e3)
 """
 LOAD_BRANDS = """
@@ -174,6 +184,7 @@ def measure(n: int) -> list[dict]:
         STRUCTURES,
         generated_weak_structures,
         passphrase,
+        phrase_cases,
         random_password,
         random_structure,
         weak_cases,
@@ -251,6 +262,15 @@ def measure(n: int) -> list[dict]:
                 sum(plain_rejected.values()),
             )
         )
+    typed = [pw for _, passwords in phrase_cases() for pw in passwords]
+    rows.append(
+        row(
+            f"set phrases typed and padded rejected (of {len(typed)})",
+            sum(evaluate(pw, context_words(None)).score < 3 for pw in typed),
+            "n",
+            sum(zxcvbn(pw)["score"] < 3 for pw in typed),
+        )
+    )
     rng = random.Random(15)
     strong = [random_password(rng, rng.randint(10, 16)) for _ in range(n)]
     phrases = [passphrase(rng, rng.randint(4, 5), k % 2 == 0) for k in range(n)]

@@ -3,7 +3,8 @@
 Weak: the hand-written cases of ``tests/data/password/weak_cases.txt`` (written before
 the matchers were tuned).  Strong: generated, never hand-picked: random strings of all
 four classes, and passphrases of random words (English from zxcvbn's Wikipedia list,
-pinyin from beianaudit's lexicon) with a digit and a symbol.  None may be rejected.
+pinyin from beianaudit's lexicon and its set phrases) with a digit and a symbol.  None
+may be rejected.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ def random_password(rng: random.Random, length: int) -> str:
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    from beianaudit.password.chinese_matching import lexicon
+    from beianaudit.password.chinese_matching import lexicon, set_phrases
 
     english = tuple(w for w in FREQUENCY_LISTS["english_wikipedia"] if len(w) >= 4)
-    pinyin = tuple(sorted(w for w in lexicon()[0] if len(w) >= 4))
+    pinyin = tuple(sorted(w for w in {*lexicon()[0], *set_phrases()} if len(w) >= 4))
     return english, pinyin
 
 
@@ -197,3 +198,37 @@ def random_structure(rng: random.Random) -> str:
     if not any(ch.isupper() for ch in text):
         text = text.replace(word, word.capitalize())
     return text
+
+
+PHRASES = ROOT / "tests" / "data" / "password" / "phrase_cases.txt"
+PHRASE_SUFFIXES = ("@2026", "!", "888", "#1")
+
+
+def _phrase_forms(syllables: list[str]) -> list[str]:
+    """The ways people type a phrase's syllables: Capitalised, CamelCase, lower case,
+    each syllable capitalised and separated by -, . or _."""
+    title = [s.capitalize() for s in syllables]
+    return [
+        "".join(syllables).capitalize(),
+        "".join(title),
+        "".join(syllables),
+        "-".join(title),
+        ".".join(title),
+        "_".join(syllables),
+    ]
+
+
+def phrase_cases(path: Path = PHRASES) -> list[tuple[str, list[str]]]:
+    """``(phrase, passwords)`` for every phrase of the hand list: each of its typed forms
+    once, with the padding suffixes taken in turn (row by row the pairing shifts, so
+    that over the list every form meets every suffix), as a cracker's rules make them."""
+    cases = []
+    lines = path.read_text("utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    for row, (phrase, pinyin) in enumerate(rows):
+        forms = _phrase_forms(pinyin.split())
+        passwords = [
+            form + PHRASE_SUFFIXES[(row + k) % len(PHRASE_SUFFIXES)] for k, form in enumerate(forms)
+        ]
+        cases.append((phrase, passwords))
+    return cases

@@ -19,6 +19,19 @@ Written to ``beianaudit/data/password/``:
   the surnames and the given-name syllables of jieba's person names (tag nr, two or
   three characters, first character a surname), ranked by how many distinct names
   use them.
+- ``pinyin_phrases.txt``: set phrases and idioms, the list a cracker's idiom list is:
+  jieba's entries tagged ``i`` (成语, idiom) or ``l`` (习用语, set phrase), and every other
+  entry of four characters (the shape of idioms and set phrases: jieba tags many of them
+  n, nr, nz or v, e.g. 大展宏图 nr, 相得益彰 v), ranked among themselves by jieba frequency
+  (a cracker tries its idiom list in order of use, so a phrase's price is its rank among
+  phrases, not among all 350,000 words).  Only the phrases jieba's corpus counted
+  (frequency above :data:`NO_COUNT`, jieba's floor; about 20,000 of 93,000): the rest
+  have no order of use to share with a cracker, and would double the start-up cost
+  (benchmarks/cold_start.py).  Equal counts are ordered by jieba's own probability of
+  the phrase read as its other words (a phrase of common words before one of rare ones).
+  ``[phrases]``: the full pinyin; ``[initials]``: the initials (恭喜发财 → gxfc) of
+  phrases of three or more characters, ranked on their own, the first
+  :data:`KEEP_INITIALS`.
 - ``brand_words.txt``: the brands, sites, products and vendor default passwords of
   :data:`BRANDS` (a hand list by category: which names matter is knowledge, not a
   corpus) as typed, with the pinyin and initials of their Chinese names, ranked by the
@@ -32,6 +45,7 @@ see beianaudit/password/chinese_matching.py.
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 import tarfile
@@ -45,6 +59,11 @@ JIEBA = "jieba==0.42.1"
 KEEP = 40_000  # keys of [words]: past that a word costs more than padding can hide
 KEEP_SURNAMES = 300
 KEEP_GIVEN = 500
+PHRASE_TAGS = frozenset({"i", "l"})  # jieba's 成语 (idiom) and 习用语 (set phrase)
+PHRASE_CHARACTERS = 4  # and every entry this long, whatever its tag
+NO_COUNT = 3  # jieba's floor: an entry its corpus never counted has this frequency or less
+# Initials past this rank cost more than zxcvbn's brute force of 4 characters (10^4).
+KEEP_INITIALS = 10_000
 
 # Brands, sites, products and names people build passwords on, by category: (Chinese
 # name, the latin spellings, English names and abbreviations people type).  The tool
@@ -395,6 +414,55 @@ def spellings(name: str, typed: str) -> list[str]:
 TOP_BEFORE_DEFAULTS = 30  # vendor defaults come after this many brand spellings
 
 
+def _reading_log(word: str, freq_of: dict[str, int], log_total: float) -> float:
+    """jieba's log-probability of ``word`` read as two or more of its other entries
+    (jieba's own route: the product of the entries' frequencies over the total)."""
+    best = [-math.inf] * (len(word) + 1)
+    best[0] = 0.0
+    for a in range(len(word)):
+        if best[a] == -math.inf:
+            continue
+        for b in range(a + 1, len(word) + 1):
+            freq = freq_of.get(word[a:b]) if b - a < len(word) else None
+            if freq:
+                best[b] = max(best[b], best[a] + math.log(freq) - log_total)
+    return best[-1]
+
+
+def phrases(text: str) -> tuple[list[str], list[str], int]:
+    """The ``[phrases]`` and ``[initials]`` keys, most used first, and the size of the
+    class."""
+    from pypinyin import Style, lazy_pinyin
+
+    freq_of: dict[str, int] = {}
+    chosen: list[tuple[str, int]] = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) < 2 or not _is_chinese(parts[0]):
+            continue
+        word, freq, tag = parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
+        freq_of[word] = freq
+        if (tag in PHRASE_TAGS or len(word) == PHRASE_CHARACTERS) and freq > NO_COUNT:
+            chosen.append((word, freq))
+    log_total = math.log(sum(freq_of.values()))
+    order = sorted(chosen, key=lambda wf: (-wf[1], -_reading_log(wf[0], freq_of, log_total), wf[0]))
+    full: dict[str, None] = {}
+    initials: dict[str, None] = {}
+    for word, _ in order:
+        syllables = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+        if len(syllables) != len(word) or len(word) < 2:
+            continue
+        full.setdefault("".join(syllables))
+        if len(word) >= 3:
+            initials.setdefault("".join(s[0] for s in syllables))
+    kept, kept_initials = list(full), list(initials)[:KEEP_INITIALS]
+    # The runtime reads both sections into one dict: a shared key would take one rank.
+    shared = set(kept) & set(kept_initials)
+    if shared:
+        raise SystemExit(f"[phrases] and [initials] share keys: {sorted(shared)[:5]}")
+    return kept, kept_initials, len(order)
+
+
 def brand_lines(freq_of: dict[str, int]) -> list[str]:
     """Every spelling of :data:`BRANDS`, the brands with a jieba frequency first, most
     used first; then those without one (a name newer than jieba's corpus, or a latin
@@ -428,7 +496,8 @@ def main() -> None:
     import pypinyin
 
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else None
-    words, surnames, given, freq_of = build(_dict_text(path))
+    text = _dict_text(path)
+    words, surnames, given, freq_of = build(text)
     header = HEADER.format(pypinyin=pypinyin.__version__)
     lexicon = [
         header.rstrip("\n"),
@@ -462,6 +531,23 @@ def main() -> None:
         *brand_lines(freq_of),
     ]
     (OUT / "brand_words.txt").write_text("\n".join(brands) + "\n", "utf-8")
+    full, initials, size = phrases(text)
+    phrase_lines = [
+        header.rstrip("\n"),
+        f"# Set phrases and idioms: the {size:,} entries of jieba tagged i (idiom) or l (set",
+        f"# phrase), or of {PHRASE_CHARACTERS} characters, that its corpus counted (frequency",
+        f"# above {NO_COUNT}), ranked among themselves by jieba frequency, then (for equal",
+        "# counts) by jieba's probability of the phrase read as its other words.",
+        "# [phrases]: full pinyin; [initials]: initials of phrases of 3+ characters,",
+        f"# ranked on their own, top {KEEP_INITIALS:,}.",
+        "# A line's rank is its place in its section.",
+        "[phrases]",
+        *full,
+        "[initials]",
+        *initials,
+    ]
+    (OUT / "pinyin_phrases.txt").write_text("\n".join(phrase_lines) + "\n", "utf-8")
+    print(f"{len(full)} phrases, {len(initials)} initials of {size} in the class")
     print(f"{len(words)} words, {len(surnames)} surnames, {len(given)} given names")
 
 

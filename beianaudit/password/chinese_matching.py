@@ -8,6 +8,9 @@ guess list would reach it:
   ``tools/password_lexicon.py``), of ranked brands and vendor defaults, and of a list
   of common Chinese passwords, as zxcvbn prices its own frequency lists (guesses ≈
   rank);
+- set phrases and idioms (恭喜发财, 好好学习), full or by initials, ranked among
+  themselves (``pinyin_phrases.txt``): a cracker's idiom list is tried in its own order,
+  so a phrase costs its rank there, not its rank among all words;
 - phrases: a run of letters that splits into lexicon words costs the product of
   their ranks (a combinator attack), so 我是谁 (wo·shi·shui) costs what its three
   very common words cost;
@@ -36,6 +39,7 @@ from beianaudit.password.personal_words import data_lines
 
 CHINESE = "chinese_passwords"
 LEXICON = "pinyin_lexicon"
+SET_PHRASES = "pinyin_set_phrases"
 BRANDS = "brand_words"
 PHRASE = "pinyin_phrase"
 NAME = "chinese_name"
@@ -189,6 +193,21 @@ def brand_dictionary() -> Brands:
 
 
 @cache
+def set_phrases() -> dict[str, int]:
+    """The ranked set phrases and idioms, full pinyin or initials (rank 1 = most used
+    in its section), read as :func:`lexicon` is.  The two sections share no key (the
+    tool checks), so one dict holds both."""
+    from beianaudit import data_text
+
+    text = data_text("password/pinyin_phrases.txt")
+    tokens = text[text.index("\n[phrases]\n") :].split()
+    initials = tokens.index("[initials]")
+    ranked = dict(zip(tokens[initials + 1 :], range(1, len(tokens) - initials), strict=True))
+    ranked.update(zip(tokens[1:initials], range(1, initials), strict=True))
+    return ranked
+
+
+@cache
 def chinese_dictionaries() -> dict[str, dict[str, int]]:
     """The ranked lists beianaudit adds to zxcvbn's own, read once from package data."""
     from zxcvbn import matching
@@ -200,6 +219,7 @@ def chinese_dictionaries() -> dict[str, dict[str, int]]:
         CHINESE: ranked("chinese_passwords.txt"),
         BRANDS: brand_dictionary(),
         LEXICON: lexicon()[0],
+        SET_PHRASES: set_phrases(),
     }
 
 
@@ -491,9 +511,10 @@ def _search(password: str, letters: str, start: int, rank, offer, marks: _Marks)
 
 def _pieces(letters: str, marks: _Marks, a: int, b: int, rank) -> frozenset[int]:
     """The capitals inside the skeleton's word ``letters[a:b]`` when each piece they start is
-    itself a listed word (DaJiang, HikVision: da·jiang, hik·vision): they are word
-    starts, CamelCase, not capitals at random.  Empty when there are none or a piece
-    is not listed (one lookup a piece, counted as any)."""
+    itself a listed word (DaJiang, HikVision: da·jiang, hik·vision; GongXiFaCai, the
+    syllables of one listed phrase): they are word starts, CamelCase, not capitals at
+    random, and cost the CamelCase rule, not every way of casing the letters.  Empty
+    when there are none or a piece is not listed (one lookup a piece, counted as any)."""
     inner = marks.counts[b][2] - marks.counts[a + 1][2]
     if not inner:
         return frozenset()
