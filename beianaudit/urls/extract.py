@@ -83,6 +83,9 @@ class Found:
     text: str = field(default="", repr=False, compare=False)  # the whole text, shared
     # For a link in markup (an HTML anchor, a Markdown link): the text shown for it.
     shown: str = ""
+    # The links Android shows that overlap this one but start or end elsewhere
+    # (android_links): ``请登录https://beian.miit.gov.cn、.evil.com`` is read from ``miit``.
+    phone: tuple[str, ...] = ()
 
     def reading(self, limit: int) -> str | None:
         """The link read on to the end of its host, to be judged by the browser's parser
@@ -163,6 +166,11 @@ def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
         end -= 1
     if end == run and end < len(text) and (text[end] == "/" or (underscore and text[end] == "?")):
         return end  # a path follows: the host is whole
+    port = _PORT.match(text, end) if end == run else None
+    if port and (
+        port.end() == len(text) or text[port.end()] in "/?" or _boundary(text, port.end())
+    ):
+        return end  # and so does a port (…gov.cn。:443｡备案.中国: the 。 is the host's)
     while end > pos and not (
         re.fullmatch(_LABEL_CHAR, text[end - 1])
         and (end == len(text) or _word(text[end - 1]) != _word(text[end]))
@@ -291,7 +299,34 @@ def extract(text: str) -> list[Found]:
             seen.add(item.start)
             found.append(item)
     found.sort(key=lambda f: f.start)
-    return _pair_up(found, text)
+    return _pair_up(_phone_links(found, text), text)
+
+
+def _phone_links(found: list[Found], text: str) -> list[Found]:
+    """``found`` with the links Android shows (android_links): one that overlaps a link
+    found here but is not it becomes a reading of that link (``Found.phone``); one that
+    overlaps none is a link of its own."""
+    spans = android_links(text)
+    if not spans:
+        return found
+    starts = [f.start for f in found]
+    own = {(f.start, f.start + len(f.written)) for f in found}
+    phone: dict[int, list[str]] = {}
+    added: list[Found] = []
+    for start, end in spans:
+        if (start, end) in own:
+            continue
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        near = [i for i in range(max(0, lo - 3), lo) if starts[i] + len(found[i].written) > start]
+        overlapping = near + list(range(lo, hi))
+        if not overlapping:
+            added.append(_new(text, start, end))
+            continue
+        for i in overlapping:
+            phone.setdefault(i, []).append(text[start:end])
+    result = [replace(f, phone=tuple(phone[i])) if i in phone else f for i, f in enumerate(found)]
+    return sorted(result + added, key=lambda f: f.start) if added else result
 
 
 _OFFICIAL = "beian.miit.gov.cn"
@@ -641,3 +676,116 @@ def _pair_up(found: list[Found], text: str) -> list[Found]:
             continue
         result.append(item)
     return sorted(result, key=lambda f: f.start)
+
+
+# Where Android's Linkify STARTS a link (Patterns.AUTOLINK_WEB_URL, framework and
+# androidx): a scheme it knows (any case) after a word boundary, or else, after a word
+# boundary and not right after "://", a label character from which a host of labels
+# ends in a top-level domain (its list is lower case: ``BEIAN.MIIT.GOV.CN`` is no host
+# to it) or an IPv4 address.  So in ``请登录https://beian.miit.gov.cn、.evil.com`` it
+# starts at ``miit`` (no boundary between 录 and h; the lookbehind skips ``beian``), in
+# ``https:/BEIAN.MIIT.GOV.CN/#％evil.cn`` at ``evil``.  The tool's own readings start
+# where a person sees a link start; these are the phone's, judged as well (android_links).
+_ANDROID_START = re.compile(rf"(?:\b|^)(?:(?i:https?|rtsp|ftp)://|(?<!://)(?=[a-zA-Z0-9{_UCS}]))")
+_ANDROID_IP = re.compile(
+    r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+)
+
+
+@lru_cache(maxsize=1)
+def _top_labels() -> frozenset[str]:
+    """The top-level domains (the Public Suffix List's top labels, as the test oracle
+    approximates Android's IANA list), and their punycode forms."""
+    from beianaudit.urls.suffixes import rules
+
+    return frozenset(r.split(".")[-1].lstrip("*!") for r in rules())
+
+
+def _boundary(text: str, pos: int) -> bool:
+    return pos == 0 or pos == len(text) or _word(text[pos - 1]) != _word(text[pos])
+
+
+def _plain_host(text: str, pos: int, underscore: bool) -> tuple[int, int]:
+    """Android's host without a scheme at ``pos``: (end of the host, or -1 if none
+    there; end of the chain of labels read, past which no later start in the same
+    chain reads one, but at an address).  Its host is labels and a top-level domain,
+    which may be the start of a longer label: ``evil.com-谢谢`` ends after ``com``, at
+    a word boundary; the longest such host wins, as its regular expression backtracks."""
+    bound = min(len(text), pos + _MAX_HOST + 64)
+    run = re.compile(_ANDROID_HOST[underscore]).match(text, pos, bound).end()
+    ip = _ANDROID_IP.match(text, pos, run)
+    dots: list[int] = []  # the dot after each well-formed label
+    label = pos
+    while True:
+        dot = text.find(".", label, run)
+        if dot < 0:
+            break
+        part = text[label:dot]
+        if not part or part[0] in "-_" or part[-1] in "-_" or len(part) > 63:
+            break
+        if not underscore and "_" in part:
+            break
+        dots.append(dot)
+        label = dot + 1
+    chain = max(label, pos + 1)
+    if ip and _ends_host(text, ip.end(), underscore):
+        return ip.end(), max(chain, ip.end())
+    tops = _top_labels()
+    for n in range(len(dots) - 1, -1, -1):
+        seg = dots[n] + 1
+        # The label after the dot (or the rest of the run): a domain is at most 63 long.
+        last = dots[n + 1] if n + 1 < len(dots) else min(run, seg + 63)
+        for end in range(last, seg, -1):
+            top = text[seg:end]
+            if (top in tops or top.startswith("xn--")) and _ends_host(text, end, underscore):
+                return end, chain
+    return -1, chain
+
+
+def _ends_host(text: str, end: int, underscore: bool) -> bool:
+    """Whether Android's host may end at ``end``: a word boundary, a path or a port."""
+    follows = text[end : end + 1]
+    return (
+        _boundary(text, end)
+        or follows == "/"
+        or (underscore and follows == "?")
+        or bool(_PORT.match(text, end))
+    )
+
+
+def android_links(text: str) -> list[tuple[int, int]]:
+    """The spans of the web links Android's Linkify shows in ``text`` (framework and
+    androidx: their union), found in one pass each: a scheme's link runs on over its
+    host (``android_end``), port and path; a start without a scheme that reads no host
+    skips the rest of its chain of labels, no later start in it reading one either.
+    An approximation of the regular expression, read the way it reads (leftmost, then
+    on from the end of each link); the test oracle (tests/android_linkify.py) checks it."""
+    spans: set[tuple[int, int]] = set()
+    for underscore in (False, True):
+        pos = 0
+        while True:
+            m = _ANDROID_START.search(text, pos)
+            if not m:
+                break
+            start = m.start()
+            if m.end() > start:  # a scheme
+                end = _android_link_end(text, start, len(text), underscore)
+                if text[start - 1 : start] != "@":
+                    spans.add((start, end))
+                pos = max(end, m.end())
+                continue
+            host, chain = _plain_host(text, start, underscore)
+            if host < 0:
+                # No later start in the chain reads a host, but one at an address:
+                # ‍c\u2060n\u20601.2.3.4 fails at c, not at 1.
+                reach = min(len(text), chain + 16)  # an address may end past the chain
+                ip = _ANDROID_IP.search(text, start + 1, reach)
+                while ip and not (_boundary(text, ip.start()) and _boundary(text, ip.end())):
+                    ip = _ANDROID_IP.search(text, ip.start() + 1, reach)
+                pos = ip.start() if ip else chain
+                continue
+            end = _port_path(text, host, len(text), underscore)
+            if text[start - 1 : start] != "@":
+                spans.add((start, end))
+            pos = max(end, start + 1)
+    return sorted(spans)
