@@ -250,7 +250,7 @@ START_MIDS = [*SECONDS, "1.2.3.4", "2evil.com", "evil.cn", "备案.中国", "a.e
 START_TAILS = ["", "%", "-", "|", "<", "'", "#", "^", "_", "%zz", "/@beian.miit.gov.cn"]
 
 
-def start_messages(rounds: int = 3) -> list[str]:
+def start_messages(rounds: int = 1) -> list[str]:
     """Every start × scheme × host × after, each with ``rounds`` glues, foreign hosts,
     tails and ends taken in turn (so that every glue, host, tail and end meets every
     scheme): a deterministic set, the same on every run."""
@@ -282,7 +282,7 @@ def failures(texts: list[str]) -> list[str]:
 
 def test_every_start_a_phone_makes_is_read() -> None:
     texts = start_messages()
-    assert len(texts) == len(STARTS) * len(SCHEMES) * len(HOSTS) * len(AFTERS) * 3
+    assert len(texts) == len(STARTS) * len(SCHEMES) * len(HOSTS) * len(AFTERS)
     bad = failures(texts)
     assert not bad, (len(bad), bad[:20])
 

@@ -310,18 +310,31 @@ def _phone_links(found: list[Found], text: str) -> list[Found]:
     if not spans:
         return found
     starts = [f.start for f in found]
-    own = {(f.start, f.start + len(f.written)) for f in found}
+    ends = [f.start + len(f.written) for f in found]
+    own = set(zip(starts, ends, strict=True))
+    # outer[i]: of the links starting up to the i-th, the one that ends last: a link
+    # found here that takes in many others (a long official one) is always looked at.
+    outer, last = [], -1
+    for i, end in enumerate(ends):
+        last = i if last < 0 or end > ends[last] else last
+        outer.append(last)
     phone: dict[int, list[str]] = {}
     added: list[Found] = []
     for start, end in spans:
-        if (start, end) in own:
-            continue
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
-        near = [i for i in range(max(0, lo - 3), lo) if starts[i] + len(found[i].written) > start]
-        overlapping = near + list(range(lo, hi))
+        before = set(range(max(0, lo - 8), lo)) | ({outer[lo - 1]} if lo else set())
+        near = [i for i in sorted(before) if ends[i] > start]
+        # A link found here as the phone shows it is judged on its own, and is a reading
+        # of any other it overlaps (https://beian.miit.gov.cn#evil.com: evil.com).
+        overlapping = [
+            i
+            for i in near + list(range(lo, hi))
+            if (found[i].start, found[i].start + len(found[i].written)) != (start, end)
+        ]
         if not overlapping:
-            added.append(_new(text, start, end))
+            if (start, end) not in own:
+                added.append(_new(text, start, end))
             continue
         for i in overlapping:
             phone.setdefault(i, []).append(text[start:end])
@@ -692,6 +705,9 @@ _ANDROID_IP = re.compile(
 )
 
 
+_PUNY = re.compile(r"xn--[\w-]{0,58}\w")  # Android's PUNYCODE_TLD
+
+
 @lru_cache(maxsize=1)
 def _top_labels() -> frozenset[str]:
     """The top-level domains (the Public Suffix List's top labels, as the test oracle
@@ -705,41 +721,100 @@ def _boundary(text: str, pos: int) -> bool:
     return pos == 0 or pos == len(text) or _word(text[pos - 1]) != _word(text[pos])
 
 
-def _plain_host(text: str, pos: int, underscore: bool) -> tuple[int, int]:
-    """Android's host without a scheme at ``pos``: (end of the host, or -1 if none
-    there; end of the chain of labels read, past which no later start in the same
-    chain reads one, but at an address).  Its host is labels and a top-level domain,
-    which may be the start of a longer label: ``evil.com-谢谢`` ends after ``com``, at
-    a word boundary; the longest such host wins, as its regular expression backtracks."""
-    bound = min(len(text), pos + _MAX_HOST + 64)
-    run = re.compile(_ANDROID_HOST[underscore]).match(text, pos, bound).end()
-    ip = _ANDROID_IP.match(text, pos, run)
-    dots: list[int] = []  # the dot after each well-formed label
-    label = pos
-    while True:
-        dot = text.find(".", label, run)
-        if dot < 0:
-            break
-        part = text[label:dot]
-        if not part or part[0] in "-_" or part[-1] in "-_" or len(part) > 63:
-            break
-        if not underscore and "_" in part:
-            break
-        dots.append(dot)
-        label = dot + 1
-    chain = max(label, pos + 1)
-    if ip and _ends_host(text, ip.end(), underscore):
-        return ip.end(), max(chain, ip.end())
-    tops = _top_labels()
-    for n in range(len(dots) - 1, -1, -1):
-        seg = dots[n] + 1
-        # The label after the dot (or the rest of the run): a domain is at most 63 long.
-        last = dots[n + 1] if n + 1 < len(dots) else min(run, seg + 63)
-        for end in range(last, seg, -1):
-            top = text[seg:end]
-            if (top in tops or top.startswith("xn--")) and _ends_host(text, end, underscore):
-                return end, chain
-    return -1, chain
+class _Hosts:
+    """Android's hosts without a scheme (AUTOLINK_WEB_URL's STRICT_DOMAIN), over one
+    window of the text read once: its run of host characters, its dots, whether the
+    label before each dot is well formed, and where a top-level domain may follow each.
+    Every start in the first ``_STEP`` characters of the window is answered from it, so
+    a text of short hosts one after another (``1.2.1.2.…``) is read once, not once per
+    host."""
+
+    _STEP = 1024
+
+    def __init__(self, text: str, underscore: bool) -> None:
+        self.text, self.underscore = text, underscore
+        self.base = self.run = self.dot = -1  # dot: the next "." from where last asked
+
+    def _load(self, pos: int) -> None:
+        text = self.text
+        bound = min(len(text), pos + _MAX_HOST + 64 + self._STEP)
+        run = re.compile(_ANDROID_HOST[self.underscore]).match(text, pos, bound).end()
+        dots = []
+        dot = text.find(".", pos, run)
+        while dot >= 0:
+            dots.append(dot)
+            dot = text.find(".", dot + 1, run)
+        # good[j]: the label ending at dots[j] (from the dot before) is well formed;
+        # block[j]: the rightmost j' >= j in j's stretch of well-formed labels whose
+        # dot a top-level domain follows (-1: none), and where that stretch ends.
+        good = [j > 0 and self._label(dots[j - 1] + 1, dots[j]) for j in range(len(dots))]
+        tld = [
+            self._tld(dots[j] + 1, dots[j + 1] if j + 1 < len(dots) else run)
+            for j in range(len(dots))
+        ]
+        best, stop = [-1] * len(dots), [len(dots)] * len(dots)
+        right, end = -1, len(dots)
+        for j in range(len(dots) - 1, -1, -1):
+            if j + 1 < len(dots) and not good[j + 1]:
+                right, end = -1, j + 1  # the label after dots[j] is not: a stretch ends
+            if right < 0 and tld[j] >= 0:
+                right = j
+            best[j], stop[j] = right, end
+        self.base, self.run, self.dots, self.tld, self.best, self.stop = (
+            pos,
+            run,
+            dots,
+            tld,
+            best,
+            stop,
+        )
+
+    def _label(self, lo: int, hi: int) -> bool:
+        part = self.text[lo:hi]
+        return (
+            bool(part)
+            and part[0] not in "-_"
+            and part[-1] not in "-_"
+            and len(part) <= 63
+            and (self.underscore or "_" not in part)
+        )
+
+    def _tld(self, seg: int, last: int) -> int:
+        """Where a top-level domain starting at ``seg`` may end (the longest), or -1."""
+        tops = _top_labels()
+        for end in range(min(last, seg + 63), seg, -1):
+            top = self.text[seg:end]
+            if (top in tops or _PUNY.fullmatch(top)) and _ends_host(
+                self.text, end, self.underscore
+            ):
+                return end
+        return -1
+
+    def host(self, pos: int) -> tuple[int, int]:
+        """(end of the host at ``pos``, or -1 if none; where the chain of well-formed
+        labels read from ``pos`` ends, past which no later start reads a host but at an
+        address)."""
+        if self.dot < pos:
+            found = self.text.find(".", pos)
+            self.dot = found if found >= 0 else len(self.text)
+        if self.dot - pos > 63:  # no label from here reaches a dot: nor from 63 before it
+            return -1, self.dot - 63
+        if not (self.base <= pos < self.base + self._STEP and pos < self.run):
+            self._load(pos)
+        dots = self.dots
+        k = bisect.bisect_left(dots, pos)
+        if k == len(dots) or dots[k] - pos > _MAX_HOST or not self._label(pos, dots[k]):
+            chain = pos + 1
+        else:
+            last = self.stop[k] - 1  # the last dot of the stretch from dots[k]
+            chain = dots[last] + 1
+            right = self.best[k]
+            if right >= 0 and dots[right] - pos <= _MAX_HOST + 64:
+                return self.tld[right], chain
+        ip = _ANDROID_IP.match(self.text, pos, self.run)
+        if ip and _ends_host(self.text, ip.end(), self.underscore):
+            return ip.end(), max(chain, ip.end())
+        return -1, chain
 
 
 def _ends_host(text: str, end: int, underscore: bool) -> bool:
@@ -762,6 +837,7 @@ def android_links(text: str) -> list[tuple[int, int]]:
     on from the end of each link); the test oracle (tests/android_linkify.py) checks it."""
     spans: set[tuple[int, int]] = set()
     for underscore in (False, True):
+        hosts = _Hosts(text, underscore)
         pos = 0
         while True:
             m = _ANDROID_START.search(text, pos)
@@ -774,7 +850,7 @@ def android_links(text: str) -> list[tuple[int, int]]:
                     spans.add((start, end))
                 pos = max(end, m.end())
                 continue
-            host, chain = _plain_host(text, start, underscore)
+            host, chain = hosts.host(start)
             if host < 0:
                 # No later start in the chain reads a host, but one at an address:
                 # ‍c\u2060n\u20601.2.3.4 fails at c, not at 1.
