@@ -298,6 +298,9 @@ def test_every_start_a_phone_makes_is_read() -> None:
         "BEIAN.MIIT.GOV.CN/#1.2.3.4，谢谢",
         "请登录http://BEIAN.MIIT.GOV.CN/x_y。evil.com#",
         "👉http://beian.miit.gov.cn。:443｡备案.中国 谢谢",
+        "请登录 https:/BEIAN.MIIT.GOV.CN/?a=b(evil.xn--fiqs8s，谢谢",  # a punycode TLD
+        "→https://beian.miit%2Egov.cn?a+%evil.com:80@beian.miit.gov.cn",  # no user: a bare %
+        "链接:HTTPS://beian.miit%2Egov.cn?a@<evil.xn--fiqs8s^",  # a user, no host after it
     ],
 )
 def test_the_reviewers_starts(text: str) -> None:

@@ -475,6 +475,8 @@ def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> in
     scheme = _ANDROID_SCHEME.match(mapped, start, end)
     authority = scheme.end() if scheme else start
     at = _USERINFO.match(mapped, authority, end) if scheme else None
+    if at and not re.match(_LABEL_CHAR, mapped[at.end() : at.end() + 1]):
+        at = None  # a user and no host: the pattern backs off to read the user as a host
     host = at.end() if at else authority
     return _port_path(mapped, android_end(mapped, host, end, underscore), end, underscore)
 
@@ -499,8 +501,10 @@ def _port_path(mapped: str, stop: int, end: int, underscore: bool) -> int:
 # The schemes Android's pattern knows, written as it knows them (no https:/ nor a
 # full-width colon: there it reads no scheme, and a host only with ASCII dots).
 _ANDROID_SCHEME = re.compile(r"(?i)(?:https?|rtsp|ftp)://")
+# (a "%" only as an escape: ``…%2Egov.cn?a+%evil.com:80@…`` holds no user)
 _USERINFO = re.compile(
-    r"[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,64}(?::[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,25})?@"
+    r"(?:[a-zA-Z0-9$\-_.+!*'(),;?&=]|%[0-9a-fA-F]{2}){1,64}"
+    r"(?::(?:[a-zA-Z0-9$\-_.+!*'(),;?&=]|%[0-9a-fA-F]{2}){1,25})?@"
 )
 
 
