@@ -11,7 +11,12 @@ to the next white space (a greedy reader) or as Android's pattern reads its host
 lead to another host someone can register.  Issue 16's rules too: a host whose
 skeleton is the official host's, but is not it, is ``lookalike`` or ``invalid``;
 ``gov_other`` is never a host with a non-ASCII label; a link in markup whose shown
-text names the filing system is ``official`` only if its target is.
+text names the filing system is ``official`` only if its target is.  And wherever
+Android STARTS a link (tests/android_linkify.py, the port of Patterns.AUTOLINK_WEB_URL
+and Linkify used as the test oracle: a scheme glued to an ideograph, upper case, one
+slash, full width), a link of its to a foreign host overlaps a link ``url --text``
+does not call safe, and the message is not safe overall (texts up to 512 characters:
+the oracle's regular expression backtracks as Android's does).
 """
 
 from __future__ import annotations
@@ -51,7 +56,10 @@ def one_input(data: bytes) -> None:
     if result.verdict == "gov_other":
         labels = result.host_unicode.rstrip(".").split(".")
         assert all(label.isascii() for label in labels[:-2]), (text, result.host_unicode)
-    for found in extract(text):
+    found_links = extract(text)
+    if len(text) <= 512:
+        _phone_starts_judged(text, found_links)
+    for found in found_links:
         assert text[found.start : found.start + len(found.written)] == found.written
         judged = judge_found(found)
         assert judged.verdict in VERDICTS
@@ -90,6 +98,31 @@ def _phone_agrees(token: str, text: str) -> None:
         assert phone.host.rstrip(".") == OFFICIAL_HOST, (text, token, phone.host)
 
 
+SAFE = ("official", "official_insecure", "gov_other")
+
+
+def _phone_starts_judged(text: str, found: list) -> None:
+    """Every link Android shows to a foreign host overlaps a link judged not safe, and
+    the message's worst verdict is not safe."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from beianaudit.commands.url import _worst_verdict
+    from beianaudit.urls.classify import judge_found
+    from tests.android_linkify import foreign_links
+
+    bad = foreign_links(text)
+    if not bad:
+        return
+    results = [judge_found(f) for f in found]
+    assert results, (text, bad)
+    assert _worst_verdict(results) not in SAFE, (text, bad, results)
+    for _variant, start, end, host in bad:
+        assert any(
+            f.start < end and start < f.start + len(f.written) and r.verdict not in SAFE
+            for f, r in zip(found, results, strict=True)
+        ), (text, text[start:end], host)
+
+
 def seeds() -> Iterator[str]:
     corpus = ROOT / "tests" / "data" / "urls" / "corpus.jsonl"
     if corpus.exists():
@@ -116,6 +149,12 @@ def seeds() -> Iterator[str]:
     yield "https://beian.miit.gov.cn/login%evil.com https://beian.miit%2Egov.cn/"
     yield "evil.com@https://beian.miit.gov.cn/ https://beian.miit.gov.cn.gz.gov.cn/"
     yield "https://beӏᎪ𝔑.com/ https://beian.xn--lit-2vb.gov.cn/ https://mɪɪt.com"
+    # Where a phone starts a link and a reader of the sentence does not.
+    yield "请登录https://beian.miit.gov.cn、.evil.com"
+    yield "→https:/BEIAN.MIIT.GOV.CN/#％evil.cn<"
+    yield "「beian.miit.gov.c\u200bn\u20601.2.3.4%"
+    yield "👉http://beian.miit.gov.cn。:443｡备案.中国 谢谢"
+    yield "请登录 https:/BEIAN.MIIT.GOV.CN/?a=b(evil.xn--fiqs8s，谢谢"
 
 
 if __name__ == "__main__":

@@ -75,9 +75,26 @@ def test_the_url_oracle_catches_a_wrong_official(monkeypatch: pytest.MonkeyPatch
 def test_the_url_oracle_catches_a_reading_left_unjudged(
     monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
-    """Issue 16: if the readings of a link were not judged, the harness would say so."""
+    """Issue 16: if the readings of a link were not judged, the harness would say so
+    (nor the links a phone starts elsewhere, which would catch these too)."""
+    from beianaudit.urls import extract
     from beianaudit.urls.extract import Found
 
     monkeypatch.setattr(Found, "readings", lambda self, limit: [])
+    monkeypatch.setattr(extract, "android_links", lambda text: [])
+    with pytest.raises(AssertionError):
+        MODULES["urls"].one_input(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text", ["「beian.miit.gov.c\u200bn\u20601.2.3.4%", "→https:/BEIAN.MIIT.GOV.CN/#％evil.cn<"]
+)
+def test_the_url_oracle_catches_a_phone_start_left_unread(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Issue 16: if the links Android starts elsewhere were not read, the harness says so."""
+    from beianaudit.urls import extract
+
+    monkeypatch.setattr(extract, "android_links", lambda text: [])
     with pytest.raises(AssertionError):
         MODULES["urls"].one_input(text.encode("utf-8"))

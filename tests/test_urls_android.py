@@ -209,3 +209,134 @@ def test_the_official_name_before_a_government_suffix_is_lookalike(host: str) ->
 )
 def test_real_government_hosts_stay_gov_other(host: str) -> None:
     assert classify(f"https://{host}/").verdict == "gov_other"
+
+
+# Where a phone STARTS a link, and what the tool reads there.  A message is
+# start + scheme + host + after + glue + mid + tail + end: what precedes the link (an
+# ideograph, 请登录 with or without a space, punctuation, an arrow), a scheme as people
+# and attackers write it (case, one slash, back slashes, full width, none), the official
+# host (or in capitals: Android's list of top-level domains is lower case), what follows
+# the host, then the glue, a foreign host and a tail as in the reviewer's generator.
+STARTS = [
+    "请登录 ",
+    "请登录",
+    "登录：",
+    "链接:",
+    "→",
+    "👉",
+    "【",
+    "（",
+    "(",
+    "「",
+    "x@",
+    "a.b@",
+    "",
+]
+SCHEMES = [
+    "https://",
+    "HTTPS://",
+    "Https://",
+    "http://",
+    "https:/",
+    "https:\\\\",
+    "https：／／",
+    "ｈｔｔｐｓ：／／",
+    "",
+]
+HOSTS = ["beian.miit.gov.cn", "BEIAN.MIIT.GOV.CN", "beian。miit。gov。cn", "beian.miit.gov.cn."]
+AFTERS = ["", "/", "/login", "#x", "?a", ":443", "/#", "/?a=b", "/x_y", "\\"]
+START_GLUES = [*GLUES, "。", "．", "｡", "%", "-", "#", "\u200b", "\u2060", "\u180e", "＿？", "#％"]
+START_MIDS = [*SECONDS, "1.2.3.4", "2evil.com", "evil.cn", "备案.中国", "a.evil.com", "evil.com/"]
+START_TAILS = ["", "%", "-", "|", "<", "'", "#", "^", "_", "%zz", "/@beian.miit.gov.cn"]
+
+
+def start_messages(rounds: int = 1) -> list[str]:
+    """Every start × scheme × host × after, each with ``rounds`` glues, foreign hosts,
+    tails and ends taken in turn (so that every glue, host, tail and end meets every
+    scheme): a deterministic set, the same on every run."""
+    out = []
+    i = 0
+    for start in STARTS:
+        for scheme in SCHEMES:
+            for host in HOSTS:
+                for after in AFTERS:
+                    for _ in range(rounds):
+                        glue = START_GLUES[i % len(START_GLUES)]
+                        mid = START_MIDS[(i // 3) % len(START_MIDS)]
+                        tail = START_TAILS[(i // 7) % len(START_TAILS)]
+                        end = ENDS[(i // 5) % len(ENDS)]
+                        out.append(start + scheme + host + after + glue + mid + tail + end)
+                        i += 1
+    return out
+
+
+def failures(texts: list[str]) -> list[str]:
+    bad = []
+    for text in texts:
+        try:
+            assert_never_official(text)
+        except AssertionError:
+            bad.append(text)
+    return bad
+
+
+def test_every_start_a_phone_makes_is_read() -> None:
+    texts = start_messages()
+    assert len(texts) == len(STARTS) * len(SCHEMES) * len(HOSTS) * len(AFTERS)
+    bad = failures(texts)
+    assert not bad, (len(bad), bad[:20])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请登录https://beian.miit.gov.cn、.evil.com",  # a scheme glued to an ideograph
+        "请登录 HTTPS://beian.miit.gov.cn#x｡备案.中国",  # upper-case scheme
+        "→https:/BEIAN.MIIT.GOV.CN/#％evil.cn<",  # one slash, upper-case host
+        "ｈｔｔｐｓ：／／beian.miit.gov.cn?a～.evil.中国",  # a full-width scheme
+        "「beian.miit.gov.c\u200bn\u20601.2.3.4%",  # an invisible character in the host
+        "BEIAN.MIIT.GOV.CN/#1.2.3.4，谢谢",
+        "请登录http://BEIAN.MIIT.GOV.CN/x_y。evil.com#",
+        "👉http://beian.miit.gov.cn。:443｡备案.中国 谢谢",
+        "请登录 https:/BEIAN.MIIT.GOV.CN/?a=b(evil.xn--fiqs8s，谢谢",  # a punycode TLD
+        "→https://beian.miit%2Egov.cn?a+%evil.com:80@beian.miit.gov.cn",  # no user: a bare %
+        "链接:HTTPS://beian.miit%2Egov.cn?a@<evil.xn--fiqs8s^",  # a user, no host after it
+    ],
+)
+def test_the_reviewers_starts(text: str) -> None:
+    assert foreign_links(text)
+    assert_never_official(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(STARTS),
+    st.sampled_from(SCHEMES),
+    st.sampled_from(HOSTS),
+    st.sampled_from(AFTERS),
+    st.text(alphabet="".join(set("".join(START_GLUES))) + ".-_", max_size=3),
+    st.sampled_from(START_MIDS),
+    st.sampled_from(START_TAILS),
+    st.sampled_from(ENDS),
+)
+def test_no_start_a_phone_makes_is_missed(
+    start: str, scheme: str, host: str, after: str, glue: str, mid: str, tail: str, end: str
+) -> None:
+    assert_never_official(start + scheme + host + after + glue + mid + tail + end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请登录 https://beian.miit.gov.cn/ 办理",
+        "请登录 https://beian.miit.gov.cn 办理",
+        "请登录 https://beian.miit.gov.cn/login 办理",
+        "官方入口：https://beian.miit.gov.cn/，谢谢",
+        "请登录 HTTPS://beian.miit.gov.cn/ 办理",
+        "请登录https://beian.miit.gov.cn/办理",
+        "请登录 https://beian.miit.gov.cn/。",
+    ],
+)
+def test_a_plain_official_link_in_a_plain_sentence_stays_official(text: str) -> None:
+    results = [judge_found(f) for f in extract(text)]
+    assert [r.verdict for r in results] == ["official"], (text, results)

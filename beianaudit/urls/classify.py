@@ -167,6 +167,9 @@ _REASON_TEXT = {
         "a reader that runs on to the next space reads the link with the text after it "
         "({rest}) and opens {host}"
     ),
+    "read_by_android_from": N_(
+        "Android's link detection shows {rest} as a link inside it, which opens {host}"
+    ),
     "shown_elsewhere": N_("the link shows {shown} but goes to {host}"),
     "empty": N_("empty"),
     "too_long": N_("too long ({length} characters)"),
@@ -495,7 +498,34 @@ def judge_found(found: Found, limit: int = 65536) -> UrlResult:
     result = classify(found.link)
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
         result = read_on(result, found.readings(limit))
+    if result.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
+        result = read_by_phone(result, found.phone, limit)
     return shown_as(result, found.shown)
+
+
+def read_by_phone(result: UrlResult, links: tuple[str, ...], limit: int = 65536) -> UrlResult:
+    """``result``, unless a link Android shows inside or across it (``Found.phone``:
+    where a phone starts a link the reader here does not, as in
+    ``请登录https://beian.miit.gov.cn、.evil.com`` read from ``miit``) opens a host
+    anyone can register: then that link's verdict, ``lookalike``, naming it."""
+    for link in links:
+        other = (
+            classify(link.encode("utf-8", "replace").decode("utf-8"))
+            if len(link) <= limit
+            else None
+        )
+        if other is None:
+            reason = ("read_by_android_from", {"rest": clip(link, 40), "host": "?"})
+            return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
+        reachable = _IP_HOST.fullmatch(other.host) or (
+            _REGISTRABLE.fullmatch(other.registered_domain)
+            and not is_government(other.registered_domain)
+        )
+        if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+            continue
+        reason = ("read_by_android_from", {"rest": clip(link, 40), "host": other.host_unicode})
+        return dataclasses.replace(other, verdict=LOOKALIKE, reasons=(*other.reasons, reason))
+    return result
 
 
 def shown_as(result: UrlResult, shown: str) -> UrlResult:

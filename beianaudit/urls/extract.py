@@ -83,6 +83,9 @@ class Found:
     text: str = field(default="", repr=False, compare=False)  # the whole text, shared
     # For a link in markup (an HTML anchor, a Markdown link): the text shown for it.
     shown: str = ""
+    # The links Android shows that overlap this one but start or end elsewhere
+    # (android_links): ``请登录https://beian.miit.gov.cn、.evil.com`` is read from ``miit``.
+    phone: tuple[str, ...] = ()
 
     def reading(self, limit: int) -> str | None:
         """The link read on to the end of its host, to be judged by the browser's parser
@@ -163,6 +166,11 @@ def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
         end -= 1
     if end == run and end < len(text) and (text[end] == "/" or (underscore and text[end] == "?")):
         return end  # a path follows: the host is whole
+    port = _PORT.match(text, end) if end == run else None
+    if port and (
+        port.end() == len(text) or text[port.end()] in "/?" or _boundary(text, port.end())
+    ):
+        return end  # and so does a port (…gov.cn。:443｡备案.中国: the 。 is the host's)
     while end > pos and not (
         re.fullmatch(_LABEL_CHAR, text[end - 1])
         and (end == len(text) or _word(text[end - 1]) != _word(text[end]))
@@ -291,7 +299,47 @@ def extract(text: str) -> list[Found]:
             seen.add(item.start)
             found.append(item)
     found.sort(key=lambda f: f.start)
-    return _pair_up(found, text)
+    return _pair_up(_phone_links(found, text), text)
+
+
+def _phone_links(found: list[Found], text: str) -> list[Found]:
+    """``found`` with the links Android shows (android_links): one that overlaps a link
+    found here but is not it becomes a reading of that link (``Found.phone``); one that
+    overlaps none is a link of its own."""
+    spans = android_links(text)
+    if not spans:
+        return found
+    starts = [f.start for f in found]
+    ends = [f.start + len(f.written) for f in found]
+    own = set(zip(starts, ends, strict=True))
+    # outer[i]: of the links starting up to the i-th, the one that ends last: a link
+    # found here that takes in many others (a long official one) is always looked at.
+    outer, last = [], -1
+    for i, end in enumerate(ends):
+        last = i if last < 0 or end > ends[last] else last
+        outer.append(last)
+    phone: dict[int, list[str]] = {}
+    added: list[Found] = []
+    for start, end in spans:
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        before = set(range(max(0, lo - 8), lo)) | ({outer[lo - 1]} if lo else set())
+        near = [i for i in sorted(before) if ends[i] > start]
+        # A link found here as the phone shows it is judged on its own, and is a reading
+        # of any other it overlaps (https://beian.miit.gov.cn#evil.com: evil.com).
+        overlapping = [
+            i
+            for i in near + list(range(lo, hi))
+            if (found[i].start, found[i].start + len(found[i].written)) != (start, end)
+        ]
+        if not overlapping:
+            if (start, end) not in own:
+                added.append(_new(text, start, end))
+            continue
+        for i in overlapping:
+            phone.setdefault(i, []).append(text[start:end])
+    result = [replace(f, phone=tuple(phone[i])) if i in phone else f for i, f in enumerate(found)]
+    return sorted(result + added, key=lambda f: f.start) if added else result
 
 
 _OFFICIAL = "beian.miit.gov.cn"
@@ -427,6 +475,8 @@ def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> in
     scheme = _ANDROID_SCHEME.match(mapped, start, end)
     authority = scheme.end() if scheme else start
     at = _USERINFO.match(mapped, authority, end) if scheme else None
+    if at and not re.match(_LABEL_CHAR, mapped[at.end() : at.end() + 1]):
+        at = None  # a user and no host: the pattern backs off to read the user as a host
     host = at.end() if at else authority
     return _port_path(mapped, android_end(mapped, host, end, underscore), end, underscore)
 
@@ -451,8 +501,10 @@ def _port_path(mapped: str, stop: int, end: int, underscore: bool) -> int:
 # The schemes Android's pattern knows, written as it knows them (no https:/ nor a
 # full-width colon: there it reads no scheme, and a host only with ASCII dots).
 _ANDROID_SCHEME = re.compile(r"(?i)(?:https?|rtsp|ftp)://")
+# (a "%" only as an escape: ``…%2Egov.cn?a+%evil.com:80@…`` holds no user)
 _USERINFO = re.compile(
-    r"[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,64}(?::[a-zA-Z0-9$\-_.+!*'(),;?&=%]{1,25})?@"
+    r"(?:[a-zA-Z0-9$\-_.+!*'(),;?&=]|%[0-9a-fA-F]{2}){1,64}"
+    r"(?::(?:[a-zA-Z0-9$\-_.+!*'(),;?&=]|%[0-9a-fA-F]{2}){1,25})?@"
 )
 
 
@@ -641,3 +693,179 @@ def _pair_up(found: list[Found], text: str) -> list[Found]:
             continue
         result.append(item)
     return sorted(result, key=lambda f: f.start)
+
+
+# Where Android's Linkify STARTS a link (Patterns.AUTOLINK_WEB_URL, framework and
+# androidx): a scheme it knows (any case) after a word boundary, or else, after a word
+# boundary and not right after "://", a label character from which a host of labels
+# ends in a top-level domain (its list is lower case: ``BEIAN.MIIT.GOV.CN`` is no host
+# to it) or an IPv4 address.  So in ``请登录https://beian.miit.gov.cn、.evil.com`` it
+# starts at ``miit`` (no boundary between 录 and h; the lookbehind skips ``beian``), in
+# ``https:/BEIAN.MIIT.GOV.CN/#％evil.cn`` at ``evil``.  The tool's own readings start
+# where a person sees a link start; these are the phone's, judged as well (android_links).
+_ANDROID_START = re.compile(rf"(?:\b|^)(?:(?i:https?|rtsp|ftp)://|(?<!://)(?=[a-zA-Z0-9{_UCS}]))")
+_ANDROID_IP = re.compile(
+    r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+)
+
+
+_PUNY = re.compile(r"xn--[\w-]{0,58}\w")  # Android's PUNYCODE_TLD
+
+
+@lru_cache(maxsize=1)
+def _top_labels() -> frozenset[str]:
+    """The top-level domains (the Public Suffix List's top labels, as the test oracle
+    approximates Android's IANA list), and their punycode forms."""
+    from beianaudit.urls.suffixes import rules
+
+    return frozenset(r.split(".")[-1].lstrip("*!") for r in rules())
+
+
+def _boundary(text: str, pos: int) -> bool:
+    return pos == 0 or pos == len(text) or _word(text[pos - 1]) != _word(text[pos])
+
+
+class _Hosts:
+    """Android's hosts without a scheme (AUTOLINK_WEB_URL's STRICT_DOMAIN), over one
+    window of the text read once: its run of host characters, its dots, whether the
+    label before each dot is well formed, and where a top-level domain may follow each.
+    Every start in the first ``_STEP`` characters of the window is answered from it, so
+    a text of short hosts one after another (``1.2.1.2.…``) is read once, not once per
+    host."""
+
+    _STEP = 1024
+
+    def __init__(self, text: str, underscore: bool) -> None:
+        self.text, self.underscore = text, underscore
+        self.base = self.run = self.dot = -1  # dot: the next "." from where last asked
+
+    def _load(self, pos: int) -> None:
+        text = self.text
+        bound = min(len(text), pos + _MAX_HOST + 64 + self._STEP)
+        run = re.compile(_ANDROID_HOST[self.underscore]).match(text, pos, bound).end()
+        dots = []
+        dot = text.find(".", pos, run)
+        while dot >= 0:
+            dots.append(dot)
+            dot = text.find(".", dot + 1, run)
+        # good[j]: the label ending at dots[j] (from the dot before) is well formed;
+        # block[j]: the rightmost j' >= j in j's stretch of well-formed labels whose
+        # dot a top-level domain follows (-1: none), and where that stretch ends.
+        good = [j > 0 and self._label(dots[j - 1] + 1, dots[j]) for j in range(len(dots))]
+        tld = [
+            self._tld(dots[j] + 1, dots[j + 1] if j + 1 < len(dots) else run)
+            for j in range(len(dots))
+        ]
+        best, stop = [-1] * len(dots), [len(dots)] * len(dots)
+        right, end = -1, len(dots)
+        for j in range(len(dots) - 1, -1, -1):
+            if j + 1 < len(dots) and not good[j + 1]:
+                right, end = -1, j + 1  # the label after dots[j] is not: a stretch ends
+            if right < 0 and tld[j] >= 0:
+                right = j
+            best[j], stop[j] = right, end
+        self.base, self.run, self.dots, self.tld, self.best, self.stop = (
+            pos,
+            run,
+            dots,
+            tld,
+            best,
+            stop,
+        )
+
+    def _label(self, lo: int, hi: int) -> bool:
+        part = self.text[lo:hi]
+        return (
+            bool(part)
+            and part[0] not in "-_"
+            and part[-1] not in "-_"
+            and len(part) <= 63
+            and (self.underscore or "_" not in part)
+        )
+
+    def _tld(self, seg: int, last: int) -> int:
+        """Where a top-level domain starting at ``seg`` may end (the longest), or -1."""
+        tops = _top_labels()
+        for end in range(min(last, seg + 63), seg, -1):
+            top = self.text[seg:end]
+            if (top in tops or _PUNY.fullmatch(top)) and _ends_host(
+                self.text, end, self.underscore
+            ):
+                return end
+        return -1
+
+    def host(self, pos: int) -> tuple[int, int]:
+        """(end of the host at ``pos``, or -1 if none; where the chain of well-formed
+        labels read from ``pos`` ends, past which no later start reads a host but at an
+        address)."""
+        if self.dot < pos:
+            found = self.text.find(".", pos)
+            self.dot = found if found >= 0 else len(self.text)
+        if self.dot - pos > 63:  # no label from here reaches a dot: nor from 63 before it
+            return -1, self.dot - 63
+        if not (self.base <= pos < self.base + self._STEP and pos < self.run):
+            self._load(pos)
+        dots = self.dots
+        k = bisect.bisect_left(dots, pos)
+        if k == len(dots) or dots[k] - pos > _MAX_HOST or not self._label(pos, dots[k]):
+            chain = pos + 1
+        else:
+            last = self.stop[k] - 1  # the last dot of the stretch from dots[k]
+            chain = dots[last] + 1
+            right = self.best[k]
+            if right >= 0 and dots[right] - pos <= _MAX_HOST + 64:
+                return self.tld[right], chain
+        ip = _ANDROID_IP.match(self.text, pos, self.run)
+        if ip and _ends_host(self.text, ip.end(), self.underscore):
+            return ip.end(), max(chain, ip.end())
+        return -1, chain
+
+
+def _ends_host(text: str, end: int, underscore: bool) -> bool:
+    """Whether Android's host may end at ``end``: a word boundary, a path or a port."""
+    follows = text[end : end + 1]
+    return (
+        _boundary(text, end)
+        or follows == "/"
+        or (underscore and follows == "?")
+        or bool(_PORT.match(text, end))
+    )
+
+
+def android_links(text: str) -> list[tuple[int, int]]:
+    """The spans of the web links Android's Linkify shows in ``text`` (framework and
+    androidx: their union), found in one pass each: a scheme's link runs on over its
+    host (``android_end``), port and path; a start without a scheme that reads no host
+    skips the rest of its chain of labels, no later start in it reading one either.
+    An approximation of the regular expression, read the way it reads (leftmost, then
+    on from the end of each link); the test oracle (tests/android_linkify.py) checks it."""
+    spans: set[tuple[int, int]] = set()
+    for underscore in (False, True):
+        hosts = _Hosts(text, underscore)
+        pos = 0
+        while True:
+            m = _ANDROID_START.search(text, pos)
+            if not m:
+                break
+            start = m.start()
+            if m.end() > start:  # a scheme
+                end = _android_link_end(text, start, len(text), underscore)
+                if text[start - 1 : start] != "@":
+                    spans.add((start, end))
+                pos = max(end, m.end())
+                continue
+            host, chain = hosts.host(start)
+            if host < 0:
+                # No later start in the chain reads a host, but one at an address:
+                # ‍c\u2060n\u20601.2.3.4 fails at c, not at 1.
+                reach = min(len(text), chain + 16)  # an address may end past the chain
+                ip = _ANDROID_IP.search(text, start + 1, reach)
+                while ip and not (_boundary(text, ip.start()) and _boundary(text, ip.end())):
+                    ip = _ANDROID_IP.search(text, ip.start() + 1, reach)
+                pos = ip.start() if ip else chain
+                continue
+            end = _port_path(text, host, len(text), underscore)
+            if text[start - 1 : start] != "@":
+                spans.add((start, end))
+            pos = max(end, start + 1)
+    return sorted(spans)
