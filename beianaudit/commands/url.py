@@ -236,14 +236,6 @@ def _output(
         if header:  # a message: its verdict is its worst link's ("" when it has none)
             extra["verdict"] = _worst_verdict(kept)
         emit(Report(findings, extra=extra), fmt, out=out)
-    elif fmt == "text" and not tally.items:
-        out.write(
-            _(
-                "No links found: nothing here that a phone would open as a link. That alone "
-                "does not make the message safe: if it names a site or you suspect one, paste "
-                "that link alone: beianaudit url 'LINK'"
-            )
-        )
     elif fmt == "text":
         if header:
             out.write(_summary(kept))
