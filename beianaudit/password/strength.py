@@ -31,6 +31,8 @@ from beianaudit.password.chinese_matching import (
     MOBILE,
     NAME,
     PHRASE,
+    TERMINAL_DIGITS,
+    TERMINAL_LETTERS,
     USER,
     WALK,
     YEAR_MONTH,
@@ -115,6 +117,8 @@ PADDING_WARNING = N_(
 # warning that names it, in the order the warnings are given.
 HABIT_OF = {
     CHINESE: "chinese",
+    TERMINAL_LETTERS: "chinese",  # a run of letters or digits common in Chinese passwords
+    TERMINAL_DIGITS: "chinese",
     LEXICON: "pinyin",
     PHRASE: "pinyin",
     NAME: "name",
