@@ -11,10 +11,12 @@
 - A typical verdict at 12 and 72 characters, against plain ``zxcvbn()`` (its first
   72 characters: it refuses more; plain zxcvbn is timed before beianaudit replaces
   its matchers).
-- The lexicon's load time (reading and ranking ``pinyin_lexicon.txt``) in a fresh
+- The lexicon's load time (reading and ranking ``pinyin_lexicon.txt``), and the
+  corpus's (``chinese_passwords.txt`` and ``password_terminals.txt``) in a fresh
   process, against a bare ``import zxcvbn`` (which builds zxcvbn's own lists); and the
   first verdict of a fresh process, imports included, against plain zxcvbn's.
-- The cases of ``tests/data/password/weak_cases.txt`` and of ``structure_cases.txt``
+- The cases of ``tests/data/password/weak_cases.txt``, of ``structure_cases.txt`` and
+  of ``corpus_cases.txt`` (made 4-class as people do, ``password_samples.compliant``)
   rejected (score < 3, no personal context), by class, against plain zxcvbn; and the
   generated strong passwords and passphrases of ``tests/password_samples.py``
   rejected (target 0).
@@ -115,6 +117,14 @@ from zxcvbn import zxcvbn
 zxcvbn("Xq9#vL2!pR7@")
 print((time.perf_counter() - start) * 1e3)
 """
+LOAD_CORPUS = """
+import time
+from beianaudit.password import chinese_matching
+start = time.perf_counter()
+chinese_matching._passwords()
+chinese_matching.terminals()
+print((time.perf_counter() - start) * 1e3)
+"""
 IMPORT_ZXCVBN = """
 import time
 start = time.perf_counter()
@@ -126,12 +136,24 @@ print((time.perf_counter() - start) * 1e3)
 def measure(n: int) -> list[dict]:
     from zxcvbn import zxcvbn
 
-    from tests.password_samples import STRUCTURES, passphrase, random_password, weak_cases
+    from tests.password_samples import (
+        STRUCTURES,
+        corpus_cases,
+        passphrase,
+        random_password,
+        weak_cases,
+    )
 
     rows = [
         row(
             "lexicon load (read and rank, fresh process)",
             fresh_process_ms(LOAD_LEXICON),
+            "ms",
+            fresh_process_ms(IMPORT_ZXCVBN),
+        ),
+        row(
+            "corpus load: passwords and terminals (fresh process)",
+            fresh_process_ms(LOAD_CORPUS),
             "ms",
             fresh_process_ms(IMPORT_ZXCVBN),
         ),
@@ -171,6 +193,7 @@ def measure(n: int) -> list[dict]:
     for label, listed, plain_listed in (
         ("weak cases", cases, plain_scores),
         ("weak structures", structures, [zxcvbn(pw)["score"] for _, pw in structures]),
+        ("corpus cases", corpus_cases(), [zxcvbn(pw)["score"] for _, pw in corpus_cases()]),
     ):
         our_scores = [evaluate(pw, context_words(None)).score for _, pw in listed]
         total, ours_rejected, plain_rejected = Counter(), Counter(), Counter()
