@@ -30,7 +30,6 @@ KNOWN_CORPUS_MISSES = {
     "2n76xG2yIU.",
     "2q87xI3wGW.",
     "@Yahoo.com1",
-    "Aa120110119.",
     "Aa15801499602!",
     "Aa1593572684.",
     "Aa16364361.",

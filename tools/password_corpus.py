@@ -16,13 +16,18 @@ Written to ``beianaudit/data/password/``:
 
 - ``chinese_passwords.txt``: the list itself as a password dictionary, lower-cased
   (zxcvbn matches lower case), a password's rank its first place, as zxcvbn's own
-  ``passwords`` list (guesses ≈ rank).  Lines that are not printable ASCII (one line of
-  mojibake) are dropped.  The entries of the former hand list (:data:`HAND_LIST`: love
-  numbers and words from published analyses of the same leaks) that the corpus lacks
-  keep their hand rank (inserted there, the corpus moving down a place each): the
-  corpus ranks whole passwords of 6+ characters, and the hand list holds what it cannot
-  rank, the numbers and words people build passwords from (1314, 520, nihao, pingan,
-  shengri), whose absence as whole passwords says nothing of their use inside one.
+  ``passwords`` list (guesses ≈ rank). Lines that are not printable ASCII (one line of
+  mojibake) are dropped, and so are passwords of one character repeated 3+ times
+  (111111, aaaaaa; :func:`repeated`), here and among the terminals: they are zxcvbn's
+  repeat pattern, which prices them at about their rank already (the unit times the
+  count), and a long one (1111111111111111) matched at every place of a repeated input
+  multiplied the matches and the verdict time (2 to 3 times on ``a`` or ``1`` x 1024).
+  The entries of the former hand list (:data:`HAND_LIST`: love numbers and words from
+  published analyses of the same leaks) that the corpus lacks keep their hand rank
+  (inserted there, the corpus moving down a place each): the corpus ranks whole
+  passwords of 6+ characters, and the hand list holds what it cannot rank, the numbers
+  and words people build passwords from (1314, 520, nihao, pingan, shengri), whose
+  absence as whole passwords says nothing of their use inside one.
 - ``password_terminals.txt``: the PCFG terminals learned from the list (Weir, Aggarwal,
   de Medeiros and Glodek, "Password cracking using probabilistic context-free grammars",
   IEEE S&P 2009): each password is split into maximal runs of letters, digits and
@@ -78,6 +83,11 @@ beijing shanghai hangzhou shenzhen guangzhou
 HAND_LIST = HAND_TEXT.split()
 
 
+def repeated(word: str) -> bool:
+    """One character three times or more: zxcvbn's repeat pattern (aaa, 111111)."""
+    return len(word) >= 3 and len(set(word)) == 1
+
+
 def passwords(text: str) -> list[str]:
     """The list's lines, lower-cased, printable ASCII only, first place kept."""
     lines = text.split("\n")
@@ -88,7 +98,9 @@ def passwords(text: str) -> list[str]:
     kept = (
         line.lower()
         for line in lines
-        if line and all(" " < ch <= "~" for ch in line)  # printable ASCII, no space
+        if line
+        and all(" " < ch <= "~" for ch in line)  # printable ASCII, no space
+        and not repeated(line.lower())
     )
     return list(dict.fromkeys(kept))
 
@@ -96,12 +108,12 @@ def passwords(text: str) -> list[str]:
 def terminals(ranked: list[str]) -> tuple[list[str], list[str]]:
     """The letter runs and the digit runs of the list, each ranked by the summed
     weight 1/rank of the passwords holding it (once per password), ties by first
-    appearance; runs shorter than MIN_TERMINAL left out."""
+    appearance; runs shorter than MIN_TERMINAL and repeated characters left out."""
     weight: dict[str, float] = defaultdict(float)
     for rank, password in enumerate(ranked, 1):
         for run in dict.fromkeys(_RUN.findall(password)):
             weight[run] += 1.0 / rank
-    kept = [r for r in weight if len(r) >= MIN_TERMINAL]
+    kept = [r for r in weight if len(r) >= MIN_TERMINAL and not repeated(r)]
     order = sorted(kept, key=lambda r: -weight[r])  # stable: first appearance breaks ties
     return [r for r in order if r.isalpha()], [r for r in order if r.isdigit()]
 
@@ -113,7 +125,7 @@ def merged(ranked: list[str]) -> tuple[list[str], int]:
     words = list(ranked)
     added = 0
     for hand_rank, word in enumerate(dict.fromkeys(HAND_LIST), 1):
-        if word not in known:
+        if word not in known and not repeated(word):
             words.insert(hand_rank - 1, word)
             added += 1
     return words, added
@@ -152,7 +164,8 @@ def main() -> None:
             "# PCFG terminals (Weir et al. 2009): each password split into maximal runs of",
             "# letters, digits and symbols; [letters] (lower case) and [digits], each ranked",
             "# by the summed weight 1/rank of the passwords holding the run (Zipf: the users",
-            f"# behind a password); every run of {MIN_TERMINAL}+ characters.",
+            f"# behind a password); every run of {MIN_TERMINAL}+ characters but one character",
+            "# repeated 3+ times (zxcvbn's repeat pattern).",
             "# A line's rank is its place in its section.",
         ]
     )
