@@ -164,7 +164,7 @@ def segment_rank(segment: str) -> int | None:
     For a structure matcher (a PCFG: Woaini@1314 is L6 S1 D4): a password's guesses are
     about the product of its segments' ranks times its structure's; a segment without a
     rank is priced as brute force or by the other lists.  ``woaini`` is 1 among letters,
-    ``1314`` about 20 among digits.
+    ``1314`` 13 among digits.
     """
     letters, digits = terminals()
     if segment.isascii() and segment.isalpha():
