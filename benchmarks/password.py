@@ -13,23 +13,17 @@
 - A typical verdict at 12 and 72 characters, against plain ``zxcvbn()`` (its first
   72 characters: it refuses more; plain zxcvbn is timed before beianaudit replaces
   its matchers).
-- The lexicon's load time (reading and ranking ``pinyin_lexicon.txt``) in a fresh
-  process, against a bare ``import zxcvbn`` (which builds zxcvbn's own lists); the
-  brand list's (``brand_words.txt``: its models are counted, not built); and the
-  first verdict of a fresh process, imports included, against plain zxcvbn's.
-- The cases of ``tests/data/password/weak_cases.txt``, of ``structure_cases.txt`` and
-  the generated weak structures of ``tests/password_samples.py`` rejected (score < 3,
-  no personal context), by class, against plain zxcvbn; and the generated strong
+- Load times in a fresh process, against a bare ``import zxcvbn`` (which builds
+  zxcvbn's own lists): the lexicon (``pinyin_lexicon.txt`` and ``pinyin_phrases.txt``),
+  the brand list (``brand_words.txt``: its models are counted, not built) and the
+  corpus (``chinese_passwords.txt`` and ``password_terminals.txt``); and the first
+  verdict of a fresh process, imports included, against plain zxcvbn's.
+- The cases rejected (score < 3, no personal context), by class, against plain
+  zxcvbn: ``tests/data/password/weak_cases.txt``, ``structure_cases.txt``, the
+  generated weak structures of ``tests/password_samples.py``, the set phrases of
+  ``phrase_cases.txt`` typed and padded six ways each, and ``corpus_cases.txt`` (made
+  4-class as people do, ``password_samples.compliant``); and the generated strong
   passwords, passphrases and randomly filled structures rejected (target 0).
-- The lexicon's load time (reading and ranking ``pinyin_lexicon.txt`` and
-  ``pinyin_phrases.txt``) in a fresh process, against a bare ``import zxcvbn`` (which
-  builds zxcvbn's own lists); and the first verdict of a fresh process, imports
-  included, against plain zxcvbn's.
-- The cases of ``tests/data/password/weak_cases.txt`` and of ``structure_cases.txt``
-  rejected (score < 3, no personal context), by class, against plain zxcvbn; the set
-  phrases of ``phrase_cases.txt`` typed and padded six ways each; and the
-  generated strong passwords and passphrases of ``tests/password_samples.py``
-  rejected (target 0).
 Figures from a shared 2-core machine are noisy: the uptime load is printed too.
 """
 
@@ -169,6 +163,14 @@ from zxcvbn import zxcvbn
 zxcvbn("Xq9#vL2!pR7@")
 print((time.perf_counter() - start) * 1e3)
 """
+LOAD_CORPUS = """
+import time
+from beianaudit.password import chinese_matching
+start = time.perf_counter()
+chinese_matching._passwords()
+chinese_matching.terminals()
+print((time.perf_counter() - start) * 1e3)
+"""
 IMPORT_ZXCVBN = """
 import time
 start = time.perf_counter()
@@ -182,6 +184,7 @@ def measure(n: int) -> list[dict]:
 
     from tests.password_samples import (
         STRUCTURES,
+        corpus_cases,
         generated_weak_structures,
         passphrase,
         phrase_cases,
@@ -198,6 +201,12 @@ def measure(n: int) -> list[dict]:
             fresh_process_ms(IMPORT_ZXCVBN),
         ),
         row("brand list load (read and rank, fresh process)", fresh_process_ms(LOAD_BRANDS), "ms"),
+        row(
+            "corpus load: passwords and terminals (fresh process)",
+            fresh_process_ms(LOAD_CORPUS),
+            "ms",
+            fresh_process_ms(IMPORT_ZXCVBN),
+        ),
         row(
             "first verdict, imports included (fresh process)",
             fresh_process_ms(FIRST_VERDICT),
@@ -238,6 +247,7 @@ def measure(n: int) -> list[dict]:
         ("weak cases", cases, plain_scores),
         ("weak structures", structures, [zxcvbn(pw)["score"] for _, pw in structures]),
         ("generated structures", generated, [zxcvbn(pw)["score"] for _, pw in generated]),
+        ("corpus cases", corpus_cases(), [zxcvbn(pw)["score"] for _, pw in corpus_cases()]),
     ):
         our_scores = [evaluate(pw, context_words(None)).score for _, pw in listed]
         total, ours_rejected, plain_rejected = Counter(), Counter(), Counter()

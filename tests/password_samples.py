@@ -232,3 +232,40 @@ def phrase_cases(path: Path = PHRASES) -> list[tuple[str, list[str]]]:
         ]
         cases.append((phrase, passwords))
     return cases
+
+
+CORPUS = ROOT / "tests" / "data" / "password" / "corpus_cases.txt"
+COMPLIANT_SYMBOLS = ("!", "@", ".")
+
+
+def compliant(password: str, k: int) -> str:
+    """``password`` made to pass the class rules the way people do it, not to dodge a
+    matcher: the first letter capitalised (a lone letter doubled first, ``a123456`` to
+    ``Aa123456``; ``Aa`` put before a password without letters), a ``1`` appended when
+    it has no digit, and one of ``!``, ``@``, ``.`` (the ``k``-th, in turn) appended
+    when it has no symbol."""
+    letters = [i for i, ch in enumerate(password) if ch.isascii() and ch.isalpha()]
+    if not letters:
+        password = "Aa" + password
+    elif len(letters) == 1 and password[letters[0]].islower():
+        i = letters[0]
+        password = password[:i] + password[i].upper() + password[i:]
+    elif not any(ch.isupper() for ch in password):
+        i = letters[0]
+        password = password[:i] + password[i].upper() + password[i + 1 :]
+    if not any(ch.isdigit() for ch in password):
+        password += "1"
+    if all(ch.isalnum() for ch in password):
+        password += COMPLIANT_SYMBOLS[k % len(COMPLIANT_SYMBOLS)]
+    return password
+
+
+def corpus_cases() -> list[tuple[str, str]]:
+    """``(set, password)``: the corpus sample made compliant, 8 characters or more
+    (shorter ones fail the length rule anyway), in file order."""
+    cases = []
+    for k, (kind, raw) in enumerate(weak_cases(CORPUS)):
+        password = compliant(raw, k)
+        if len(password) >= 8:
+            cases.append((kind, password))
+    return cases

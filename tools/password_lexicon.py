@@ -34,8 +34,9 @@ Written to ``beianaudit/data/password/``:
   :data:`KEEP_INITIALS`.
 - ``brand_words.txt``: the brands, sites, products and vendor default passwords of
   :data:`BRANDS` (a hand list by category: which names matter is knowledge, not a
-  corpus) as typed, with the pinyin and initials of their Chinese names, ranked by the
-  jieba frequency of that name (names jieba lacks after the rest, in table order);
+  corpus) as typed, with the pinyin and initials of their Chinese names: the pinyin of
+  the names jieba counted first, by that frequency (it counts the Chinese word, typed as
+  its pinyin), then the typed spellings (names jieba lacks after the rest, in table order);
   vendor defaults after the most used brands; then the product series of
   :data:`MODEL_SERIES`, which the loader expands into counted models.
 
@@ -473,8 +474,20 @@ def brand_lines(freq_of: dict[str, int]) -> list[str]:
     table = [entry for entries in BRANDS.values() for entry in entries]
     ranked = sorted(range(len(table)), key=lambda k: (-freq_of.get(table[k][0].strip("()"), 0), k))
     spelled = [spellings(*table[k]) for k in ranked]
-    # Every brand's first spelling, then every brand's other spellings, in that order.
-    lines = list(dict.fromkeys([s[0] for s in spelled if s] + [x for s in spelled for x in s[1:]]))
+    # jieba's frequency counts the Chinese word, which is typed as its pinyin: the pinyin
+    # of the brands jieba counted come first, in that order.  A latin name or an
+    # abbreviation is not what the frequency measured (人大 is mostly the National
+    # People's Congress, not the university typed ruc; 苹果 mostly the fruit), so typed
+    # spellings follow: every brand's first spelling, then every other, in brand order.
+    counted = [
+        spellings(*table[k])[len(table[k][1].split())]
+        for k in ranked
+        if freq_of.get(table[k][0].strip("()"), 0)
+        and len(spellings(*table[k])) > len(table[k][1].split())
+    ]
+    lines = list(
+        dict.fromkeys(counted + [s[0] for s in spelled if s] + [x for s in spelled for x in s[1:]])
+    )
     top = lines[:TOP_BEFORE_DEFAULTS]
     lines = top + [d for d in VENDOR_DEFAULTS if d not in top] + lines[TOP_BEFORE_DEFAULTS:]
     lines = list(dict.fromkeys(lines))
@@ -520,10 +533,12 @@ def main() -> None:
         "# the names are the hand list in tools/password_lexicon.py (BRANDS by category,",
         "# VENDOR_DEFAULTS: vendors' manuals and public default-password lists); each brand",
         "# as typed (latin spellings, pinyin, initials of 3+ character names).  Order: the",
-        "# jieba frequency of each brand's Chinese name; brands without one (newer than",
-        "# jieba's corpus, or latin names only) after all those with one, in the table's",
-        "# order; every brand's first spelling, then the other spellings in that order",
-        f"# again; vendor defaults after the first {TOP_BEFORE_DEFAULTS}.",
+        "# pinyin of the brands jieba counted, by the jieba frequency of the Chinese name",
+        "# (what that frequency measures); then every brand's first typed spelling (latin",
+        "# names and abbreviations: not what jieba counted), the counted ones first, then",
+        "# those newer than jieba's corpus or latin only, in the table's order; then the",
+        "# other spellings in that order again; vendor defaults after the first",
+        f"# {TOP_BEFORE_DEFAULTS}.",
         "# A line's rank is its place.",
         "# [models]: product series (series + number + variant is a model), ordered by",
         "# their maker's jieba frequency; beianaudit/password/chinese_matching.py prices",

@@ -32,6 +32,8 @@ from beianaudit.password.chinese_matching import (
     NAME,
     PHRASE,
     SET_PHRASES,
+    TERMINAL_DIGITS,
+    TERMINAL_LETTERS,
     USER,
     WALK,
     YEAR_MONTH,
@@ -116,6 +118,8 @@ PADDING_WARNING = N_(
 # warning that names it, in the order the warnings are given.
 HABIT_OF = {
     CHINESE: "chinese",
+    TERMINAL_LETTERS: "chinese",  # a run of letters or digits common in Chinese passwords
+    TERMINAL_DIGITS: "chinese",
     LEXICON: "pinyin",
     PHRASE: "pinyin",
     SET_PHRASES: "pinyin",
