@@ -141,23 +141,41 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
     return path
 
 
+def not_regular(path: Path, mode: int | None = None) -> str | None:
+    """Why ``path`` is no file to read or write, as a phrase; ``None`` for a regular file
+    (through any symbolic link) or when nothing is there (the open then says why).
+
+    The one check for every file the tool reads or writes: opening a FIFO waits for a
+    writer, ``/dev/null`` reads as empty, and replacing either swaps a file in for it.
+    ``mode`` is an ``fstat`` result's, to check an open file again.
+    """
+    import stat
+
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return None
+    if stat.S_ISDIR(mode):
+        return _("is a directory")
+    if not stat.S_ISREG(mode):
+        return _("not a regular file (a pipe, a device or a socket)")
+    return None
+
+
 def read_text(path: Path) -> str:
     """The config's text.  Only a regular file is read: the kind is taken from ``stat``
     before opening (opening a FIFO for reading waits for a writer; ``/dev/null`` would
     read as an empty config, ``/dev/zero`` as endless bytes), and checked again on the
     open file, opened without blocking, in case the path was swapped in between."""
-    import stat
-
     try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            raise ConfigError(_("{path}: is a directory, not a config file").format(path=path))
-        if not stat.S_ISREG(mode):
-            raise _not_a_file(path)
+        os.stat(path)
+        if (reason := not_regular(path)) is not None:
+            raise _not_a_file(path, reason)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise _not_a_file(path)
+            if (reason := not_regular(path, os.fstat(fh.fileno()).st_mode)) is not None:
+                raise _not_a_file(path, reason)
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ConfigError(
@@ -178,12 +196,8 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def _not_a_file(path: Path) -> ConfigError:
-    return ConfigError(
-        _("{path}: not a regular file (a pipe, a device or a socket), not a config file").format(
-            path=path
-        )
-    )
+def _not_a_file(path: Path, reason: str) -> ConfigError:
+    return ConfigError(_("{path}: {reason}, not a config file").format(path=path, reason=reason))
 
 
 def load(path: Path) -> Config:
