@@ -10,7 +10,10 @@ import pytest
 
 from beianaudit.i18n import os_reason, set_language
 
-TABLE = ("ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EIO", "ELOOP")
+TABLE = (
+    *("ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EIO", "ELOOP"),
+    *("EINVAL", "EPERM", "EEXIST", "EFBIG", "EDQUOT", "ENXIO"),
+)
 
 
 @pytest.mark.parametrize("name", TABLE)

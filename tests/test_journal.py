@@ -263,3 +263,40 @@ def test_no_identifier_survives_masking(before: str, after: str, value: str) -> 
     assert value not in masked
     assert masked.startswith(before)
     assert masked.endswith(after)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [(["add", "x"], "cannot write the journal"), (["list"], "cannot read the journal")],
+)
+def test_a_pipe_as_journal_is_refused_without_opening_it(
+    path: Path, command: list[str], message: str
+) -> None:
+    """Opening a FIFO waits for the other end: without the check the command hangs."""
+    from tests.fuzzing import finishes
+
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    result = finishes(lambda: run(*command), path)
+    assert isinstance(result, Result)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"beianaudit: {message} {path} (not a regular file (a pipe, a device or a socket))"
+        + ("; the entry was not saved" if command[0] == "add" else "")
+        + "\n"
+    )
+
+
+def test_a_failed_flush_is_said_in_chinese(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's EINVAL (fsync on a file system that cannot) is no English in zh output."""
+    import errno
+
+    def refuse(fd: int) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+    result = run("add", "x", "--lang", "zh_CN")
+    assert result.exit_code == 2
+    assert "Invalid argument" not in result.output
+    assert "参数无效" in result.output
