@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from beianaudit import CONFIG_ENV
-from beianaudit.i18n import _, os_reason
+from beianaudit.i18n import N_, _, os_reason
 
 MAX_BYTES = 1 << 20
 # Deeper than any config needs; tomllib takes quadratic time on long dotted keys
@@ -228,7 +228,60 @@ def _syntax_error(path: Path, text: str, message: str) -> str:
     line = int(match.group(1)) if match and match.group(1) else text.count("\n") + 1
     key = printable(_key_on_line(text, line))
     where = f"{path}:{line}: {key}: " if key else f"{path}:{line}: "
-    return where + _("TOML syntax error: {reason}").format(reason=reason)
+    return where + _("TOML syntax error: {reason}").format(reason=toml_reason(reason))
+
+
+# tomllib's own error texts (as CPython 3.11 words them; the English msgid is tomllib's
+# text), so that zh output has no English; any other is shown as tomllib wrote it.
+_TOML_REASONS: tuple[tuple[str, str], ...] = (
+    (r"Invalid value", N_("Invalid value")),
+    (r"Invalid statement", N_("Invalid statement")),
+    (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
+    (
+        r"Expected '\]' at the end of a table declaration",
+        N_("Expected ']' at the end of a table declaration"),
+    ),
+    (
+        r"Expected '\]\]' at the end of an array declaration",
+        N_("Expected ']]' at the end of an array declaration"),
+    ),
+    (
+        r"Expected '=' after a key in a key/value pair",
+        N_("Expected '=' after a key in a key/value pair"),
+    ),
+    (
+        r"Expected newline or end of document after a statement",
+        N_("Expected newline or end of document after a statement"),
+    ),
+    (r"Invalid initial character for a key part", N_("Invalid initial character for a key part")),
+    (r"Unclosed array", N_("Unclosed array")),
+    (r"Unclosed inline table", N_("Unclosed inline table")),
+    (r"Unterminated string", N_("Unterminated string")),
+    (r"Invalid date or datetime", N_("Invalid date or datetime")),
+    (r"Invalid hex value", N_("Invalid hex value")),
+    (r"Unescaped '\\' in a string", N_("Unescaped '\\' in a string")),
+    (
+        r"Escaped character is not a Unicode scalar value",
+        N_("Escaped character is not a Unicode scalar value"),
+    ),
+    (r"Expected (?P<x>(['\"]).+\2)", N_("Expected {x}")),
+    (r"Found invalid character (?P<x>.+)", N_("Found invalid character {x}")),
+    (r"Illegal character (?P<x>.+)", N_("Illegal character {x}")),
+    (r"Cannot declare (?P<x>.+) twice", N_("Cannot declare {x} twice")),
+    (r"Cannot mutate immutable namespace (?P<x>.+)", N_("Cannot mutate immutable namespace {x}")),
+    (r"Cannot redefine namespace (?P<x>.+)", N_("Cannot redefine namespace {x}")),
+    (r"Duplicate inline table key (?P<x>.+)", N_("Duplicate inline table key {x}")),
+)
+
+
+def toml_reason(reason: str) -> str:
+    """tomllib's English ``reason`` in the current language (the common ones)."""
+    for pattern, message in _TOML_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match:
+            groups = match.groupdict()
+            return _(message).format(**groups) if groups else _(message)
+    return reason
 
 
 def depth(value: Any) -> int:
