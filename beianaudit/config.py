@@ -365,6 +365,15 @@ def _coerce(hint: Any, value: Any, key: tuple[str, ...], fail: Any) -> Any:
         return _wrong_type(_("an integer"), value, key, fail)
     if expected is date:
         if isinstance(value, date) and not isinstance(value, datetime):
+            from beianaudit.contacts.validation import FILING_SYSTEM_START
+
+            if value < FILING_SYSTEM_START:  # as contacts verified --on and init refuse it
+                raise fail(
+                    key,
+                    _("{date} is before the ICP filing system began ({start}); a typo?").format(
+                        date=value.isoformat(), start=FILING_SYSTEM_START.isoformat()
+                    ),
+                )
             return value
         return _wrong_type(_("a date such as 2026-10-01 (no quotes)"), value, key, fail)
     if isinstance(value, str):

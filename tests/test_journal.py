@@ -138,6 +138,8 @@ def test_an_empty_journal(path: Path) -> None:
     ("args", "message"),
     [
         (["add", "   "], "the entry's text is empty"),
+        (["add", ""], "the entry's text is empty"),
+        (["add", "\u3000\t"], "the entry's text is empty"),
         (["add", "x" * (journal.MAX_TEXT + 1)], "limited to 4000 characters"),
         (["add", "x", "--ref", "r" * (journal.MAX_TEXT + 1)], "limited to 4000 characters"),
     ],
