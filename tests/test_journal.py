@@ -302,3 +302,20 @@ def test_a_failed_flush_is_said_in_chinese(path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 2
     assert "Invalid argument" not in result.output
     assert "参数无效" in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_pipe_swapped_in_after_the_check_is_refused_once_open(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check before opening can be raced: the open does not block, and the open file
+    is checked again."""
+    from tests.fuzzing import finishes
+
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    monkeypatch.setattr(journal, "_refuse_special", lambda path, message: None)
+    result = finishes(lambda: run("list"), path)
+    assert isinstance(result, Result)
+    assert result.exit_code == 2
+    assert "cannot read the journal" in result.output

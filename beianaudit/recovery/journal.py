@@ -151,14 +151,18 @@ def read(path: Path) -> Iterator[Entry | Skipped]:
     from beianaudit.i18n import _
 
     _refuse_special(path, _("cannot read the journal {path} ({reason})"))
-    try:
-        fh = path.open("rb")
+    unreadable = _("cannot read the journal {path} ({reason})")
+    try:  # without blocking, and checked again once open: the path may change meanwhile
+        fh = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise JournalError(
-            _("cannot read the journal {path} ({reason})").format(path=path, reason=_reason(exc))
-        ) from None
+        raise JournalError(unreadable.format(path=path, reason=_reason(exc))) from None
+    from beianaudit.config import not_regular
+
+    if (reason := not_regular(path, os.fstat(fh.fileno()).st_mode)) is not None:
+        fh.close()
+        raise JournalError(unreadable.format(path=path, reason=reason))
     with fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.strip():
