@@ -31,7 +31,8 @@ def data_toml(path: str) -> dict:
     their CRC-32): ``json.loads`` takes a tenth of ``tomllib``'s time, which every
     ``plan`` pays at start-up.  A twin left stale by an edit of the TOML is not used
     (the TOML is parsed, and ``tests/test_data_json.py`` fails until
-    ``python tools/data_json.py`` is run again).
+    ``python tools/data_json.py`` is run again); nor is a twin that is not one (cut
+    short, empty, not UTF-8, not an object, without its ``data``).
     """
     import pkgutil
     import zlib
@@ -46,8 +47,16 @@ def data_toml(path: str) -> dict:
     if twin is not None:
         import json
 
-        made = json.loads(twin)
-        if made.get("crc32") == zlib.crc32(raw) and made.get("size") == len(raw):
+        try:
+            made = json.loads(twin)
+        except (ValueError, RecursionError):  # cut short, empty, not UTF-8: not a twin
+            made = None
+        if (
+            isinstance(made, dict)
+            and made.get("crc32") == zlib.crc32(raw)
+            and made.get("size") == len(raw)
+            and isinstance(made.get("data"), dict)
+        ):
             return made["data"]
     import tomllib
 

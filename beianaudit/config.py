@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from beianaudit import CONFIG_ENV
-from beianaudit.i18n import _, os_reason
+from beianaudit.i18n import N_, _, os_reason
 
 MAX_BYTES = 1 << 20
 # Deeper than any config needs; tomllib takes quadratic time on long dotted keys
@@ -141,23 +141,41 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
     return path
 
 
+def not_regular(path: Path, mode: int | None = None) -> str | None:
+    """Why ``path`` is no file to read or write, as a phrase; ``None`` for a regular file
+    (through any symbolic link) or when nothing is there (the open then says why).
+
+    The one check for every file the tool reads or writes: opening a FIFO waits for a
+    writer, ``/dev/null`` reads as empty, and replacing either swaps a file in for it.
+    ``mode`` is an ``fstat`` result's, to check an open file again.
+    """
+    import stat
+
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return None
+    if stat.S_ISDIR(mode):
+        return _("is a directory")
+    if not stat.S_ISREG(mode):
+        return _("not a regular file (a pipe, a device or a socket)")
+    return None
+
+
 def read_text(path: Path) -> str:
     """The config's text.  Only a regular file is read: the kind is taken from ``stat``
     before opening (opening a FIFO for reading waits for a writer; ``/dev/null`` would
     read as an empty config, ``/dev/zero`` as endless bytes), and checked again on the
     open file, opened without blocking, in case the path was swapped in between."""
-    import stat
-
     try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            raise ConfigError(_("{path}: is a directory, not a config file").format(path=path))
-        if not stat.S_ISREG(mode):
-            raise _not_a_file(path)
+        os.stat(path)
+        if (reason := not_regular(path)) is not None:
+            raise _not_a_file(path, reason)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise _not_a_file(path)
+            if (reason := not_regular(path, os.fstat(fh.fileno()).st_mode)) is not None:
+                raise _not_a_file(path, reason)
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ConfigError(
@@ -178,12 +196,8 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def _not_a_file(path: Path) -> ConfigError:
-    return ConfigError(
-        _("{path}: not a regular file (a pipe, a device or a socket), not a config file").format(
-            path=path
-        )
-    )
+def _not_a_file(path: Path, reason: str) -> ConfigError:
+    return ConfigError(_("{path}: {reason}, not a config file").format(path=path, reason=reason))
 
 
 def load(path: Path) -> Config:
@@ -214,7 +228,60 @@ def _syntax_error(path: Path, text: str, message: str) -> str:
     line = int(match.group(1)) if match and match.group(1) else text.count("\n") + 1
     key = printable(_key_on_line(text, line))
     where = f"{path}:{line}: {key}: " if key else f"{path}:{line}: "
-    return where + _("TOML syntax error: {reason}").format(reason=reason)
+    return where + _("TOML syntax error: {reason}").format(reason=toml_reason(reason))
+
+
+# tomllib's own error texts (as CPython 3.11 words them; the English msgid is tomllib's
+# text), so that zh output has no English; any other is shown as tomllib wrote it.
+_TOML_REASONS: tuple[tuple[str, str], ...] = (
+    (r"Invalid value", N_("Invalid value")),
+    (r"Invalid statement", N_("Invalid statement")),
+    (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
+    (
+        r"Expected '\]' at the end of a table declaration",
+        N_("Expected ']' at the end of a table declaration"),
+    ),
+    (
+        r"Expected '\]\]' at the end of an array declaration",
+        N_("Expected ']]' at the end of an array declaration"),
+    ),
+    (
+        r"Expected '=' after a key in a key/value pair",
+        N_("Expected '=' after a key in a key/value pair"),
+    ),
+    (
+        r"Expected newline or end of document after a statement",
+        N_("Expected newline or end of document after a statement"),
+    ),
+    (r"Invalid initial character for a key part", N_("Invalid initial character for a key part")),
+    (r"Unclosed array", N_("Unclosed array")),
+    (r"Unclosed inline table", N_("Unclosed inline table")),
+    (r"Unterminated string", N_("Unterminated string")),
+    (r"Invalid date or datetime", N_("Invalid date or datetime")),
+    (r"Invalid hex value", N_("Invalid hex value")),
+    (r"Unescaped '\\' in a string", N_("Unescaped '\\' in a string")),
+    (
+        r"Escaped character is not a Unicode scalar value",
+        N_("Escaped character is not a Unicode scalar value"),
+    ),
+    (r"Expected (?P<x>(['\"]).+\2)", N_("Expected {x}")),
+    (r"Found invalid character (?P<x>.+)", N_("Found invalid character {x}")),
+    (r"Illegal character (?P<x>.+)", N_("Illegal character {x}")),
+    (r"Cannot declare (?P<x>.+) twice", N_("Cannot declare {x} twice")),
+    (r"Cannot mutate immutable namespace (?P<x>.+)", N_("Cannot mutate immutable namespace {x}")),
+    (r"Cannot redefine namespace (?P<x>.+)", N_("Cannot redefine namespace {x}")),
+    (r"Duplicate inline table key (?P<x>.+)", N_("Duplicate inline table key {x}")),
+)
+
+
+def toml_reason(reason: str) -> str:
+    """tomllib's English ``reason`` in the current language (the common ones)."""
+    for pattern, message in _TOML_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match:
+            groups = match.groupdict()
+            return _(message).format(**groups) if groups else _(message)
+    return reason
 
 
 def depth(value: Any) -> int:
@@ -298,6 +365,15 @@ def _coerce(hint: Any, value: Any, key: tuple[str, ...], fail: Any) -> Any:
         return _wrong_type(_("an integer"), value, key, fail)
     if expected is date:
         if isinstance(value, date) and not isinstance(value, datetime):
+            from beianaudit.contacts.validation import FILING_SYSTEM_START
+
+            if value < FILING_SYSTEM_START:  # as contacts verified --on and init refuse it
+                raise fail(
+                    key,
+                    _("{date} is before the ICP filing system began ({start}); a typo?").format(
+                        date=value.isoformat(), start=FILING_SYSTEM_START.isoformat()
+                    ),
+                )
             return value
         return _wrong_type(_("a date such as 2026-10-01 (no quotes)"), value, key, fail)
     if isinstance(value, str):

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from beianaudit.config import ConfigError, read_text
+from beianaudit.config import ConfigError, not_regular, read_text
 from beianaudit.i18n import _, os_reason
 
 BOM = "\ufeff"
@@ -138,6 +138,10 @@ def set_value(path: Path, key: tuple[str, ...], value: Any, **steps: Any) -> Non
     :func:`atomic_write`.  Raises :class:`ConfigError` (one line) on failure.
     """
     real = Path(os.path.realpath(path))
+    if (reason := not_regular(real)) is not None:  # before the lock opens it: a FIFO waits
+        raise ConfigError(
+            _("{path}: {reason}; it was left as it was").format(path=path, reason=reason)
+        )
     try:
         with _locked(real):
             _update(path, real, key, value, steps)

@@ -155,6 +155,12 @@ _OS_REASONS = {
     "ENOSPC": N_("No space left on device"),
     "EIO": N_("Input/output error"),
     "ELOOP": N_("Too many levels of symbolic links"),
+    "EINVAL": N_("Invalid argument"),
+    "EPERM": N_("Operation not permitted"),
+    "EEXIST": N_("File exists"),
+    "EFBIG": N_("File too large"),
+    "EDQUOT": N_("Disk quota exceeded"),
+    "ENXIO": N_("No such device or address"),
 }
 
 

@@ -44,46 +44,73 @@ def mask_email(email: str) -> str:
 def mask_text(text: str) -> str:
     """Free text (a journal note) with every personal identifier in it masked.
 
-    What counts is found as the wings find it: an 18-character run that could be a
-    resident ID (17 digits and a check digit or X) or a credit code (GB 32100's
-    alphabet, a digit in it), typed in any case or full width; a mainland mobile number
-    as :func:`beianaudit.contacts.validation.normalise_phone` accepts it (spaces, dashes,
-    ``+86``), shown in its normalised form; and an email address. A ticket or tracking
-    number of another length stays readable. Masking too much is the safe error here,
-    so an 18-character credit-code-shaped word is hidden even when its check fails.
+    What counts is found as the wings find it, in the text folded as they fold it (NFKC:
+    full-width digits, letters, ``＠`` and ``．``; every dash-like character read as ``-``):
+    an 18-character run that could be a resident ID (17 digits and a check digit or X)
+    or a credit code (GB 32100's alphabet, a digit in it); a mainland mobile number
+    (``+86`` or not); and an email address.  The digits of an ID, a code or a phone may
+    be grouped however the writer liked (spaces, dashes, dots, slashes, parentheses,
+    up to three in a row), and an ID or a phone glued to Latin letters (``Tel138…``)
+    is found too.  A masked ID or phone is shown in its normalised form.  A ticket or
+    tracking number of another length stays readable.  Masking too much is the safe
+    error here, so an 18-character credit-code-shaped word is hidden even when its
+    check fails.
     """
-    return _identifiers().sub(_mask_match, text)
+    folded = _fold(text)
+    out: list[str] = []
+    end = 0
+    for match in _identifiers().finditer(folded):
+        out.append(text[end : match.start()])
+        out.append(_mask_match(match))
+        end = match.end()
+    out.append(text[end:])
+    return "".join(out)
+
+
+def _fold(text: str) -> str:
+    """``text`` with each character folded (NFKC, dashes to ``-``), the same length, so
+    that a match in the folded text is the same span of the original."""
+    import unicodedata
+
+    def one(c: str) -> str:
+        if c.isascii():
+            return c
+        if unicodedata.category(c) == "Pd" or c in "\u2212\u2043\u02d7":
+            return "-"
+        if c in "\u00b7\u30fb\uff65\u2027":  # middle dots
+            return "."
+        folded = unicodedata.normalize("NFKC", c)
+        return folded if len(folded) == 1 else c
+
+    return "".join(map(one, text))
 
 
 def _mask_match(match: re.Match[str]) -> str:
-    from beianaudit.contacts.validation import InvalidContact, normalise_phone
-
     found = match.group()
     if match.lastgroup == "email":
         return mask_email(found)
+    compact = "".join(c for c in found if c.isalnum()).upper()
     if match.lastgroup == "phone":
-        try:
-            return mask_phone(normalise_phone(found))
-        except InvalidContact:
-            return found
-    return mask_id(found)
+        return mask_phone(compact[-11:])
+    return mask_id(compact)
 
 
 @functools.cache
 def _identifiers() -> re.Pattern[str]:
     from beianaudit.identifiers.kinds import USCC_ALPHABET
 
-    # Full-width forms fold to these (NFKC), as the identifier judge folds them.
-    wide = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
-    digit = "0-9" + "0123456789".translate(wide)
-    uscc = "".join(
-        sorted(set(USCC_ALPHABET + USCC_ALPHABET.lower() + USCC_ALPHABET.translate(wide)))
-    )
-    edge_before, edge_after = r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])", r"(?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])"
+    uscc = "".join(sorted(set(USCC_ALPHABET + USCC_ALPHABET.lower())))
+    sep = r"[ \t\-.()/]{0,3}"  # between two characters of one identifier
+    alnum_before, alnum_after = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
+    digit_before, digit_after = r"(?<![0-9])", r"(?![0-9])"
+    d = "[0-9]"
     return re.compile(
         rf"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-        rf"|{edge_before}(?P<ric>[{digit}]{{17}}[{digit}XxＸｘ]){edge_after}"
-        rf"|{edge_before}(?P<uscc>(?=[{uscc}]{{0,17}}[{digit}])[{uscc}]{{18}}){edge_after}"
-        rf"|{edge_before}(?P<phone>(?:(?:\+|00|００)?86[ -]?)?[1１][ -]?"
-        rf"(?:[{digit}][ -]?){{9}}[{digit}]){edge_after}"
+        rf"|{digit_before}(?P<ric>{d}(?:{sep}{d}){{16}}{sep}[0-9Xx]){digit_after}"
+        # a code written whole: any 18 of its characters with a digit; grouped: the shape
+        # every code has (two characters, the six-digit region code, ten more)
+        rf"|{alnum_before}(?P<uscc>(?=[{uscc}]{{0,17}}{d})[{uscc}]{{18}}){alnum_after}"
+        rf"|{alnum_before}(?P<grouped>[{uscc}]{sep}[{uscc}](?:{sep}{d}){{6}}"
+        rf"(?:{sep}[{uscc}]){{10}}){alnum_after}"
+        rf"|{digit_before}(?P<phone>(?:(?:\+|00)?86{sep})?1(?:{sep}{d}){{10}}){digit_after}"
     )

@@ -7,9 +7,11 @@ The default run stays small so that the whole suite keeps within its minute;
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -80,3 +82,31 @@ def commands(
         if isinstance(command, click.Group):
             found.extend(commands(command, path))
     return found
+
+
+def finishes(call: Callable[[], object], fifo: Path, bound: float = 120.0) -> object:
+    """``call()``'s result, or a failure if it is still blocked after ``bound`` seconds (far
+    above any normal run: a guard against a hang on ``fifo``, not a timing assertion).  A
+    blocked open of the FIFO is released by opening its other end, so the test ends."""
+    import threading
+
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = call()
+        except BaseException as exc:  # handed back to the test
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(bound)
+    if thread.is_alive():
+        for flags in (os.O_WRONLY | os.O_NONBLOCK, os.O_RDONLY | os.O_NONBLOCK):
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, flags))
+        thread.join(bound)
+        raise AssertionError(f"blocked on the FIFO {fifo}")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("result")

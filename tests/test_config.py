@@ -228,3 +228,24 @@ def test_a_device_as_config_is_refused(device: str) -> None:
 
 def test_a_directory_as_config_is_refused(tmp_path: Path) -> None:
     assert error_of(tmp_path) == f"{tmp_path}: is a directory, not a config file"
+
+
+@pytest.mark.parametrize("key", ["phone_verified", "email_verified"])
+@pytest.mark.parametrize("day", ["2005-03-19", "1999-01-01", "0001-01-01"])
+def test_a_confirmation_before_the_filing_system_is_a_config_error(
+    write_config, key: str, day: str
+) -> None:
+    """The bound --on and init use (FILING_SYSTEM_START): BA403 would count from it."""
+    path = write_config(
+        '[subject]\ntype = "personal"\n[contacts]\n'
+        f'phone = "13812345678"\nemail = "a@example.com"\n{key} = {day}\n'
+    )
+    assert error_of(path) == (
+        f"{path}:6: contacts.{key}: {day} is before the ICP filing system began (2005-03-20); "
+        "a typo?"
+    )
+
+
+def test_the_first_day_of_the_filing_system_is_accepted(write_config) -> None:
+    path = write_config('[subject]\ntype = "personal"\n[contacts]\nphone_verified = 2005-03-20\n')
+    assert str(load(path).contacts.phone_verified) == "2005-03-20"

@@ -236,6 +236,15 @@ def test_verified_bad_input_leaves_the_file(run_cli, write_config, args, message
     assert path.read_text() == COMMENTED
 
 
+@pytest.mark.parametrize("value", ["Zq9#SECRETpw71xk", "26.11.2026", "2026-02-30"])
+def test_a_bad_on_value_is_named_not_echoed(run_cli, write_config, value: str) -> None:
+    """A password typed after --on by mistake would be shown back; the option is named."""
+    path = write_config(COMMENTED)
+    result = run_cli("contacts", "verified", "phone", "--on", value, "--config", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == "beianaudit: --on: not a date of the form 2026-10-01\n"
+
+
 def test_verified_needs_a_valid_contact(run_cli, write_config) -> None:
     missing = write_config(MINIMAL, name="missing.toml")
     result = run_cli("contacts", "verified", "email", "--config", str(missing))

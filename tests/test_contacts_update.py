@@ -219,3 +219,24 @@ def test_parallel_updates_lose_nothing(write_config) -> None:
         lost += (contacts.phone_verified, contacts.email_verified) != (expected, expected)
     assert lost == 0
     assert leftovers(path.parent) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("through_link", [False, True])
+def test_a_pipe_is_never_locked_nor_replaced(tmp_path, through_link: bool) -> None:
+    """The lock opens the file before reading it: on a FIFO that open waits for a writer."""
+    from tests.fuzzing import finishes
+
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    path = fifo
+    if through_link:
+        path = tmp_path / "link.toml"
+        path.symlink_to(fifo)
+    with pytest.raises(ConfigError) as caught:
+        finishes(lambda: set_value(path, ("contacts", "phone_verified"), date(2026, 1, 1)), fifo)
+    assert str(caught.value) == (
+        f"{path}: not a regular file (a pipe, a device or a socket); it was left as it was"
+    )
+    assert os.path.exists(fifo)
+    assert not os.path.isfile(fifo)

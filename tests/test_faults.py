@@ -180,15 +180,15 @@ def test_journal_in_a_folder_that_cannot_be_made(run_cli, tmp_path: Path, monkey
 
 def test_journal_unreadable_is_one_line(run_cli, journal_path: Path, monkeypatch) -> None:
     assert run_cli("journal", "add", "kept").exit_code == 0
-    real_open = Path.open
+    real_open = os.open
 
-    def denied(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self == journal_path:
+    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == journal_path:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(Path, "open", denied)
+        patch.setattr(os, "open", denied)
         result = run_cli("journal", "list")
     assert result.exit_code == 2
     assert "Permission denied" in one_line(result)

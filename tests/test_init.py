@@ -483,3 +483,49 @@ def test_no_input_asks_nothing_on_a_terminal(tmp_path: Path) -> None:
         term.expect('type = "personal"')
         assert term.finish() == 0
         assert "?" not in term.screen
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("through_link", [False, True])
+def test_force_never_replaces_a_pipe_or_a_device(
+    run_cli, tmp_path: Path, through_link: bool
+) -> None:
+    """As root, --force over /dev/null once swapped a regular file in for the device; a
+    FIFO stands in for any special file here (the same check refuses both)."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    path = fifo
+    if through_link:
+        path = tmp_path / "link.toml"
+        path.symlink_to(fifo)
+    result = run_cli("init", "--config", str(path), "--force", *SAMPLE_OPTIONS)
+    assert result.exit_code == 2
+    assert_one_line(result.stderr)
+    assert result.stderr == (
+        f"beianaudit: {path}: not a regular file (a pipe, a device or a socket); "
+        "nothing was written\n"
+    )
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert path.is_symlink() == through_link
+    assert leftovers(tmp_path) == []
+
+
+def test_force_never_replaces_a_device(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A character device, faked through ``stat`` (never a real device in a test)."""
+    path = tmp_path / "config.toml"
+    path.write_text("# mine\n", encoding="utf-8")
+    real_stat = os.stat
+
+    def fake_stat(p, *args, **kw):  # type: ignore[no-untyped-def]
+        found = real_stat(p, *args, **kw)
+        if str(p) == str(path):
+            return os.stat_result((stat.S_IFCHR | 0o666, *tuple(found)[1:]))
+        return found
+
+    monkeypatch.setattr(os, "stat", fake_stat)
+    result = run_cli("init", "--config", str(path), "--force", *SAMPLE_OPTIONS)
+    assert result.exit_code == 2
+    assert "not a regular file (a pipe, a device or a socket)" in result.stderr
+    assert path.read_text(encoding="utf-8") == "# mine\n"

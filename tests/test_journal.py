@@ -138,6 +138,8 @@ def test_an_empty_journal(path: Path) -> None:
     ("args", "message"),
     [
         (["add", "   "], "the entry's text is empty"),
+        (["add", ""], "the entry's text is empty"),
+        (["add", "\u3000\t"], "the entry's text is empty"),
         (["add", "x" * (journal.MAX_TEXT + 1)], "limited to 4000 characters"),
         (["add", "x", "--ref", "r" * (journal.MAX_TEXT + 1)], "limited to 4000 characters"),
     ],
@@ -263,3 +265,57 @@ def test_no_identifier_survives_masking(before: str, after: str, value: str) -> 
     assert value not in masked
     assert masked.startswith(before)
     assert masked.endswith(after)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [(["add", "x"], "cannot write the journal"), (["list"], "cannot read the journal")],
+)
+def test_a_pipe_as_journal_is_refused_without_opening_it(
+    path: Path, command: list[str], message: str
+) -> None:
+    """Opening a FIFO waits for the other end: without the check the command hangs."""
+    from tests.fuzzing import finishes
+
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    result = finishes(lambda: run(*command), path)
+    assert isinstance(result, Result)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"beianaudit: {message} {path} (not a regular file (a pipe, a device or a socket))"
+        + ("; the entry was not saved" if command[0] == "add" else "")
+        + "\n"
+    )
+
+
+def test_a_failed_flush_is_said_in_chinese(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's EINVAL (fsync on a file system that cannot) is no English in zh output."""
+    import errno
+
+    def refuse(fd: int) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+    result = run("add", "x", "--lang", "zh_CN")
+    assert result.exit_code == 2
+    assert "Invalid argument" not in result.output
+    assert "参数无效" in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_pipe_swapped_in_after_the_check_is_refused_once_open(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check before opening can be raced: the open does not block, and the open file
+    is checked again."""
+    from tests.fuzzing import finishes
+
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    monkeypatch.setattr(journal, "_refuse_special", lambda path, message: None)
+    result = finishes(lambda: run("list"), path)
+    assert isinstance(result, Result)
+    assert result.exit_code == 2
+    assert "cannot read the journal" in result.output

@@ -102,6 +102,33 @@ def test_the_config_must_load_before_it_is_scheduled(run_cli, tmp_path) -> None:
     assert "config file not found" in result.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("schedule", [["--crontab"], ["--systemd"]])
+@pytest.mark.parametrize("kind", ["fifo", "device", "huge", "not utf-8", "directory"])
+def test_a_config_check_could_not_read_is_never_scheduled(
+    run_cli, tmp_path: Path, schedule: list[str], kind: str
+) -> None:
+    """The schedule runs check's reader on the config first: an entry for a pipe, an
+    oversized or undecodable file would fail every month in silence."""
+    from tests.fuzzing import finishes
+
+    path = tmp_path / "config.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":  # a link to /dev/null: this path only reads
+        path.symlink_to(os.devnull)
+    elif kind == "huge":
+        path.write_bytes(b"#" * (2 << 20))
+    elif kind == "not utf-8":
+        path.write_bytes(b'[subject]\ntype = "\xff"\n')
+    else:
+        path.mkdir()
+    result = finishes(lambda: run_cli("remind", *schedule, "--config", str(path)), path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_crontab_and_systemd_together_is_a_usage_error(run_cli, write_config) -> None:
     path = str(fresh_config(write_config, name="c.toml"))
     result = run_cli("remind", "--crontab", "--systemd", "--config", path)

@@ -17,7 +17,7 @@ USAGE_ERRORS = [
     (["remind", "--within", "-5"], "beianaudit remind", "--within"),
     (["contacts", "verified", "fax"], "beianaudit contacts verified", "fax"),
     (["checks", "BA1", "BA2"], "beianaudit checks", ""),
-    (["id", "--file", "/tmp"], "beianaudit id", "/tmp"),
+    (["id", "--kind", "fax", "x"], "beianaudit id", "--kind"),
     (["password", "--password-stdin=x"], "beianaudit password", "--password-stdin"),
     (["--bogus"], "beianaudit", "--bogus"),
     (["chek"], "beianaudit", "chek"),

@@ -10,13 +10,14 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from beianaudit import CONFIG_ENV
-from beianaudit.i18n import LANGUAGES, _, normalise, set_language
+from beianaudit.i18n import LANGUAGES, _, normalise, os_reason, set_language
 
 if TYPE_CHECKING:
     from beianaudit.config import Config
@@ -580,3 +581,22 @@ class Progress:
             self._stream.write("\r\x1b[K")
             self._stream.flush()
             self._shown = False
+
+
+@contextmanager
+def open_input(path: str) -> Iterator[IO[bytes]]:
+    """The bytes of an input file named on the command line (``-``: stdin); a file that
+    cannot be opened is one usage-error line, the system's reason in the user's language."""
+    try:
+        binary = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    try:
+        yield binary
+    finally:
+        if path != "-":
+            binary.close()
+
+
+def unreadable(path: str, exc: OSError) -> UserError:
+    return UserError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))

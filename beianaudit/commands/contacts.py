@@ -38,9 +38,8 @@ def parse_day(value: str, day: date) -> date:
             raise ValueError
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise UserError(
-            _("--on: not a date of the form 2026-10-01: {value!r}").format(value=value[:40])
-        ) from None
+        # the value is not echoed: a password typed in the wrong place would be shown
+        raise UserError(_("--on: not a date of the form 2026-10-01")) from None
     if parsed > day:
         raise UserError(
             _("--on: {date} lies in the future (today is {today})").format(

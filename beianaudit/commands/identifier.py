@@ -23,6 +23,7 @@ from beianaudit.commands.common import (
     json_batch_limit,
     lang_option,
     not_empty,
+    open_input,
     today,
 )
 from beianaudit.i18n import _, ngettext
@@ -56,7 +57,6 @@ KIND_CHOICES = ("ric", "uscc", "icp", "psb")
 @click.option(
     "--file",
     "file",
-    type=click.File("rb"),
     metavar="FILE",
     help=_("Read one identifier a line from FILE ('-' for standard input)."),
 )
@@ -68,7 +68,7 @@ def id_command(
     ctx: click.Context,
     values: tuple[str, ...],
     kind: str | None,
-    file: IO[bytes] | None,
+    file: str | None,
     fmt: str,
     fail_on: str,
 ) -> None:
@@ -82,9 +82,10 @@ def id_command(
         )
     threshold = Severity.parse(fail_on)
     out = BatchOutput()
+    stream = ctx.with_resource(open_input(file)) if file is not None else None
     inputs = (
-        not_empty(_lines(file, out), _("no identifiers in the input: nothing was checked"))
-        if file is not None
+        not_empty(_lines(stream, out), _("no identifiers in the input: nothing was checked"))
+        if stream is not None
         else iter(values)
     )
     failed = False

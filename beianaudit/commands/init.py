@@ -457,8 +457,12 @@ def _link_new(source: str, target: str) -> None:
 
 
 def write(path: Path, text: str, force: bool) -> None:
+    from beianaudit.config import not_regular
     from beianaudit.config_update import atomic_write
 
+    if force and (reason := not_regular(path)) is not None:
+        # --force replaces a config, never a pipe or a device (as root, /dev/null)
+        raise UserError(_("{path}: {reason}; nothing was written").format(path=path, reason=reason))
     try:
         make_folders(path.parent)
         if force:  # through a symbolic link to the file it names, as `contacts verified` does

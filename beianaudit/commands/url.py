@@ -8,8 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,8 +26,10 @@ from beianaudit.commands.common import (
     json_batch_limit,
     lang_option,
     not_empty,
+    open_input,
+    unreadable,
 )
-from beianaudit.i18n import _, os_reason
+from beianaudit.i18n import _
 
 if TYPE_CHECKING:
     from beianaudit.finding import Severity
@@ -38,24 +39,6 @@ if TYPE_CHECKING:
 
 # --text reads the whole message; more than this is not a message.
 MAX_TEXT = 10 << 20
-
-
-@contextmanager
-def _open(path: str) -> Iterator[IO[bytes]]:
-    """The bytes of ``path`` (``-``: stdin)."""
-    try:
-        binary = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    try:
-        yield binary
-    finally:
-        if path != "-":
-            binary.close()
-
-
-def _unreadable(path: str, exc: OSError) -> UserError:
-    return UserError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc)))
 
 
 # How many official links of one message are read on (read_on) by the URL parser, and
@@ -110,19 +93,19 @@ def _judge(
 def _lines(path: str, out: BatchOutput) -> Iterator[str]:
     """The lines of ``path`` without their endings, read as they come; bytes that are
     not UTF-8 are kept as surrogates, so that one bad line does not stop a batch."""
-    with _open(path) as stream:
+    with open_input(path) as stream:
         try:
             for line in batch_lines(stream, out.flush):
                 yield line.decode("utf-8", "surrogateescape").rstrip("\r")
         except OSError as exc:
-            raise _unreadable(path, exc) from None
+            raise unreadable(path, exc) from None
 
 
 def _read_message(path: str) -> str:
     """The text of ``path`` (``-``: stdin; on a terminal, say how to end it)."""
     if path == "-" and _stdin_is_terminal():
         click.echo(_("Paste the message, then press Ctrl-D on a new line to end it."), err=True)
-    with _open(path) as binary:
+    with open_input(path) as binary:
         stream = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="\n")
         try:
             text = stream.read(MAX_TEXT + 1)

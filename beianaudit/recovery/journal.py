@@ -80,6 +80,7 @@ def append(entry: Entry, path: Path) -> None:
     """
     from beianaudit.i18n import _
 
+    _refuse_special(path, _("cannot write the journal {path} ({reason}); the entry was not saved"))
     line = json.dumps(entry.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
     written = False  # the whole line is in the file (it may not be on disk yet)
     try:
@@ -108,6 +109,15 @@ def append(entry: Entry, path: Path) -> None:
         else:
             message = _("cannot write the journal {path} ({reason}); the entry was not saved")
         raise JournalError(message.format(path=path, reason=_reason(exc))) from None
+
+
+def _refuse_special(path: Path, message: str) -> None:
+    """Only a regular file is a journal: opening a FIFO waits forever for the other end,
+    and a device would swallow the entries.  ``message`` takes ``path`` and ``reason``."""
+    from beianaudit.config import not_regular
+
+    if (reason := not_regular(path)) is not None:
+        raise JournalError(message.format(path=path, reason=reason))
 
 
 def _ends_unterminated(path: Path) -> bool:
@@ -140,14 +150,19 @@ def read(path: Path) -> Iterator[Entry | Skipped]:
     """
     from beianaudit.i18n import _
 
-    try:
-        fh = path.open("rb")
+    _refuse_special(path, _("cannot read the journal {path} ({reason})"))
+    unreadable = _("cannot read the journal {path} ({reason})")
+    try:  # without blocking, and checked again once open: the path may change meanwhile
+        fh = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise JournalError(
-            _("cannot read the journal {path} ({reason})").format(path=path, reason=_reason(exc))
-        ) from None
+        raise JournalError(unreadable.format(path=path, reason=_reason(exc))) from None
+    from beianaudit.config import not_regular
+
+    if (reason := not_regular(path, os.fstat(fh.fileno()).st_mode)) is not None:
+        fh.close()
+        raise JournalError(unreadable.format(path=path, reason=reason))
     with fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.strip():

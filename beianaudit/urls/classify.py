@@ -286,7 +286,20 @@ def _made(
 
 def reason_text(code: str, params: Mapping[str, str]) -> str:
     shown = {k: v if len(v) <= 200 and v.isprintable() else display(v) for k, v in params.items()}
+    if "owner" in shown:
+        shown["owner"] = provider_name(shown["owner"])
     return _(_REASON_TEXT[code]).format(**shown)
+
+
+def provider_name(listed: str) -> str:
+    """A provider as providers.txt names it, ``Alibaba Cloud (阿里云)``: in Chinese output
+    only its Chinese name (阿里云), in English the whole, which a user can search for."""
+    from beianaudit.i18n import current_language
+
+    match = re.fullmatch(r".+ \((?P<zh>[^()]+)\)", listed)
+    if match and current_language().startswith("zh"):
+        return match.group("zh")
+    return listed
 
 
 def clip(text: str, limit: int = 2048) -> str:
