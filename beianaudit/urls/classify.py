@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -492,12 +492,19 @@ def read_on(result: UrlResult, longer: str | list[tuple[str, str]] | None) -> Ur
     return result
 
 
-def judge_found(found: Found, limit: int = 65536) -> UrlResult:
+def judge_found(
+    found: Found,
+    limit: int = 65536,
+    readings: Callable[[int], list[tuple[str, str]]] | None = None,
+) -> UrlResult:
     """The verdict on a link found in a message (``url --text``, the fuzz oracles): the
-    link, every reading of it if it is official, and the text shown for it."""
+    link, every reading of it if it is official, the links a phone shows across it, and
+    the text shown for it.  The one judgement of a found link: the command and the
+    tests use it alike.  ``readings`` (default ``found.readings``) lets the command
+    count how many links of one message are read on."""
     result = classify(found.link)
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
-        result = read_on(result, found.readings(limit))
+        result = read_on(result, (readings or found.readings)(limit))
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
         result = read_by_phone(result, found.phone, limit)
     return shown_as(result, found.shown)
