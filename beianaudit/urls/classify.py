@@ -32,6 +32,13 @@ GOV_SUFFIX = "gov.cn"
 # Suffixes only government bodies can register under: gov.cn and 政务 (CONAC's IDN
 # top-level domain for party and government bodies), in both forms.
 GOV_SUFFIXES = (GOV_SUFFIX, "xn--zfr164b", "政务")
+# Top-level domains whose registration is restricted to government bodies elsewhere
+# (IANA Root Zone Database, https://www.iana.org/domains/root/db: .gov, sponsored by
+# the US Cybersecurity and Infrastructure Security Agency for US government bodies;
+# .mil, by the US DoD Network Information Center for the US military).  No attacker
+# can own a host under them, as none can under gov.cn: a phone's reading of a link
+# that backs off to one (请登录beian.miit.gov) reaches no one's site (_reachable).
+RESTRICTED_SUFFIXES = ("gov", "mil")
 CHECK_ID = "BA301"
 # Longer input is judged invalid without parsing; browsers cap URLs near 2 MB, a
 # login link is a few dozen characters.
@@ -524,15 +531,22 @@ def read_by_phone(result: UrlResult, links: tuple[str, ...], limit: int = 65536)
         if other is None:
             reason = ("read_by_android_from", {"rest": clip(link, 40), "host": "?"})
             return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
-        reachable = _IP_HOST.fullmatch(other.host) or (
-            _REGISTRABLE.fullmatch(other.registered_domain)
-            and not is_government(other.registered_domain)
-        )
-        if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+        if not _reachable(other) or other.host.rstrip(".") == result.host.rstrip("."):
             continue
         reason = ("read_by_android_from", {"rest": clip(link, 40), "host": other.host_unicode})
         return dataclasses.replace(other, verdict=LOOKALIKE, reasons=(*other.reasons, reason))
     return result
+
+
+def _reachable(other: UrlResult) -> bool:
+    """Whether a reading's host is one an attacker may own: an IP address, or a host
+    with a registrable domain (a label under a public suffix) that is not under a
+    suffix only governments register (gov.cn, 政务, RESTRICTED_SUFFIXES)."""
+    if _IP_HOST.fullmatch(other.host):
+        return True
+    domain = other.registered_domain
+    restricted = domain.lower().rstrip(".").rsplit(".", 1)[-1] in RESTRICTED_SUFFIXES
+    return bool(_REGISTRABLE.fullmatch(domain)) and not is_government(domain) and not restricted
 
 
 def shown_as(result: UrlResult, shown: str) -> UrlResult:
@@ -582,11 +596,7 @@ def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text"
         reason = (code, {"rest": "…", "host": "?"})
         return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
     other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
-    reachable = _IP_HOST.fullmatch(other.host) or (
-        _REGISTRABLE.fullmatch(other.registered_domain)
-        and not is_government(other.registered_domain)
-    )
-    if not reachable:
+    if not _reachable(other):
         # A host no one reaches (…evil.com-) may hold one a phone cuts it to: judge that.
         from beianaudit.urls.extract import trimmed
 
