@@ -75,3 +75,73 @@ def test_a_reading_under_a_restricted_suffix_reaches_no_one() -> None:
     # A registrable suffix in the same place is still someone's site.
     for text in ("官方入口: https://beian.miit.gov.cn、.evil.com 谢谢",):
         assert "lookalike" in [judge_found(f).verdict for f in extract(text)]
+
+
+# What a chat puts right after a link: symbols, WeChat's emoticon codes.
+CHAT = [*"～~•①№﹏★▲✔ⓘ", "～～", "~~", "^_^", "ーー", "[强]", "[抱拳]", "[OK]", "[微笑][强]"]
+OFFICIAL_FORMS = [OFFICIAL, "beian.miit.gov.cn"]
+# Character references an HTML page or mail puts after it (a mail client renders them).
+REFERENCES = ["&nbsp;", "&nbsp;&nbsp;", "&quot;", "&emsp;", "&ensp;", "&#12290;", "&#x3002;"]
+
+
+def _worst(text: str) -> str:
+    from beianaudit.commands.url import _worst_verdict
+
+    return _worst_verdict([judge_found(f) for f in extract(text)])
+
+
+def test_a_chat_symbol_after_the_host_is_no_part_of_it() -> None:
+    wrong = []
+    for form, mark, (lead, tail) in itertools.product(
+        OFFICIAL_FORMS,
+        CHAT,
+        [("备案官网", ""), ("备案网址 ", "大家记得收藏"), ("官网： ", " 谢谢")],
+    ):
+        if form[0] == "b" and (not lead.endswith(" ") or mark == "①"):
+            # Not solved (issue 16): a host without a scheme glued to ideographs, or to a
+            # mark a browser maps to a digit (beian.miit.gov.cn① is read as …miit.gov).
+            continue
+        text = f"{lead}{form}{mark}{tail}"
+        if not _worst(text).startswith("official"):
+            wrong.append((text, _worst(text)))
+    assert not wrong, (len(wrong), wrong[:10])
+
+
+def test_a_character_reference_in_html_is_read_as_rendered() -> None:
+    wrong = []
+    for ref, (lead, tail) in itertools.product(
+        REFERENCES, [("<p>请登录 ", "进行核验</p>"), ("<td>", "</td>"), ("<p>官网：", "</p>")]
+    ):
+        text = f"{lead}{OFFICIAL}{ref}{tail}"
+        if _worst(text) != "official":
+            wrong.append((text, _worst(text)))
+    assert not wrong, (len(wrong), wrong[:10])
+
+
+def test_what_follows_a_symbol_or_reference_is_still_judged() -> None:
+    # A symbol, a code or a reference that joins the official host to another host a
+    # browser reaches is no end of the link.
+    joins = [f"{c}{d}" for c in [*CHAT, "&nbsp;", "&quot;", ""] for d in ".@"]
+    joins += ["﹒", "＠", "\u200d.", "&#46;", "&period;", "&#x2e;", "&#64;", "&commat;"]
+    joins += ["&#12290;", "&#x3002;"]
+    wrong = []
+    for join, wrap in itertools.product(joins, ["官网{} 谢谢", "<p>官网：{}</p>", "官网 {} 谢谢"]):
+        text = wrap.format(f"{OFFICIAL}{join}evil.com")
+        if _worst(text) in ("official", "official_insecure", "gov_other"):
+            wrong.append(text)
+    assert not wrong, (len(wrong), wrong[:10])
+
+
+def test_a_reference_that_renders_as_a_dot_or_at_joins_the_hosts() -> None:
+    # In HTML, …gov.cn&#46;evil.com is shown and linked as …gov.cn.evil.com; written
+    # wholly in references, no phone finds the second host in the source text.
+    encoded = "".join(f"&#{ord(c)};" for c in "evil.com")
+    for ref, rest, wrap in itertools.product(
+        ["&#46;", "&period;", "&#x2e;", "&#64;", "&commat;", "&#xFF0E;"],
+        ["evil.com", encoded],
+        ["<p>官网：{}</p>", "<td>{}</td>", "<p>请登录 {} 处理</p>"],
+    ):
+        text = wrap.format(f"{OFFICIAL}{ref}{rest}")
+        first = judge_found(extract(text)[0])
+        assert first.verdict == "lookalike", (text, first.verdict)
+        assert first.registered_domain == "evil.com", (text, first.host)

@@ -78,7 +78,7 @@ def _judge(
     link: str,
     resolve: bool,
     found: Found | None = None,
-    reading: Callable[[int], list[tuple[str, str]]] | None = None,
+    reading: Callable[[Found, int], list[tuple[str, str]]] | None = None,
 ) -> UrlResult:
     """The verdict on one link: a URL given alone, or a link ``found`` in a message,
     judged as ``classify.judge_found`` judges it (one judgement for the command and its
@@ -156,24 +156,19 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _message_links(
-    text: str,
-) -> list[tuple[Found, Callable[[int], list[tuple[str, str]]]]]:
-    """The links of a message, each with its readings, counted: past ``MAX_READINGS``
+def _message_links(text: str) -> tuple[list[Found], Callable[[Found, int], list[tuple[str, str]]]]:
+    """The links of a message, and how to read each on, counted: past ``MAX_READINGS``
     links read on, any reading is too long (``Found.readings`` with a negative limit)."""
     from beianaudit.urls.extract import extract
 
     readings = MAX_READINGS
 
-    def reading(found: Found) -> Callable[[int], list[tuple[str, str]]]:
-        def read(limit: int) -> list[tuple[str, str]]:
-            nonlocal readings
-            readings -= 1
-            return found.readings(limit if readings >= 0 else -1)
+    def read(found: Found, limit: int) -> list[tuple[str, str]]:
+        nonlocal readings
+        readings -= 1
+        return found.readings(limit if readings >= 0 else -1)
 
-        return read
-
-    return [(f, reading(f)) for f in extract(text)]
+    return extract(text), read
 
 
 def _report(result: UrlResult) -> Report:
@@ -331,7 +326,7 @@ def url_command(
                 + _("(To paste a message, use --text - and end it with Ctrl-D.)"),
                 err=True,
             )
-        found = _message_links(message)
+        found, read = _message_links(message)
         if not found:  # as --file without a link: nothing was judged, so no all-clear
             raise UserError(
                 _(
@@ -340,7 +335,7 @@ def url_command(
                     "alone: beianaudit url 'LINK'"
                 )
             )
-        results = _followed((_judge(f.link, resolve, f, read) for f, read in found), unfollowed)
+        results = _followed((_judge(f.link, resolve, f, read) for f in found), unfollowed)
         worst = _output(results, fmt, single=False, header=True)
     else:
         results = _followed((_judge(u, resolve) for u in urls), unfollowed)

@@ -482,6 +482,7 @@ _READER_REASON = {
     "clause": "runs_into_text",
     "android": "read_by_android",
     "space": "read_by_space",
+    "rendered": "runs_into_text",  # text that is HTML, its character references decoded
 }
 
 
@@ -502,16 +503,27 @@ def read_on(result: UrlResult, longer: str | list[tuple[str, str]] | None) -> Ur
 def judge_found(
     found: Found,
     limit: int = 65536,
-    readings: Callable[[int], list[tuple[str, str]]] | None = None,
+    readings: Callable[[Found, int], list[tuple[str, str]]] | None = None,
 ) -> UrlResult:
     """The verdict on a link found in a message (``url --text``, the fuzz oracles): the
     link, every reading of it if it is official, the links a phone shows across it, and
     the text shown for it.  The one judgement of a found link: the command and the
-    tests use it alike.  ``readings`` (default ``found.readings``) lets the command
-    count how many links of one message are read on."""
+    tests use it alike.  ``readings(found, limit)`` (default ``found.readings``) lets
+    the command count how many links of one message are read on."""
     result = classify(found.link)
+    cut = None
+    if result.verdict not in (OFFICIAL, OFFICIAL_INSECURE) and not _reachable(result):
+        cut = found.at_host_end(parsed=result.verdict != INVALID)
+    if cut is not None:
+        # A host no one can reach (…gov.cn～～, …gov.cn[强], …gov.cn&nbsp;) that is the
+        # official one up to where its host characters end: a phone opens that, and
+        # every reading of it on into the text is still judged below.
+        shorter = classify(cut.link)
+        if shorter.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+            found, result = cut, shorter
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
-        result = read_on(result, (readings or found.readings)(limit))
+        read = readings(found, limit) if readings else found.readings(limit)
+        result = read_on(result, read)
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
         result = read_by_phone(result, found.phone, limit)
     return shown_as(result, found.shown)
