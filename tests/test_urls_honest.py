@@ -145,3 +145,49 @@ def test_a_reference_that_renders_as_a_dot_or_at_joins_the_hosts() -> None:
         first = judge_found(extract(text)[0])
         assert first.verdict == "lookalike", (text, first.verdict)
         assert first.registered_domain == "evil.com", (text, first.host)
+
+
+# Real government targets, and shown texts that name the ministry or a filing system
+# in general (a web page's footer, a list of links).
+GOV_TARGETS = [
+    "https://www.miit.gov.cn/",
+    "https://www.miit.gov.cn/jgsj/xgj/index.html",
+    "https://zjca.miit.gov.cn/",
+    "https://dxzhgl.miit.gov.cn/",
+    "https://beian.mps.gov.cn/#/query/webSearch",
+    "https://www.beian.gov.cn/",
+]
+MINISTRY_WORDS = [
+    "工信部",
+    "工信部官网",
+    "中华人民共和国工业和信息化部",
+    "工业和信息化部信息通信管理局",
+    "浙江省通信管理局（工信部派出机构）",
+    "公安备案系统",
+    "公安部网站备案系统",
+    "www.miit.gov.cn",
+]
+FOREIGN_TARGETS = ["https://evil.com", "https://beian-miit.com/", "http://1.2.3.4/"]
+
+
+def _markup(target: str, shown: str) -> list[str]:
+    return [f'<a href="{target}">{shown}</a>', f"[{shown}]({target})"]
+
+
+def test_ministry_words_on_a_government_target_are_gov_other() -> None:
+    for target, shown in itertools.product(GOV_TARGETS, MINISTRY_WORDS):
+        for text in _markup(target, shown):
+            assert [judge_found(f).verdict for f in extract(text)] == ["gov_other"], text
+
+
+def test_ministry_words_on_a_foreign_target_stay_lookalike() -> None:
+    for target, shown in itertools.product(FOREIGN_TARGETS, [*MINISTRY_WORDS, "工信部备案"]):
+        for text in _markup(target, shown):
+            assert [judge_found(f).verdict for f in extract(text)] == ["lookalike"], text
+
+
+def test_the_filing_systems_host_shown_for_another_target_is_lookalike() -> None:
+    shown = ["https://beian.miit.gov.cn/", "beian.miit.gov.cn", "bеian.miit.gov.cn"]
+    for target, words in itertools.product(GOV_TARGETS + FOREIGN_TARGETS, shown):
+        for text in _markup(target, words):
+            assert [judge_found(f).verdict for f in extract(text)] == ["lookalike"], text

@@ -564,10 +564,20 @@ def _reachable(other: UrlResult) -> bool:
 def shown_as(result: UrlResult, shown: str) -> UrlResult:
     """A link in markup whose shown text names the filing system while its target goes
     elsewhere (``<a href="https://evil.com/">https://beian.miit.gov.cn/</a>``) is
-    ``lookalike``, with a reason naming both."""
+    ``lookalike``, with a reason naming both.
+
+    Words that name the ministry or a filing system in general (工信部, 工业和信息化部,
+    备案系统, miit.gov.cn) claim a government body, not this site: a target at a real
+    government host (``gov_other``: ``<a href="https://www.miit.gov.cn/">工信部</a>``,
+    the Ministry of Public Security's 公安备案系统) honours that claim and stays
+    ``gov_other``; only the filing system's own host in the shown text (…beian.miit…)
+    makes a government target a look-alike.  Any such words on a target anyone can
+    register (``<a href="https://evil.com">工信部备案</a>``) make it ``lookalike``."""
     if not shown or not names_official(shown):
         return result
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        return result
+    if result.verdict == GOV_OTHER and not names_official_host(shown):
         return result
     where = result.host_unicode or result.host or clip(result.input, 60)
     reason = ("shown_elsewhere", {"shown": clip(shown, 60), "host": where})
@@ -591,6 +601,14 @@ def names_official(shown: str) -> bool:
         or brand_skeleton("beian.miit") in sk
         or brand_skeleton(OFFICIAL_DOMAIN) in sk
     )
+
+
+def names_official_host(shown: str) -> bool:
+    """Whether a link's shown text names the filing system's own host (beian.miit…,
+    even disguised), not the ministry or a filing system in general."""
+    from beianaudit.urls.lookalike import brand_skeleton, skeleton
+
+    return brand_skeleton("beian.miit") in skeleton(shown[:1024].lower().translate(_DOTS))
 
 
 def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text") -> UrlResult:
