@@ -60,32 +60,25 @@ def _followed(results: Iterable[UrlResult], unfollowed: Counter[str]) -> Iterato
 def _judge(
     link: str,
     resolve: bool,
-    written: str | None = None,
-    reading: Callable[[int], list[tuple[str, str]]] | None = None,
-    shown: str = "",
+    found: Found | None = None,
+    reading: Callable[[Found, int], list[tuple[str, str]]] | None = None,
 ) -> UrlResult:
-    from beianaudit.urls.classify import (
-        OFFICIAL,
-        OFFICIAL_INSECURE,
-        classify,
-        invalid,
-        read_on,
-        shown_as,
-    )
+    """The verdict on one link: a URL given alone, or a link ``found`` in a message,
+    judged as ``classify.judge_found`` judges it (one judgement for the command and its
+    tests); then followed (``--resolve``), and shown as written in the message."""
+    from beianaudit.urls.classify import classify, invalid, judge_found
 
     try:
         link.encode("utf-8")
     except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
         return invalid(link.encode("utf-8", "replace").decode("utf-8"), "not_text")
-    result = classify(link)
-    if reading is not None and result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
-        result = read_on(result, reading(MAX_READING))
-    result = shown_as(result, shown)
+    result = classify(link) if found is None else judge_found(found, MAX_READING, reading)
     if resolve:
         from beianaudit.urls.resolve import resolve as follow
 
         result = follow(result)
-    if written is not None and written != link and result.input == link:
+    written = found.written if found is not None else link
+    if written != link and result.input == link:
         result = dataclasses.replace(result, input=written)
     return result
 
@@ -146,22 +139,19 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _message_links(
-    text: str,
-) -> list[tuple[str, str, Callable[[int], list[tuple[str, str]]], str]]:
+def _message_links(text: str) -> tuple[list[Found], Callable[[Found, int], list[tuple[str, str]]]]:
+    """The links of a message, and how to read each on, counted: past ``MAX_READINGS``
+    links read on, any reading is too long (``Found.readings`` with a negative limit)."""
     from beianaudit.urls.extract import extract
 
     readings = MAX_READINGS
 
-    def reading(found: Found) -> Callable[[int], list[tuple[str, str]]]:
-        def read(limit: int) -> list[tuple[str, str]]:
-            nonlocal readings
-            readings -= 1
-            return found.readings(limit if readings >= 0 else -1)
+    def read(found: Found, limit: int) -> list[tuple[str, str]]:
+        nonlocal readings
+        readings -= 1
+        return found.readings(limit if readings >= 0 else -1)
 
-        return read
-
-    return [(f.link, f.written, reading(f), f.shown) for f in extract(text)]
+    return extract(text), read
 
 
 def _report(result: UrlResult) -> Report:
@@ -319,7 +309,7 @@ def url_command(
                 + _("(To paste a message, use --text - and end it with Ctrl-D.)"),
                 err=True,
             )
-        found = _message_links(message)
+        found, read = _message_links(message)
         if not found:  # as --file without a link: nothing was judged, so no all-clear
             raise UserError(
                 _(
@@ -328,7 +318,7 @@ def url_command(
                     "alone: beianaudit url 'LINK'"
                 )
             )
-        results = _followed((_judge(link, resolve, *rest) for link, *rest in found), unfollowed)
+        results = _followed((_judge(f.link, resolve, f, read) for f in found), unfollowed)
         worst = _output(results, fmt, single=False, header=True)
     else:
         results = _followed((_judge(u, resolve) for u in urls), unfollowed)

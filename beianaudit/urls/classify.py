@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,13 @@ GOV_SUFFIX = "gov.cn"
 # Suffixes only government bodies can register under: gov.cn and 政务 (CONAC's IDN
 # top-level domain for party and government bodies), in both forms.
 GOV_SUFFIXES = (GOV_SUFFIX, "xn--zfr164b", "政务")
+# Top-level domains whose registration is restricted to government bodies elsewhere
+# (IANA Root Zone Database, https://www.iana.org/domains/root/db: .gov, sponsored by
+# the US Cybersecurity and Infrastructure Security Agency for US government bodies;
+# .mil, by the US DoD Network Information Center for the US military).  No attacker
+# can own a host under them, as none can under gov.cn: a phone's reading of a link
+# that backs off to one (请登录beian.miit.gov) reaches no one's site (_reachable).
+RESTRICTED_SUFFIXES = ("gov", "mil")
 CHECK_ID = "BA301"
 # Longer input is judged invalid without parsing; browsers cap URLs near 2 MB, a
 # login link is a few dozen characters.
@@ -488,6 +495,7 @@ _READER_REASON = {
     "clause": "runs_into_text",
     "android": "read_by_android",
     "space": "read_by_space",
+    "rendered": "runs_into_text",  # text that is HTML, its character references decoded
 }
 
 
@@ -505,12 +513,30 @@ def read_on(result: UrlResult, longer: str | list[tuple[str, str]] | None) -> Ur
     return result
 
 
-def judge_found(found: Found, limit: int = 65536) -> UrlResult:
+def judge_found(
+    found: Found,
+    limit: int = 65536,
+    readings: Callable[[Found, int], list[tuple[str, str]]] | None = None,
+) -> UrlResult:
     """The verdict on a link found in a message (``url --text``, the fuzz oracles): the
-    link, every reading of it if it is official, and the text shown for it."""
+    link, every reading of it if it is official, the links a phone shows across it, and
+    the text shown for it.  The one judgement of a found link: the command and the
+    tests use it alike.  ``readings(found, limit)`` (default ``found.readings``) lets
+    the command count how many links of one message are read on."""
     result = classify(found.link)
+    cut = None
+    if result.verdict not in (OFFICIAL, OFFICIAL_INSECURE) and not _reachable(result):
+        cut = found.at_host_end(parsed=result.verdict != INVALID)
+    if cut is not None:
+        # A host no one can reach (…gov.cn～～, …gov.cn[强], …gov.cn&nbsp;) that is the
+        # official one up to where its host characters end: a phone opens that, and
+        # every reading of it on into the text is still judged below.
+        shorter = classify(cut.link)
+        if shorter.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+            found, result = cut, shorter
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
-        result = read_on(result, found.readings(limit))
+        read = readings(found, limit) if readings else found.readings(limit)
+        result = read_on(result, read)
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
         result = read_by_phone(result, found.phone, limit)
     return shown_as(result, found.shown)
@@ -530,24 +556,41 @@ def read_by_phone(result: UrlResult, links: tuple[str, ...], limit: int = 65536)
         if other is None:
             reason = ("read_by_android_from", {"rest": clip(link, 40), "host": "?"})
             return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
-        reachable = _IP_HOST.fullmatch(other.host) or (
-            _REGISTRABLE.fullmatch(other.registered_domain)
-            and not is_government(other.registered_domain)
-        )
-        if not reachable or other.host.rstrip(".") == result.host.rstrip("."):
+        if not _reachable(other) or other.host.rstrip(".") == result.host.rstrip("."):
             continue
         reason = ("read_by_android_from", {"rest": clip(link, 40), "host": other.host_unicode})
         return dataclasses.replace(other, verdict=LOOKALIKE, reasons=(*other.reasons, reason))
     return result
 
 
+def _reachable(other: UrlResult) -> bool:
+    """Whether a reading's host is one an attacker may own: an IP address, or a host
+    with a registrable domain (a label under a public suffix) that is not under a
+    suffix only governments register (gov.cn, 政务, RESTRICTED_SUFFIXES)."""
+    if _IP_HOST.fullmatch(other.host):
+        return True
+    domain = other.registered_domain
+    restricted = domain.lower().rstrip(".").rsplit(".", 1)[-1] in RESTRICTED_SUFFIXES
+    return bool(_REGISTRABLE.fullmatch(domain)) and not is_government(domain) and not restricted
+
+
 def shown_as(result: UrlResult, shown: str) -> UrlResult:
     """A link in markup whose shown text names the filing system while its target goes
     elsewhere (``<a href="https://evil.com/">https://beian.miit.gov.cn/</a>``) is
-    ``lookalike``, with a reason naming both."""
+    ``lookalike``, with a reason naming both.
+
+    Words that name the ministry or a filing system in general (工信部, 工业和信息化部,
+    备案系统, miit.gov.cn) claim a government body, not this site: a target at a real
+    government host (``gov_other``: ``<a href="https://www.miit.gov.cn/">工信部</a>``,
+    the Ministry of Public Security's 公安备案系统) honours that claim and stays
+    ``gov_other``; only the filing system's own host in the shown text (…beian.miit…)
+    makes a government target a look-alike.  Any such words on a target anyone can
+    register (``<a href="https://evil.com">工信部备案</a>``) make it ``lookalike``."""
     if not shown or not names_official(shown):
         return result
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+        return result
+    if result.verdict == GOV_OTHER and not names_official_host(shown):
         return result
     where = result.host_unicode or result.host or clip(result.input, 60)
     reason = ("shown_elsewhere", {"shown": clip(shown, 60), "host": where})
@@ -573,6 +616,14 @@ def names_official(shown: str) -> bool:
     )
 
 
+def names_official_host(shown: str) -> bool:
+    """Whether a link's shown text names the filing system's own host (beian.miit…,
+    even disguised), not the ministry or a filing system in general."""
+    from beianaudit.urls.lookalike import brand_skeleton, skeleton
+
+    return brand_skeleton("beian.miit") in skeleton(shown[:1024].lower().translate(_DOTS))
+
+
 def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text") -> UrlResult:
     """``result``, for a link found in free text that stops short of the end of its
     host (``url_extract``): ``longer`` is the reading on to it, as a phone's link
@@ -588,11 +639,7 @@ def read_one(result: UrlResult, longer: str | None, code: str = "runs_into_text"
         reason = (code, {"rest": "…", "host": "?"})
         return dataclasses.replace(result, verdict=LOOKALIKE, reasons=(*result.reasons, reason))
     other = classify(longer.encode("utf-8", "replace").decode("utf-8"))  # no surrogates
-    reachable = _IP_HOST.fullmatch(other.host) or (
-        _REGISTRABLE.fullmatch(other.registered_domain)
-        and not is_government(other.registered_domain)
-    )
-    if not reachable:
+    if not _reachable(other):
         # A host no one reaches (…evil.com-) may hold one a phone cuts it to: judge that.
         from beianaudit.urls.extract import trimmed
 

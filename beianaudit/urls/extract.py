@@ -86,6 +86,8 @@ class Found:
     # The links Android shows that overlap this one but start or end elsewhere
     # (android_links): ``请登录https://beian.miit.gov.cn、.evil.com`` is read from ``miit``.
     phone: tuple[str, ...] = ()
+    # A link in markup (an anchor's href, a Markdown target): no phone reads it in text.
+    markup: bool = False
 
     def reading(self, limit: int) -> str | None:
         """The link read on to the end of its host, to be judged by the browser's parser
@@ -96,6 +98,26 @@ class Found:
         if self.stop - self.start > limit:
             return ""
         return _browser_form(self.text[self.start : self.stop])
+
+    def at_host_end(self, parsed: bool) -> Found | None:
+        """The link ended where the letters, digits, dots and hyphens of its host end, if
+        a phone or a browser ends it there: Android's link ends there (``…gov.cn[强]``,
+        ``…gov.cn&nbsp;``, ``…gov.cn~``), or, when the browser ``parsed`` the whole link
+        to a host no one can reach (judge_found), after any symbol (``…gov.cn～～``,
+        ``…gov.cn①``).  ``None`` otherwise, or if the link ends there already, or is a
+        target in markup (the browser opens it whole): a character a browser refuses in
+        a host (``…gov.cn﹒evil.com``, a joiner) keeps the whole link invalid."""
+        authority = _SCHEME_PREFIX.match(self.text, self.start).end()
+        end = _ASCII_HOST.match(self.text, authority).end()
+        if self.markup or not authority < end < self.start + len(self.written):
+            return None
+        bound = self.start + len(self.written)
+        android = all(android_end(self.text, authority, bound, u) == end for u in (False, True))
+        if not (parsed or android):
+            return None
+        written = self.text[self.start : end]
+        stop = self.stop if self.stop > end else -1
+        return replace(self, written=written, link=_browser_form(written), stop=stop)
 
     def readings(self, limit: int) -> list[tuple[str, str]]:
         """Every reading a phone or a chat program may make of the link, as
@@ -124,7 +146,30 @@ class Found:
             if stop > end and all(text != t for _r, t in readings):
                 too_long = stop - self.start > limit
                 readings.append((reader, "" if too_long else _browser_form(text)))
+        rendered = self._rendered(bound)
+        if rendered is not None:
+            readings.append(("rendered", rendered))
         return readings
+
+    def _rendered(self, bound: int) -> str | None:
+        """The link read on as a mail client or a browser shows text that is HTML: its
+        character references decoded (``…gov.cn&#46;evil.com`` is shown, and linked, as
+        ``…gov.cn.evil.com``), up to the next tag or white space; ``None`` when the text
+        is no HTML or the link is followed by no reference."""
+        import html
+
+        stop = _RENDERED_RUN.match(self.text, self.start, bound).end()
+        if "&" not in self.text[self.start + len(self.written) : stop]:
+            return None
+        if not _HTML_TAG.search(self.text):
+            return None
+        shown = html.unescape(self.text[self.start : stop])
+        return _browser_form(shown) if shown != self.written else None
+
+
+# Text that is HTML (a start or end tag), and a link's run in it up to a tag or a space.
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]*)?>")
+_RENDERED_RUN = re.compile(r"[^<\s]*")
 
 
 # Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
@@ -680,7 +725,7 @@ def _pair_up(found: list[Found], text: str) -> list[Found]:
         link = replace(_new(text, target, target_end), link=_browser_form(href))
         mapped = href.strip(_SPACES).translate(_TABLE)
         if _SCHEMED.match(mapped.translate(_NO_TAB)) or _looks_like_host(mapped):
-            targets.append((lo, hi, replace(link, shown=shown_text)))
+            targets.append((lo, hi, replace(link, shown=shown_text, markup=True)))
     if not targets:
         return found
     # The markup replaces every link found inside it; spans found by bisection.
