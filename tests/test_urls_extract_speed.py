@@ -7,6 +7,7 @@ Python executed, not by the clock."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from collections.abc import Callable
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 import tests.extract_reference as reference
 from beianaudit.urls import extract as fast
+from tests.test_fuzz_parsers import NEAR
 from tests.test_urls_android import (
     AFTERS,
     ENDS,
@@ -31,7 +33,6 @@ from tests.test_urls_android import (
     TAILS,
     start_messages,
 )
-from tests.test_fuzz_parsers import NEAR
 
 # Shapes that made extraction slow or quadratic (benchmarks/urls.py TEXT_SHAPES).
 SHAPES = [
@@ -119,13 +120,16 @@ def test_adversarial_shapes_read_as_the_reference(shape: str) -> None:
     assert_same(shape * (4096 // len(shape)))
 
 
+PACKAGE = str(Path(fast.__file__).resolve().parent.parent)
+
+
 def _lines(fn: Callable[[str], object], text: str) -> int:
     """Lines of Python that ``fn(text)`` executes in beianaudit's URL code."""
     count = 0
 
-    def trace(frame, event, arg):  # noqa: ANN001, ANN202
+    def trace(frame, event, arg):
         nonlocal count
-        if "beianaudit" not in frame.f_code.co_filename:
+        if not frame.f_code.co_filename.startswith(PACKAGE):
             return None
         if event == "line":
             count += 1
