@@ -7,8 +7,8 @@ Python executed, not by the clock."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
