@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from beianaudit.urls.classify import is_government, public_suffix
 
@@ -151,7 +151,7 @@ _LABEL = f"[a-zA-Z0-9{_UCS}](?:[a-zA-Z0-9{_UCS}_-]*[a-zA-Z0-9{_UCS}])?"
 _LABELS = f"{_LABEL}(?:\\.{_LABEL})*"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(source: str) -> re.Pattern[str]:
     """A pattern over Android's label characters, compiled on first use: some 60 ms for
     all, which only a text's links need (not the batch mode, which imports Found), and
