@@ -219,6 +219,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=4096)  # asked of each link several times, and a message repeats its links
 def _host_of(link: str) -> str | None:
     """The host a mapped link names (scheme, userinfo, port dropped); ``None`` for an
     email address (a user@host without a path)."""
@@ -350,7 +351,12 @@ def _phone_links(found: list[Found], text: str) -> list[Found]:
             continue
         for i in overlapping:
             phone.setdefault(i, []).append(text[start:end])
-    result = [replace(f, phone=tuple(phone[i])) if i in phone else f for i, f in enumerate(found)]
+    result = [  # built directly: dataclasses.replace costs a field-by-field look-up each
+        Found(f.start, f.written, f.link, f.stop, f.text, f.shown, tuple(phone[i]))
+        if i in phone
+        else f
+        for i, f in enumerate(found)
+    ]
     return sorted(result + added, key=lambda f: f.start) if added else result
 
 
@@ -530,7 +536,8 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
     end = item.start + len(item.written)
     pos = item.start
     if _ANDROID_SCHEME.match(text, item.start, end):
-        pos = min(_android_link_end(text, item.start, end, u) for u in (False, True))
+        readers = (False, True) if _androidx_differs(text) else (False,)  # alike otherwise
+        pos = min(_android_link_end(text, item.start, end, u) for u in readers)
     else:  # no scheme to Android: a host only with ASCII dots and a public suffix
         lead = _SCHEME_PREFIX.match(text, item.start, end).end()
         host = _ASCII_HOST.match(text, lead, end).end()
@@ -798,6 +805,13 @@ class _Hosts:
     def _tld(self, seg: int, last: int) -> int:
         """Where a top-level domain starting at ``seg`` may end (the longest), or -1."""
         tops = _top_labels()
+        label = self.text[seg:last]
+        if label.isascii() and label.isalnum():
+            # Letters and digits only (most labels): no word boundary inside, so only the
+            # whole label can be a top-level domain, and no punycode (no "-") either.
+            if len(label) <= 63 and label in tops and _ends_host(self.text, last, self.underscore):
+                return last
+            return -1
         for end in range(min(last, seg + 63), seg, -1):
             top = self.text[seg:end]
             if (top in tops or _PUNY.fullmatch(top)) and _ends_host(
