@@ -74,7 +74,7 @@ PIECES = sorted(
         *SECOND_LINK_MARKS,
         *SHAPES,
         *("xn--fiqs8s", "com", "cn", "中国", "网址", "evil", "?", "$", ":80", "@", "_", "."),
-        *("<a href=\"https://evil.com/\">", "</a>", "[beian.miit.gov.cn](", ")", "&#46;"),
+        *('<a href="https://evil.com/">', "</a>", "[beian.miit.gov.cn](", ")", "&#46;"),
     }
 )
 messages = st.builds("".join, st.lists(st.sampled_from(PIECES), max_size=16)) | st.builds(
