@@ -815,9 +815,9 @@ class _Hosts:
         """Where a top-level domain starting at ``seg`` may end (the longest), or -1."""
         tops = _top_labels()
         label = self.text[seg:last]
-        if label.isascii() and label.isalnum():
-            # Letters and digits only (most labels): no word boundary inside, so only the
-            # whole label can be a top-level domain, and no punycode (no "-") either.
+        if label.isalnum():
+            # Letters and digits only (most labels, 中国 too): no word boundary inside, so
+            # only the whole label can be a top-level domain, and no punycode (no "-").
             if len(label) <= 63 and label in tops and _ends_host(self.text, last, self.underscore):
                 return last
             return -1
