@@ -242,6 +242,12 @@ def _real_host(host: str | None) -> bool:
     return bool(suffix) and len(host) > len(suffix) + 1
 
 
+@lru_cache(maxsize=4096)  # a message repeats its links
+def _own_host(link: str) -> str:
+    """The host of a link as judged (mapped first), in lower case; ``""`` if none."""
+    return (_host_of(link.translate(_TABLE)) or "").lower()
+
+
 def _looks_like_host(link: str) -> bool:
     """A link without a scheme: a dotted host whose last labels are a public suffix."""
     return _real_host(_host_of(link))
@@ -554,7 +560,7 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
             host -= 1
         if _real_host(text[lead:host]) and (host == len(text) or not _word(text[host])):
             pos = _port_path(text, host, end, False)
-    own = (_host_of(item.link.translate(_TABLE)) or "").lower()  # the link's own host
+    own = _own_host(item.link)  # the link's own host
     more: list[Found] = []
     while pos < end:
         hit = _HOST_CHAR.search(text, pos, end)
