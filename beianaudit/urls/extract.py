@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from beianaudit.urls.classify import is_government, public_suffix
 
@@ -67,6 +67,11 @@ _HOST_END = re.compile(
 )
 # No DNS name is longer: a host past this cannot be reached, whatever it says.
 _MAX_HOST = 253
+_PATH_START = re.compile(r"[/?#\\]")
+_PORT_END = re.compile(r":\d*$")
+_HOST_CHARS = re.compile(r"[^\s:]+")
+_DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_TO_HOST_END = re.compile(r"[^/?#\\\[:@]*")
 _IP_LIKE = re.compile(r"(?i)(?=.*\d)[0-9a-fx.]+|\[.*\]")
 
 
@@ -183,8 +188,22 @@ _UCS = (
 )
 _ANDROID_HOST = {
     underscore: f"[a-zA-Z0-9.\\-{'_' if underscore else ''}{_UCS}]*" for underscore in (False, True)
-}  # compiled on first use (re caches them): a few ms, for a run-on link's readings only
+}
 _LABEL_CHAR = f"[a-zA-Z0-9{_UCS}]"
+# Well-formed labels, one dot between them, each starting and ending with a label
+# character ("-" and "_" only inside): android_end's host, matched within its run.
+_LABEL = f"[a-zA-Z0-9{_UCS}](?:[a-zA-Z0-9{_UCS}_-]*[a-zA-Z0-9{_UCS}])?"
+_LABELS = f"{_LABEL}(?:\\.{_LABEL})*"
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """A pattern over Android's label characters, compiled on first use: some 60 ms for
+    all, which only a text's links need (not the batch mode, which imports Found), and
+    then looked up faster than through re's own cache."""
+    return re.compile(source)
+
+
 _NO_SPACE = re.compile(r"\S*")
 
 
@@ -197,18 +216,11 @@ def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
     labels of label characters, with hyphens (and "_") inside but never at either end,
     one dot between labels; then, unless a port or path follows, the match backs off to
     the last label character at a word boundary.  So ``…gov.cn、.evil.com-`` is read
-    as ``…gov.cn、.evil.com`` and ``…evil.中国… 谢谢`` as ``…evil.中国``.  One pass
-    over the run, and one back."""
-    run = re.compile(_ANDROID_HOST[underscore]).match(text, pos, bound).end()
-    end, fresh = pos, True  # fresh: at the start of a label
-    for i in range(pos, run):
-        ch = text[i]
-        if (ch in ".-_" and fresh) or (ch == "." and text[i - 1] in "-_"):
-            break  # an empty label, or one starting or ending with "-" or "_"
-        fresh = ch == "."
-        end = i + 1
-    while end > pos and text[end - 1] in ".-_":
-        end -= 1
+    as ``…gov.cn、.evil.com`` and ``…evil.中国… 谢谢`` as ``…evil.中国``.  Two compiled
+    matches over the run, and one step back."""
+    run = _compiled(_ANDROID_HOST[underscore]).match(text, pos, bound).end()
+    labels = _compiled(_LABELS).match(text, pos, run)  # its labels, to the last label character
+    end = labels.end() if labels else pos
     if end == run and end < len(text) and (text[end] == "/" or (underscore and text[end] == "?")):
         return end  # a path follows: the host is whole
     port = _PORT.match(text, end) if end == run else None
@@ -217,7 +229,7 @@ def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
     ):
         return end  # and so does a port (…gov.cn。:443｡备案.中国: the 。 is the host's)
     while end > pos and not (
-        re.fullmatch(_LABEL_CHAR, text[end - 1])
+        _compiled(_LABEL_CHAR).match(text, end - 1)
         and (end == len(text) or _word(text[end - 1]) != _word(text[end]))
     ):
         end -= 1
@@ -230,7 +242,7 @@ def trimmed(reading: str) -> str:
     reaches, where the reading itself names none (``com-`` is no public suffix)."""
     authority = _SCHEME_PREFIX.match(reading).end()
     end = android_end(reading, authority, len(reading), True)
-    host_end = re.compile(_ANDROID_HOST[True]).match(reading, authority).end()
+    host_end = _compiled(_ANDROID_HOST[True]).match(reading, authority).end()
     return reading if end >= host_end else reading[:end]
 
 
@@ -252,26 +264,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=4096)  # asked of each link several times, and a message repeats its links
 def _host_of(link: str) -> str | None:
     """The host a mapped link names (scheme, userinfo, port dropped); ``None`` for an
     email address (a user@host without a path)."""
     scheme = _SCHEME_PREFIX.match(link)  # at the start only: searched, it was quadratic
     link = link[scheme.end() :] if scheme else link
-    authority = re.split(r"[/?#\\]", link, maxsplit=1)[0]
+    authority = _PATH_START.split(link, maxsplit=1)[0]
     if "@" in authority and len(authority) == len(link):
         return None
-    return re.sub(r":\d*$", "", authority.rsplit("@", 1)[-1]).rstrip(".")
+    return _PORT_END.sub("", authority.rsplit("@", 1)[-1]).rstrip(".")
 
 
 @lru_cache(maxsize=4096)  # a message repeats its links; a crafted one repeats them a lot
 def _real_host(host: str | None) -> bool:
     """A dotted host whose last labels are a public suffix, with a label before it."""
-    if not host or "." not in host or not re.fullmatch(r"[^\s:]+", host):
+    if not host or "." not in host or not _HOST_CHARS.fullmatch(host):
         return False
-    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", host):
+    if _DOTTED_QUAD.fullmatch(host):
         return True
     suffix = public_suffix(host)
     return bool(suffix) and len(host) > len(suffix) + 1
+
+
+@lru_cache(maxsize=4096)  # a message repeats its links
+def _own_host(link: str) -> str:
+    """The host of a link as judged (mapped first), in lower case; ``""`` if none."""
+    return (_host_of(link.translate(_TABLE)) or "").lower()
 
 
 def _looks_like_host(link: str) -> bool:
@@ -298,6 +317,10 @@ def extract(text: str) -> list[Found]:
         if start < covered:
             continue
         scheme = _SCHEMED.search(mapped, start, end)
+        if not scheme and ahead.next_dot(start) >= ahead._host_end(end):
+            # The test below, made before trimming: no dot before the host can end (the
+            # link's authority is in the token), so no link (a megabyte of "a备": 2.3 s, 0.8 s).
+            continue
         if scheme and not _host_before(mapped, start, scheme.start()):
             # A host right before the scheme is a link of its own to a phone, and the
             # only one where an "@" joins them (Linkify skips a link after an "@"):
@@ -383,7 +406,12 @@ def _phone_links(found: list[Found], text: str) -> list[Found]:
             continue
         for i in overlapping:
             phone.setdefault(i, []).append(text[start:end])
-    result = [replace(f, phone=tuple(phone[i])) if i in phone else f for i, f in enumerate(found)]
+    result = [  # built directly: dataclasses.replace costs a field-by-field look-up each
+        Found(f.start, f.written, f.link, f.stop, f.text, f.shown, tuple(phone[i]))
+        if i in phone
+        else f
+        for i, f in enumerate(found)
+    ]
     return sorted(result + added, key=lambda f: f.start) if added else result
 
 
@@ -426,9 +454,14 @@ class _Ahead:
         return self.dot
 
     def _host_end(self, pos: int) -> int:
-        if not (self.searched <= pos <= self.stop):
-            found = _HOST_END.search(self.text, pos)
-            self.searched, self.stop = pos, found.start() if found else len(self.text)
+        if self.searched <= pos <= self.stop:
+            return self.stop
+        if pos < self.searched:  # a step back (within a token): only the gap is searched
+            found = _HOST_END.search(self.text, pos, self.searched)
+            self.searched, self.stop = pos, found.start() if found else self.stop
+            return self.stop
+        found = _HOST_END.search(self.text, pos)
+        self.searched, self.stop = pos, found.start() if found else len(self.text)
         return self.stop
 
     def _last_at(self, before: int) -> int:
@@ -452,7 +485,7 @@ class _Ahead:
         lo = at + 1 if at >= authority else authority
         if stop - lo > _MAX_HOST + 6 or self.mapped.find(".", lo, stop) == -1:
             return ""
-        host = re.sub(r":\d*$", "", self.mapped[lo:stop]).rstrip(".")
+        host = _PORT_END.sub("", self.mapped[lo:stop]).rstrip(".")
         reachable = _real_host(host) or (at >= start and _IP_LIKE.fullmatch(host))
         return host if reachable else ""
 
@@ -520,7 +553,7 @@ def _android_link_end(mapped: str, start: int, end: int, underscore: bool) -> in
     scheme = _ANDROID_SCHEME.match(mapped, start, end)
     authority = scheme.end() if scheme else start
     at = _USERINFO.match(mapped, authority, end) if scheme else None
-    if at and not re.match(_LABEL_CHAR, mapped[at.end() : at.end() + 1]):
+    if at and not _compiled(_LABEL_CHAR).match(mapped, at.end(), at.end() + 1):
         at = None  # a user and no host: the pattern backs off to read the user as a host
     host = at.end() if at else authority
     return _port_path(mapped, android_end(mapped, host, end, underscore), end, underscore)
@@ -563,7 +596,8 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
     end = item.start + len(item.written)
     pos = item.start
     if _ANDROID_SCHEME.match(text, item.start, end):
-        pos = min(_android_link_end(text, item.start, end, u) for u in (False, True))
+        readers = (False, True) if _androidx_differs(text) else (False,)  # alike otherwise
+        pos = min(_android_link_end(text, item.start, end, u) for u in readers)
     else:  # no scheme to Android: a host only with ASCII dots and a public suffix
         lead = _SCHEME_PREFIX.match(text, item.start, end).end()
         host = _ASCII_HOST.match(text, lead, end).end()
@@ -571,7 +605,7 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
             host -= 1
         if _real_host(text[lead:host]) and (host == len(text) or not _word(text[host])):
             pos = _port_path(text, host, end, False)
-    own = (_host_of(item.link.translate(_TABLE)) or "").lower()  # the link's own host
+    own = _own_host(item.link)  # the link's own host
     more: list[Found] = []
     while pos < end:
         hit = _HOST_CHAR.search(text, pos, end)
@@ -610,7 +644,7 @@ def _second_links(found: list[Found], mapped: str) -> list[Found]:
         more.extend(_inner_links(item, mapped))
         end = item.start + len(item.written)
         authority = _SCHEME_PREFIX.match(mapped, item.start).end()
-        host_end = re.compile(r"[^/?#\\\[:@]*").match(mapped, authority, end).end()
+        host_end = _TO_HOST_END.match(mapped, authority, end).end()
         mark = _AFTER_HOST.match(mapped, host_end, end)
         if not mark or host_end == authority:
             continue
@@ -787,7 +821,7 @@ class _Hosts:
     def _load(self, pos: int) -> None:
         text = self.text
         bound = min(len(text), pos + _MAX_HOST + 64 + self._STEP)
-        run = re.compile(_ANDROID_HOST[self.underscore]).match(text, pos, bound).end()
+        run = _compiled(_ANDROID_HOST[self.underscore]).match(text, pos, bound).end()
         dots = []
         dot = text.find(".", pos, run)
         while dot >= 0:
@@ -831,6 +865,13 @@ class _Hosts:
     def _tld(self, seg: int, last: int) -> int:
         """Where a top-level domain starting at ``seg`` may end (the longest), or -1."""
         tops = _top_labels()
+        label = self.text[seg:last]
+        if label.isalnum():
+            # Letters and digits only (most labels, 中国 too): no word boundary inside, so
+            # only the whole label can be a top-level domain, and no punycode (no "-").
+            if len(label) <= 63 and label in tops and _ends_host(self.text, last, self.underscore):
+                return last
+            return -1
         for end in range(min(last, seg + 63), seg, -1):
             top = self.text[seg:end]
             if (top in tops or _PUNY.fullmatch(top)) and _ends_host(
@@ -878,39 +919,52 @@ def _ends_host(text: str, end: int, underscore: bool) -> bool:
 
 
 def android_links(text: str) -> list[tuple[int, int]]:
-    """The spans of the web links Android's Linkify shows in ``text`` (framework and
-    androidx: their union), found in one pass each: a scheme's link runs on over its
-    host (``android_end``), port and path; a start without a scheme that reads no host
-    skips the rest of its chain of labels, no later start in it reading one either.
-    An approximation of the regular expression, read the way it reads (leftmost, then
-    on from the end of each link); the test oracle (tests/android_linkify.py) checks it."""
-    spans: set[tuple[int, int]] = set()
-    for underscore in (False, True):
-        hosts = _Hosts(text, underscore)
-        pos = 0
-        while True:
-            m = _ANDROID_START.search(text, pos)
-            if not m:
-                break
-            start = m.start()
-            if m.end() > start:  # a scheme
-                end = _android_link_end(text, start, len(text), underscore)
-                if text[start - 1 : start] != "@":
-                    spans.add((start, end))
-                pos = max(end, m.end())
-                continue
-            host, chain = hosts.host(start)
-            if host < 0:
-                # No later start in the chain reads a host, but one at an address:
-                # ‍c\u2060n\u20601.2.3.4 fails at c, not at 1.
-                reach = min(len(text), chain + 16)  # an address may end past the chain
-                ip = _ANDROID_IP.search(text, start + 1, reach)
-                while ip and not (_boundary(text, ip.start()) and _boundary(text, ip.end())):
-                    ip = _ANDROID_IP.search(text, ip.start() + 1, reach)
-                pos = ip.start() if ip else chain
-                continue
-            end = _port_path(text, host, len(text), underscore)
+    """The spans of the web links Android shows in ``text`` (framework and androidx:
+    their union), found in one pass each: a scheme's link runs on over its host
+    (``android_end``), port and path; a start without a scheme that reads no host skips
+    the rest of its chain of labels, no later start in it reading one either.  An
+    approximation of the regular expression, read the way it reads (leftmost, then on
+    from the end of each link); the test oracle (tests/android_linkify.py) checks it.
+    The two patterns differ only on "_", "?" and "$": a text without them is read once."""
+    if not _androidx_differs(text):
+        return sorted(set(_android_spans(text, False)))
+    return sorted(set(_android_spans(text, False)) | set(_android_spans(text, True)))
+
+
+@lru_cache(maxsize=8)  # asked once per link of a text (_inner_links): the text's hash is kept
+def _androidx_differs(text: str) -> bool:
+    """Whether androidx's pattern may read ``text`` otherwise than the framework's."""
+    return "_" in text or "?" in text or "$" in text
+
+
+def _android_spans(text: str, underscore: bool) -> list[tuple[int, int]]:
+    """android_links for one of the two patterns."""
+    spans: list[tuple[int, int]] = []
+    hosts = _Hosts(text, underscore)
+    pos = 0
+    while True:
+        m = _ANDROID_START.search(text, pos)
+        if not m:
+            break
+        start = m.start()
+        if m.end() > start:  # a scheme
+            end = _android_link_end(text, start, len(text), underscore)
             if text[start - 1 : start] != "@":
-                spans.add((start, end))
-            pos = max(end, start + 1)
-    return sorted(spans)
+                spans.append((start, end))
+            pos = max(end, m.end())
+            continue
+        host, chain = hosts.host(start)
+        if host < 0:
+            # No later start in the chain reads a host, but one at an address:
+            # ‍c\u2060n\u20601.2.3.4 fails at c, not at 1.
+            reach = min(len(text), chain + 16)  # an address may end past the chain
+            ip = _ANDROID_IP.search(text, start + 1, reach)
+            while ip and not (_boundary(text, ip.start()) and _boundary(text, ip.end())):
+                ip = _ANDROID_IP.search(text, ip.start() + 1, reach)
+            pos = ip.start() if ip else chain
+            continue
+        end = _port_path(text, host, len(text), underscore)
+        if text[start - 1 : start] != "@":
+            spans.append((start, end))
+        pos = max(end, start + 1)
+    return spans
