@@ -121,11 +121,9 @@ def test_one_identifier_is_judged_without_parsing_the_region_table(
     assert regions._searched > 0
 
 
-def _run_with(backend: str, *args: str, preimport: bool) -> tuple[int, str, str, bool]:
-    """``beianaudit ARGS`` in a fresh process with PYTHON_KEYRING_BACKEND=``backend``:
-    exit code, stdout, stderr, and whether keyring ended up imported."""
-    import os
-
+def _run(env: dict[str, str], *args: str, preimport: bool) -> tuple[int, str, str, bool]:
+    """``beianaudit ARGS`` in a fresh process with ``env``, a password on stdin: exit
+    code, stdout, stderr, and whether keyring ended up imported."""
     code = (
         "import atexit, sys\n"
         + ("import keyring\n" if preimport else "")
@@ -134,7 +132,6 @@ def _run_with(backend: str, *args: str, preimport: bool) -> tuple[int, str, str,
         f"sys.argv = ['beianaudit', *{list(args)!r}]\n"
         "from beianaudit.entry import main\nmain()\n"
     )
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": backend}
     done = subprocess.run(
         [sys.executable, "-c", code],
         input="Zhangwei1990!\n",
@@ -145,6 +142,13 @@ def _run_with(backend: str, *args: str, preimport: bool) -> tuple[int, str, str,
     )
     err, _, flag = done.stderr.rpartition("\nKEYRING ")
     return done.returncode, done.stdout, err, flag == "True"
+
+
+def _run_with(backend: str, *args: str, preimport: bool) -> tuple[int, str, str, bool]:
+    """:func:`_run` with PYTHON_KEYRING_BACKEND=``backend``."""
+    import os
+
+    return _run({**os.environ, "PYTHON_KEYRING_BACKEND": backend}, *args, preimport=preimport)
 
 
 @pytest.mark.parametrize(
@@ -215,25 +219,10 @@ def _ba107(env: dict[str, str], preimport: bool) -> tuple[dict, bool]:
     whether keyring ended up imported."""
     import json
 
-    code = (
-        "import atexit, sys\n"
-        + ("import keyring\n" if preimport else "")
-        + "atexit.register(lambda: sys.__stderr__.write("
-        "'\\nKEYRING ' + str('keyring' in sys.modules)))\n"
-        f"sys.argv = ['beianaudit', 'password', '--password-stdin', '--config', {SAMPLE!r},"
-        " '--format', 'json']\n"
-        "from beianaudit.entry import main\nmain()\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        input="Zhangwei1990!\n",
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    (ba107,) = [f for f in json.loads(done.stdout)["findings"] if f["check"] == "BA107"]
-    return ba107, done.stderr.rpartition("\nKEYRING ")[2] == "True"
+    args = ("password", "--password-stdin", "--config", SAMPLE, "--format", "json")
+    _, out, _, imported = _run(env, *args, preimport=preimport)
+    (ba107,) = [f for f in json.loads(out)["findings"] if f["check"] == "BA107"]
+    return ba107, imported
 
 
 def test_without_a_d_bus_session_keyring_is_not_imported_and_its_answer_kept(tmp_path) -> None:
