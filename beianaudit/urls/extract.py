@@ -705,8 +705,19 @@ _ATTRIBUTE = re.compile(
     r"""[\s/]*([^\s/>=][^\s/>=]*|=[^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?"""
 )
 _TAG = re.compile(r"<[^<>]*>")
+# A Markdown link (CommonMark): its text (one level of brackets inside it, as in
+# ``[[text]](…)``), its destination (in ``<…>`` or not) and a title in any of the three
+# quotings (``"…"``, ``'…'``, ``(…)``).
 _MARKDOWN = re.compile(
-    r"""\[([^\[\]\n]{1,512})\]\(\s{0,8}<?([^()\s<>]{1,4096})>?(?:\s{1,8}"[^"\n]{0,256}")?\s{0,8}\)"""
+    r"""\[((?:[^\[\]\n]|\[[^\[\]\n]{0,512}\]){1,512})\]\(\s{0,8}<?([^()\s<>]{1,4096})>?"""
+    r"""(?:\s{1,8}(?:"[^"\n]{0,256}"|'[^'\n]{0,256}'|\([^()\n]{0,256}\)))?\s{0,8}\)"""
+)
+# A reference link's definition (``[1]: https://…``, at the start of a line, up to three
+# spaces in), and a reference to it: full ``[text][label]``, collapsed ``[text][]`` or
+# shortcut ``[text]`` (not followed by ``(``, ``[`` or ``:``, which make it something else).
+_DEFINITION = re.compile(r"(?m)^ {0,3}\[([^\[\]\n]{1,999})\]:[ \t]*\n?[ \t]*(<?)([^\s<>]{1,4096})")
+_REFERENCE = re.compile(
+    r"""\[((?:[^\[\]\n]|\[[^\[\]\n]{0,512}\]){1,512})\](?:\[([^\[\]\n]{0,999})\]|(?![(\[:]))"""
 )
 
 
@@ -724,14 +735,16 @@ def _href(m: re.Match[str]) -> tuple[int, int] | None:
     return None
 
 
-def _pairs(text: str) -> list[tuple[int, int, int, int, str, str]]:
-    """(start, end, target start, target end, target, shown) of every link in markup
-    (an anchor spans its tags: a link in another attribute is no link); an anchor's
-    target and shown text are decoded as a browser decodes them (character references;
-    tags in the shown text dropped)."""
+def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int] | None]]:
+    """(start, end, target start, target end, target, shown, definition) of every link
+    in markup (an anchor spans its tags: a link in another attribute is no link); the
+    target and shown text are decoded as a browser or a Markdown renderer decodes them
+    (character references, which CommonMark decodes too; tags in the shown text
+    dropped).  A Markdown reference link (``[shown][1]`` … ``[1]: https://…``) spans the
+    reference, its target is in the definition, whose span is ``definition``."""
     import html
 
-    found = []
+    found: list[tuple[int, int, int, int, str, str, tuple[int, int] | None]] = []
     if "<" in text:
         for m in _ANCHOR.finditer(text):
             where = _href(m)
@@ -739,10 +752,41 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str]]:
                 continue
             target = html.unescape(text[where[0] : where[1]])
             shown = html.unescape(_TAG.sub("", m.group(2)))
-            found.append((m.start(), m.end(), where[0], where[1], target, shown))
+            found.append((m.start(), m.end(), where[0], where[1], target, shown, None))
     if "](" in text:
         for m in _MARKDOWN.finditer(text):
-            found.append((m.start(), m.end(), m.start(2), m.end(2), m.group(2), m.group(1)))
+            target, shown = html.unescape(m.group(2)), html.unescape(m.group(1))
+            found.append((m.start(), m.end(), m.start(2), m.end(2), target, shown, None))
+    if "]:" in text:
+        found.extend(_references(text))
+    return found
+
+
+def _label(name: str) -> str:
+    """A reference label as CommonMark matches it: case folded, white space collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+def _references(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int] | None]]:
+    """Markdown reference links, each paired with its definition (the first of a label)."""
+    import html
+
+    definitions: dict[str, re.Match[str]] = {}
+    for m in _DEFINITION.finditer(text):
+        definitions.setdefault(_label(m.group(1)), m)
+    found: list[tuple[int, int, int, int, str, str, tuple[int, int] | None]] = []
+    if not definitions:
+        return found
+    spans = [(m.start(), m.end()) for m in definitions.values()]
+    for m in _REFERENCE.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in spans):
+            continue  # the definition itself
+        name = m.group(2) or m.group(1)  # full, else collapsed ([text][]) or shortcut
+        d = definitions.get(_label(name))
+        if d is None:
+            continue
+        target, shown = html.unescape(d.group(3)), html.unescape(m.group(1))
+        found.append((m.start(), m.end(), d.start(3), d.end(3), target, shown, d.span()))
     return found
 
 
@@ -754,18 +798,20 @@ _NO_TAB = str.maketrans("", "", "\t\n\r")
 def _pair_up(found: list[Found], text: str) -> list[Found]:
     """A link in markup is its target, carrying the text shown for it: a link written in
     the shown text is no link of its own (the user sees it, the target is opened)."""
-    targets = []
-    for lo, hi, target, target_end, href, shown_text in _pairs(text):
+    targets: list[tuple[int, int, Found | None]] = []
+    for lo, hi, target, target_end, href, shown_text, definition in _pairs(text):
         link = replace(_new(text, target, target_end), link=_browser_form(href))
         mapped = href.strip(_SPACES).translate(_TABLE)
         if _SCHEMED.match(mapped.translate(_NO_TAB)) or _looks_like_host(mapped):
             targets.append((lo, hi, replace(link, shown=shown_text, markup=True)))
+            if definition is not None:  # its target is judged with the text shown for it
+                targets.append((*definition, None))
     if not targets:
         return found
     # The markup replaces every link found inside it; spans found by bisection.
     targets.sort(key=lambda t: t[0])
     starts = [t[0] for t in targets]
-    result = [t[2] for t in targets]
+    result = [t[2] for t in targets if t[2] is not None]
     for item in found:
         at = bisect.bisect_right(starts, item.start + len(item.written) - 1) - 1
         if at >= 0 and item.start < targets[at][1]:
