@@ -129,7 +129,7 @@ def _markdown_wrappers(shown: str, target: str) -> list[str]:
         f"[`{shown}`]({target})",
         f"请登录[{shown}]({target})处理",
         f"[{shown}][1]\n\n[1]: {target}",
-        f"[{shown}][备案]\n\n[备案]: <{target}> \"官网\"",
+        f'[{shown}][备案]\n\n[备案]: <{target}> "官网"',
     ]
 
 

@@ -97,10 +97,6 @@ def test_a_chat_symbol_after_the_host_is_no_part_of_it() -> None:
         CHAT,
         [("备案官网", ""), ("备案网址 ", "大家记得收藏"), ("官网： ", " 谢谢")],
     ):
-        if form[0] == "b" and (not lead.endswith(" ") or mark == "①"):
-            # Not solved (issue 16): a host without a scheme glued to ideographs, or to a
-            # mark a browser maps to a digit (beian.miit.gov.cn① is read as …miit.gov).
-            continue
         text = f"{lead}{form}{mark}{tail}"
         if not _worst(text).startswith("official"):
             wrong.append((text, _worst(text)))

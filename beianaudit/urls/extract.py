@@ -118,7 +118,7 @@ class Found:
             return None
         bound = self.start + len(self.written)
         android = all(android_end(self.text, authority, bound, u) == end for u in (False, True))
-        if not (parsed or android):
+        if not (parsed or android or _delimiter_like(self.text[end])):
             return None
         written = self.text[self.start : end]
         stop = self.stop if self.stop > end else -1
@@ -170,6 +170,17 @@ class Found:
             return None
         shown = html.unescape(self.text[self.start : stop])
         return _browser_form(shown) if shown != self.written else None
+
+
+def _delimiter_like(ch: str) -> bool:
+    """A full-width or small form of a delimiter a browser refuses in a host (``／ ＼ ｜
+    ？ ＃``, ``﹨``…): UTS #46 maps it to its ASCII form, a forbidden host code point, so
+    the WHATWG parser refuses the whole URL (``https://beian.miit.gov.cn／`` opens
+    nothing), and a person reads the host as ending there.  Not ``＠`` nor a dot: a
+    person reads those as part of an address (``…gov.cn＠evil.com``, ``…gov.cn﹒evil.com``)."""
+    import unicodedata
+
+    return not ch.isascii() and unicodedata.normalize("NFKC", ch) in ("/", "\\", "|", "?", "#")
 
 
 # Text that is HTML (a start or end tag), and a link's run in it up to a tag or a space.
@@ -344,7 +355,10 @@ def extract(text: str) -> list[Found]:
                 end = covered = _token_end(mapped, start, stop)  # beian-miit.中国/login
                 runs_on = False
         link = mapped[start:end]
+        hosted = False
         if link and not scheme and not _looks_like_host(link):
+            hosted = _host_then_symbol(mapped, start, end)
+        if link and not scheme and not hosted and not _looks_like_host(link):
             # A host a phone reads inside the token: from its first letter or digit (after
             # an invisible ‍1.2.3.4) to where a label cannot go on (x_y.evil.com-).
             first = _HOST_CHAR.search(mapped, start, end)
@@ -356,7 +370,7 @@ def extract(text: str) -> list[Found]:
                 found.extend(f for f in rest if f.start >= cut)
                 start, end = lo, cut
                 link = mapped[start:end]
-        if not link or not (scheme or _looks_like_host(link)):
+        if not link or not (scheme or hosted or _looks_like_host(link)):
             continue
         written = text[start:end]
         found.append(Found(start, written, _browser_form(written), stop if runs_on else -1, text))
@@ -368,6 +382,25 @@ def extract(text: str) -> list[Found]:
             found.append(item)
     found.sort(key=lambda f: f.start)
     return _pair_up(_phone_links(found, text), text)
+
+
+def _host_then_symbol(mapped: str, start: int, end: int) -> bool:
+    """Whether the token at ``start:end`` starts with a host (ASCII letters, digits, dots
+    and hyphens under a public suffix) that runs into a symbol (``beian.miit.gov.cn•``,
+    ``…gov.cn①``, ``…gov.cn｜``): such a token is found whole, as it is after a scheme,
+    and judged alike (judge_found ends it where a phone or a browser ends it).  Found
+    otherwise, the host glued to the words before it (``登录beian.miit.gov.cn``) was
+    judged instead, a name no one wrote."""
+    import unicodedata
+
+    host_end = _ASCII_HOST.match(mapped, start, end).end()
+    if not start < host_end < end or mapped[host_end].isascii():
+        return False
+    # A symbol, a punctuation mark or a number sign such as ①; not a letter, a mark or
+    # an invisible format character, which a browser may read into the host (judged as
+    # a phone reads the token: below in extract).
+    kind = unicodedata.category(mapped[host_end])
+    return (kind[0] in "SP" or kind == "No") and _real_host(mapped[start:host_end])
 
 
 def _phone_links(found: list[Found], text: str) -> list[Found]:
