@@ -162,7 +162,12 @@ HONEST_FORMS = [
     ("HTTPS://BEIAN.MIIT.GOV.CN/", "official"),
     ("https：／／beian.miit.gov.cn", "official"),
     ("https://beian。miit。gov。cn", "official"),
+    ("https://beian.miit.gov.cn:443/", "official"),
+    ("https://beian.miit.gov.cn./", "official"),
+    ("https://beian.miit.gov.cn/#/Integrated/recordQuery", "official"),
+    ("https://beian.miit.gov.cn／", "official"),
     ("beian.miit.gov.cn", "official_insecure"),
+    ("beian.miit.gov.cn/#/Integrated/index", "official_insecure"),
     ("http://beian.miit.gov.cn/", "official_insecure"),
 ]
 HONEST_WRAPS = [
@@ -184,6 +189,15 @@ HONEST_WRAPS = [
     "'{}'",
     '"{}"',
     "<{}>",
+    "【{}】",
+    "（{}）请尽快处理",
+    "请登录{}😊",
+    "请登录{}⚠️请勿泄露验证码",
+    "✅官网：{}✅",
+    "网址：{}～",
+    "网址：{}•客服热线12381",
+    "备案网址{}\r\n工信部",
+    "请登录{}\t办理",
 ]
 
 
@@ -222,6 +236,19 @@ ATTACKS = [
     "beian.miit.gov.cn.evil.com",
     "beian-miit.cn/login",
     "evil.com/https://beian.miit.gov.cn",
+    "https://beian.miit.gov.cn%2f@evil.com",
+    "https://beian.miit.gov.cn&@evil.com",
+    "https://beian.miit.gov.cn:evil@evil.com",
+    "https://beian.miit.gov.cn／@evil.com",
+    "https://beian.miit.gov.cn。evil.com",
+    "https://ｂｅｉａｎ.miit.gov.cn.evil.com",
+    "https://bei\u00adan.miit.gov.cn.evil.com",
+    "https://beian.miit.gov.cn.evil.com•",
+    "beian.miit.gov.cn.evil.com①",
+    "https://beian.miit.gov.cn@evil.com①",
+    "http://[::ffff:7f00:1]/beian.miit.gov.cn",
+    "https://beian-miit.gov.cn.cn/",
+    "https://xn--beian-miit-gov-cn-xx1a.com/",
 ]
 
 

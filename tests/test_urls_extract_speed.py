@@ -93,9 +93,40 @@ def _as_tuples(found: list) -> list[tuple]:
     return [(f.start, f.written, f.link, f.stop, f.shown, f.phone) for f in found]
 
 
+# The steps of the extraction changed on purpose since the reference was frozen, each a
+# named function (tests/test_urls_edges.py holds what they read): the equality below
+# compares the tuned extraction with them switched off, so it still checks the tuning
+# exactly.  Why no independent oracle replaces the frozen copy: the Android port
+# (tests/android_linkify.py) backtracks exponentially on the long adversarial shapes, and
+# even on short messages its raw spans are not android_links' (389 of the 4680
+# start_messages differ: android_links reads the links a phone shows, not each match);
+# ada-url judges one URL, not where links are in a text; and no simple specification
+# gives the tool's own link boundaries, readings and markup pairs but a second
+# implementation, which is what the copy is.
+_BEFORE = {
+    # a scheme-less host running into a symbol is found whole (登录beian.miit.gov.cn•)
+    "_host_then_symbol": lambda mapped, start, end: False,
+    # a phone's link to a link's own host, before a symbol, is no second link
+    "_host_letters": lambda own: own,
+    # Markdown as CommonMark reads it: titles in ' and (), nested brackets, references,
+    # character references decoded
+    "_MARKDOWN": reference._MARKDOWN,
+    "_references": lambda text: [],
+    "_commonmark": lambda text: text,
+}
+
+
 def assert_same(text: str) -> None:
     assert fast.android_links(text) == reference.android_links(text), text
-    assert _as_tuples(fast.extract(text)) == _as_tuples(reference.extract(text)), text
+    saved = {name: getattr(fast, name) for name in _BEFORE}
+    try:
+        for name, before in _BEFORE.items():
+            setattr(fast, name, before)
+        tuned = _as_tuples(fast.extract(text))
+    finally:
+        for name, value in saved.items():
+            setattr(fast, name, value)
+    assert tuned == _as_tuples(reference.extract(text)), text
 
 
 @settings(max_examples=300, deadline=None)

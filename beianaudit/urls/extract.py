@@ -111,12 +111,20 @@ class Found:
         to a host no one can reach (judge_found), after any symbol (``…gov.cn～～``,
         ``…gov.cn①``).  ``None`` otherwise, or if the link ends there already, or is a
         target in markup (the browser opens it whole): a character a browser refuses in
-        a host (``…gov.cn﹒evil.com``, a joiner) keeps the whole link invalid."""
-        authority = _SCHEME_PREFIX.match(self.text, self.start).end()
-        end = _ASCII_HOST.match(self.text, authority).end()
-        if self.markup or not authority < end < self.start + len(self.written):
+        a host (``…gov.cn﹒evil.com``, a joiner) keeps the whole link invalid.  The host
+        is read after a scheme written in full-width forms (``https：／／``) and with the
+        dots a browser reads as dots (``beian。miit``); a link with an ``@`` before its
+        path is never cut: its host is after the ``@`` (``…gov.cn@evil.com①`` goes to
+        evil.com for a reader stopping at ①)."""
+        if self.markup or len(self.link) != len(self.written):
             return None
+        authority = self.start + _SCHEME_PREFIX.match(self.link).end()
+        end = _HOST_LETTERS.match(self.text, authority).end()
         bound = self.start + len(self.written)
+        if not authority < end < bound:
+            return None
+        if "@" in _PATH_START.split(self.text[authority:bound], maxsplit=1)[0]:
+            return None
         android = all(android_end(self.text, authority, bound, u) == end for u in (False, True))
         if not (parsed or android or _delimiter_like(self.text[end])):
             return None
@@ -638,7 +646,8 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
             host -= 1
         if _real_host(text[lead:host]) and (host == len(text) or not _word(text[host])):
             pos = _port_path(text, host, end, False)
-    own = _own_host(item.link)  # the link's own host
+    own = _own_host(item.link)  # the link's own host, and its letters before a symbol
+    letters = _host_letters(own)
     more: list[Found] = []
     while pos < end:
         hit = _HOST_CHAR.search(text, pos, end)
@@ -655,7 +664,7 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
         if (
             lead < stop
             and text[lead - 1] != "@"
-            and text[lead:stop].lower() != own
+            and text[lead:stop].lower() not in (own, letters)
             and _real_host(text[lead:stop])
         ):
             if text[stop : stop + 1] in ("/", "?", "#"):
@@ -666,7 +675,19 @@ def _inner_links(item: Found, mapped: str) -> list[Found]:
     return more
 
 
+def _host_letters(own: str) -> str:
+    """A link's own host up to where its ASCII letters, digits, dots and hyphens end
+    (``…gov.cn～`` is ``…gov.cn``, as judge_found reads it): a phone's link to that
+    host inside the link is the link itself, no second one."""
+    return _ASCII_HOST.match(own).group() or own
+
+
 _HOST_CHAR = re.compile(r"[^\W_]")
+# A host's letters, digits, dots and hyphens, in ASCII or full-width forms, and the
+# dots a browser reads as dots (UTS #46): where Found.at_host_end ends a link.
+_HOST_LETTERS = re.compile(
+    "[a-zA-Z0-9.\\-\u3002\uff0d\uff0e\uff61\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*"
+)
 _ASCII_HOST = re.compile(r"[a-zA-Z0-9.-]*")
 
 
@@ -788,11 +809,19 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
             found.append((m.start(), m.end(), where[0], where[1], target, shown, None))
     if "](" in text:
         for m in _MARKDOWN.finditer(text):
-            target, shown = html.unescape(m.group(2)), html.unescape(m.group(1))
+            target, shown = _commonmark(m.group(2)), _commonmark(m.group(1))
             found.append((m.start(), m.end(), m.start(2), m.end(2), target, shown, None))
     if "]:" in text:
         found.extend(_references(text))
     return found
+
+
+def _commonmark(text: str) -> str:
+    """A Markdown link's text or destination as CommonMark reads it: its character
+    references decoded."""
+    import html
+
+    return html.unescape(text)
 
 
 def _label(name: str) -> str:
@@ -802,7 +831,6 @@ def _label(name: str) -> str:
 
 def _references(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int] | None]]:
     """Markdown reference links, each paired with its definition (the first of a label)."""
-    import html
 
     definitions: dict[str, re.Match[str]] = {}
     for m in _DEFINITION.finditer(text):
@@ -818,7 +846,7 @@ def _references(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int
         d = definitions.get(_label(name))
         if d is None:
             continue
-        target, shown = html.unescape(d.group(3)), html.unescape(m.group(1))
+        target, shown = _commonmark(d.group(3)), _commonmark(m.group(1))
         found.append((m.start(), m.end(), d.start(3), d.end(3), target, shown, d.span()))
     return found
 
