@@ -128,6 +128,8 @@ def _markdown_wrappers(shown: str, target: str) -> list[str]:
         f"[**{shown}**]({target})",
         f"[`{shown}`]({target})",
         f"请登录[{shown}]({target})处理",
+        f"[{shown.replace('.', '&#46;')}]({target})",
+        f"[{shown}]({target.replace('.', '&#46;')})",
         f"[{shown}][1]\n\n[1]: {target}",
         f'[{shown}][备案]\n\n[备案]: <{target}> "官网"',
     ]
@@ -249,6 +251,14 @@ ATTACKS = [
     "http://[::ffff:7f00:1]/beian.miit.gov.cn",
     "https://beian-miit.gov.cn.cn/",
     "https://xn--beian-miit-gov-cn-xx1a.com/",
+    "https://beian.miit.gov.cn？@evil.com",  # ？ is no delimiter: userinfo
+    "https://beian.miit.gov.cn／@evil.com①",
+    "https://beian.miit.gov.cn:443@evil.com•",
+    "beian.miit.gov.cn•evil.com",
+    "beian.miit.gov.cn①.evil.com",
+    "https://beian.miit.gov.cn＃evil.com",  # a reader ending the link at ＃ shows evil.com
+    "https://beian.miit.gov.cn①.evil.com～",  # ended at ～ it opens evil.com
+    "https://beian.miit.gov.cn•.evil.com★",
 ]
 
 

@@ -527,16 +527,19 @@ def judge_found(
     cut = None
     if result.verdict not in (OFFICIAL, OFFICIAL_INSECURE) and not _reachable(result):
         cut = found.at_host_end(parsed=result.verdict != INVALID)
+    stops: list[tuple[str, str]] = []
     if cut is not None:
         # A host no one can reach (…gov.cn～～, …gov.cn[强], …gov.cn&nbsp;) that is the
         # official one up to where its host characters end: a phone opens that, and
-        # every reading of it on into the text is still judged below.
+        # every reading of it on into the text is still judged below, and so is every
+        # reading of it ending at a later symbol (…gov.cn①.evil.com～ ends at ～ too).
         shorter = classify(cut.link)
         if shorter.verdict in (OFFICIAL, OFFICIAL_INSECURE):
+            stops = [("clause", text) for text in found.symbol_stops(len(cut.written))]
             found, result = cut, shorter
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE):
         read = readings(found, limit) if readings else found.readings(limit)
-        result = read_on(result, read)
+        result = read_on(result, [*stops, *read])
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
         result = read_by_phone(result, found.phone, limit)
     return shown_as(result, found.shown)

@@ -132,6 +132,24 @@ class Found:
         stop = self.stop if self.stop > end else -1
         return replace(self, written=written, link=_browser_form(written), stop=stop)
 
+    def symbol_stops(self, after: int) -> list[str]:
+        """The link ended before each symbol, punctuation mark or number sign past its
+        first ``after`` characters (non-ASCII, Unicode S*, P*, No: where a person or a
+        chat program may end it), in the form to judge; ``[""]`` (too long: judged not
+        official) past the 32nd.  ``https://beian.miit.gov.cn①.evil.com～`` reaches
+        no one whole, but ended at ～ it opens evil.com."""
+        import unicodedata
+
+        stops: list[str] = []
+        for pos in range(self.start + after + 1, self.start + len(self.written)):
+            kind = "" if self.text[pos].isascii() else unicodedata.category(self.text[pos])
+            if not (kind[:1] in ("S", "P") or kind == "No"):
+                continue
+            if len(stops) == 32:
+                return [""]
+            stops.append(_browser_form(self.text[self.start : pos]))
+        return stops
+
     def readings(self, limit: int) -> list[tuple[str, str]]:
         """Every reading a phone or a chat program may make of the link, as
         ``(reader, text)``, where it is longer than the link: ``clause`` (on to the end of
