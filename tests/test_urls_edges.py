@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import itertools
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from beianaudit.urls.classify import judge_found
 from beianaudit.urls.extract import extract
+from tests.fuzzing import budget
 
 OFFICIAL = "https://beian.miit.gov.cn"
 
@@ -269,3 +273,38 @@ def test_attacks_in_honest_wrappers_are_never_official() -> None:
         if _worst(text) not in ("lookalike", "other"):
             wrong.append((text, _verdicts(text)))
     assert not wrong, (len(wrong), wrong[:10])
+
+
+_CJK = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=4)
+_SYMBOLS = st.characters(categories=("So", "Sm", "Po", "No"), min_codepoint=0x80).filter(
+    lambda c: c not in "。．｡"  # a browser's dots: the host goes on
+)
+
+
+@budget(40)
+@given(_CJK, _SYMBOLS, _CJK)
+def test_with_or_without_a_scheme_a_link_is_read_alike(lead: str, mark: str, tail: str) -> None:
+    """The one rule of point 1: a link and the same link with https:// in front are
+    found and ended alike, whatever symbol follows the host."""
+    with_scheme = _worst(f"{lead}{OFFICIAL}{mark}{tail}")
+    without = _worst(f"{lead}beian.miit.gov.cn{mark}{tail}")
+    assert (with_scheme == "official") == (without == "official_insecure"), (
+        mark,
+        with_scheme,
+        without,
+    )
+
+
+@budget(40)
+@given(
+    st.sampled_from(SHOWN_FORMS),
+    st.sampled_from(ELSEWHERE),
+    st.sampled_from(range(len(_html_wrappers("a", "b")) + len(_markdown_wrappers("a", "b")))),
+    _CJK,
+    _CJK,
+)
+def test_a_pairing_in_any_sentence_is_lookalike(
+    shown: str, target: str, wrapper: int, before: str, after: str
+) -> None:
+    text = (_html_wrappers(shown, target) + _markdown_wrappers(shown, target))[wrapper]
+    assert _worst(before + text + after) == "lookalike", text
