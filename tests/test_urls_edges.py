@@ -308,3 +308,17 @@ def test_a_pairing_in_any_sentence_is_lookalike(
 ) -> None:
     text = (_html_wrappers(shown, target) + _markdown_wrappers(shown, target))[wrapper]
     assert _worst(before + text + after) == "lookalike", text
+
+
+# A relative target opens the page's own site (or, in a mail, nothing), never the filing
+# system, whatever the shown text says.
+RELATIVE = ["/login", "#", "login.html", "?from=sms", "./#/Integrated/index"]
+
+
+def test_the_filing_systems_host_shown_for_a_relative_target_is_lookalike() -> None:
+    wrong = []
+    for shown, target in itertools.product(SHOWN_FORMS[:5], RELATIVE):
+        for text in _html_wrappers(shown, target)[:5] + _markdown_wrappers(shown, target)[:3]:
+            if _worst(text) != "lookalike":
+                wrong.append((text, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])

@@ -113,6 +113,8 @@ _BEFORE = {
     "_MARKDOWN": reference._MARKDOWN,
     "_references": lambda text: [],
     "_commonmark": lambda text: text,
+    # a relative target under shown text naming the filing system's host is a target
+    "_relative_shown_official": lambda target, shown: False,
 }
 
 

@@ -834,6 +834,21 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
     return found
 
 
+def _relative_shown_official(target: str, shown: str) -> bool:
+    """A relative target (``/login``, ``#``) under shown text naming the filing system's
+    host: it opens the page's own site, or nothing in a mail, never the filing system,
+    so it is judged as a target (not a link: invalid) with the text shown for it
+    (classify.shown_as: lookalike).  Other relative links are no links at all."""
+    if _SCHEME_LIKE.match(target):
+        return False
+    from beianaudit.urls.classify import names_official_host
+
+    return names_official_host(shown)
+
+
+_SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def _commonmark(text: str) -> str:
     """A Markdown link's text or destination as CommonMark reads it: its character
     references decoded."""
@@ -881,7 +896,11 @@ def _pair_up(found: list[Found], text: str) -> list[Found]:
     for lo, hi, target, target_end, href, shown_text, definition in _pairs(text):
         link = replace(_new(text, target, target_end), link=_browser_form(href))
         mapped = href.strip(_SPACES).translate(_TABLE)
-        if _SCHEMED.match(mapped.translate(_NO_TAB)) or _looks_like_host(mapped):
+        if (
+            _SCHEMED.match(mapped.translate(_NO_TAB))
+            or _looks_like_host(mapped)
+            or _relative_shown_official(mapped, shown_text)
+        ):
             targets.append((lo, hi, replace(link, shown=shown_text, markup=True)))
             if definition is not None:  # its target is judged with the text shown for it
                 targets.append((*definition, None))
