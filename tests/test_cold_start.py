@@ -91,6 +91,43 @@ def test_everyday_commands_import_no_network_or_metadata_machinery(args: tuple[s
     assert "importlib.resources" not in loaded, args
 
 
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (("check", "--config", SAMPLE), "check"),
+        (("plan", "--situation", "forgot", "--config", SAMPLE), "plan"),
+        (("remind", "--config", SAMPLE), "remind"),
+    ],
+)
+def test_a_command_imports_its_own_module_only(args: tuple[str, ...], module: str) -> None:
+    from beianaudit.cli import COMMANDS
+
+    loaded = modules_after(*args)
+    mine = f"beianaudit.commands.{module}"
+    assert mine in loaded
+    others = {target.partition(":")[0] for target in COMMANDS.values()} - {mine}
+    assert not others & loaded, args
+
+
+def test_the_lazy_commands_are_the_commands_of_their_modules() -> None:
+    """Each name leads to the command its module defines, under that command's own
+    name, and listing them imports them all, as adding each at import did."""
+    import importlib
+
+    from beianaudit.cli import COMMANDS, cli
+    from beianaudit.commands.common import Context
+
+    assert sorted(cli.list_commands(None)) == sorted(COMMANDS)  # type: ignore[arg-type]
+    for name, target in COMMANDS.items():
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert cli.get_command(None, name) is command  # type: ignore[arg-type]
+        assert command.name == name
+        assert command.context_class is Context  # the group's own help, as add_command gives
+        assert any(p.name == "color" for p in command.params)
+    assert set(cli.commands) == set(COMMANDS)
+
+
 def test_pinyin_readings_looked_up_in_the_json_text_equal_the_parsed_table() -> None:
     import json
 
