@@ -5,12 +5,27 @@ from __future__ import annotations
 import click
 
 from beianaudit import __version__
-from beianaudit.commands.common import Group, colour_option, epilog, lang_option
+from beianaudit.commands.common import LazyGroup, colour_option, epilog, lang_option
 from beianaudit.i18n import _
+
+# Every command lives in commands/, one line each, imported when it is asked for.
+COMMANDS = {
+    "check": "beianaudit.commands.check:check_command",
+    "checks": "beianaudit.commands.check:checks_command",
+    "contacts": "beianaudit.commands.contacts:contacts_group",
+    "id": "beianaudit.commands.identifier:id_command",
+    "init": "beianaudit.commands.init:init_command",
+    "journal": "beianaudit.commands.journal:journal_group",
+    "password": "beianaudit.commands.password:password_command",
+    "plan": "beianaudit.commands.plan:plan_command",
+    "remind": "beianaudit.commands.remind:remind_command",
+    "url": "beianaudit.commands.url:url_command",
+}
 
 
 @click.group(
-    cls=Group,
+    cls=LazyGroup,
+    lazy=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=_("beianaudit: offline audit of your ICP filing (备案) account hygiene."),
     epilog=epilog(
@@ -29,26 +44,3 @@ from beianaudit.i18n import _
 @colour_option
 def cli() -> None:
     pass
-
-
-# Every command lives in commands/, one line each.
-from beianaudit.commands.check import check_command, checks_command  # noqa: E402
-from beianaudit.commands.contacts import contacts_group  # noqa: E402
-from beianaudit.commands.identifier import id_command  # noqa: E402
-from beianaudit.commands.init import init_command  # noqa: E402
-from beianaudit.commands.journal import journal_group  # noqa: E402
-from beianaudit.commands.password import password_command  # noqa: E402
-from beianaudit.commands.plan import plan_command  # noqa: E402
-from beianaudit.commands.remind import remind_command  # noqa: E402
-from beianaudit.commands.url import url_command  # noqa: E402
-
-cli.add_command(check_command)
-cli.add_command(checks_command)
-cli.add_command(contacts_group)
-cli.add_command(id_command)
-cli.add_command(init_command)
-cli.add_command(journal_group)
-cli.add_command(password_command)
-cli.add_command(plan_command)
-cli.add_command(remind_command)
-cli.add_command(url_command)

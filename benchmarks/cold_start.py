@@ -17,17 +17,24 @@ password.  Targets (issue 20): at most 2.5x the click baseline (``check``, ``pla
 The keyring is turned off by name (``PYTHON_KEYRING_BACKEND`` set to keyring's
 ``fail`` backend, as on a server), which BA107 answers without importing keyring;
 "password, keyring not named, no D-Bus" is the same command with the variable unset
-and no D-Bus session (also answered without keyring), and "password, keyring
-searched" the same with a D-Bus address set (to no bus), so that keyring is imported
-and searches its backends, as on a desktop.
+and no D-Bus session (also answered without keyring), "stale D-Bus address" the same
+with an address whose socket is gone (also answered without keyring).  Where
+``dbus-daemon`` is installed, a session bus of the benchmark's own stands for a
+desktop without a Secret Service: keyring is imported and SecretService asks the bus,
+then keyring searches all its backends and plugins (here keyrings.alt, a test
+dependency), or, in the "no plugin" row (site-packages seen without keyrings.alt, as
+installed without the test extras), its choice is known without that search.
 ``--json`` prints the rows of the benchmark contract (see benchmarks/run_all.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,12 +50,17 @@ PASSWORD = "Zhangwei1990!"  # noqa: S105 - a made-up password of the sample's su
 Command = tuple[list[str], str | None, str]  # argv, stdin, baseline name
 
 
-def commands() -> dict[str, Command]:
+KEYRING_SEARCHED = "password, D-Bus session, no Secret Service"
+
+
+def commands(bus: str = "", without_plugins: str = "") -> dict[str, Command]:
+    """The commands; ``bus``: a D-Bus session's address (the desktop rows, else left
+    out); ``without_plugins``: a copy of site-packages without keyrings.alt."""
     sample = str(ROOT / "samples" / "personal.toml")
     bare = [sys.executable, "-c", "import click"]
     score = "import sys\nfrom zxcvbn import zxcvbn\nzxcvbn(sys.stdin.readline().rstrip())"
     me = str(SCRIPT)
-    return {
+    out: dict[str, Command] = {
         CLICK: (bare, None, CLICK),
         ZXCVBN: ([sys.executable, "-c", score], PASSWORD + "\n", CLICK),
         "beianaudit --help": ([me, "--help"], None, CLICK),
@@ -102,9 +114,9 @@ def commands() -> dict[str, Command]:
             PASSWORD + "\n",
             ZXCVBN,
         ),
-        # The same with a D-Bus address (a desktop's, here to no bus): keyring imported and
-        # its backends searched (here also keyrings.alt's files, a test dependency).
-        "password, keyring searched": (
+        # The same with a D-Bus address whose socket is gone (a terminal multiplexer or
+        # su outliving the login session): known without keyring as well.
+        "password, stale D-Bus address": (
             [
                 sys.executable,
                 "-c",
@@ -116,12 +128,44 @@ def commands() -> dict[str, Command]:
             PASSWORD + "\n",
             ZXCVBN,
         ),
-        "beianaudit check --password-stdin": (
-            [me, "check", "--password-stdin", "--config", sample],
+    }
+    if bus:
+        # A desktop's D-Bus session (a real bus, started for the benchmark) without a
+        # Secret Service: keyring imported, SecretService asks the bus and is refused,
+        # then keyring's whole search (here with keyrings.alt, a test dependency)...
+        out[KEYRING_SEARCHED] = (
+            [
+                sys.executable,
+                "-c",
+                _keyring_searched(
+                    ["password", "--password-stdin", "--config", sample],
+                    DBUS_SESSION_BUS_ADDRESS=bus,
+                ),
+            ],
             PASSWORD + "\n",
             ZXCVBN,
-        ),
-    }
+        )
+        # ...and the same as installed without the test extras: no keyring plugin, so
+        # keyring's choice (its fail backend) is known without its search.
+        out[KEYRING_SEARCHED + ", no plugin"] = (
+            [
+                sys.executable,
+                "-c",
+                _keyring_searched(
+                    ["password", "--password-stdin", "--config", sample],
+                    hide=without_plugins,
+                    DBUS_SESSION_BUS_ADDRESS=bus,
+                ),
+            ],
+            PASSWORD + "\n",
+            ZXCVBN,
+        )
+    out["beianaudit check --password-stdin"] = (
+        [me, "check", "--password-stdin", "--config", sample],
+        PASSWORD + "\n",
+        ZXCVBN,
+    )
+    return out
 
 
 def _without_keyring(args: list[str]) -> str:
@@ -132,13 +176,16 @@ def _without_keyring(args: list[str]) -> str:
     )
 
 
-def _keyring_searched(args: list[str], **env: str) -> str:
+def _keyring_searched(args: list[str], hide: str = "", **env: str) -> str:
     """The command with the keyring not named, and without a D-Bus session or display
-    unless ``env`` sets one."""
+    unless ``env`` sets one; ``hide``: a folder that stands for site-packages."""
     session = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR")
+    site = str(Path(importlib.util.find_spec("keyring").origin).parent.parent)
+    swap = f"sys.path[:] = [{hide!r} if p == {site!r} else p for p in sys.path]\n"
     return (
         "import os, sys\nos.environ.pop('PYTHON_KEYRING_BACKEND', None)\n"
-        f"for v in {session!r}: os.environ.pop(v, None)\n"
+        + (swap if hide else "")
+        + f"for v in {session!r}: os.environ.pop(v, None)\n"
         f"os.environ.update({env!r})\n"
         f"sys.argv = ['beianaudit', *{args!r}]\n"
         "from beianaudit.entry import main\nmain()\n"
@@ -165,10 +212,49 @@ def cpu_ms(argv: list[str], stdin: str | None, env: dict[str, str]) -> float:
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
+@contextlib.contextmanager
+def session_bus():  # -> Iterator[str]
+    """A D-Bus session bus of its own (``dbus-daemon --session``), its address; ``""``
+    where dbus-daemon is not installed."""
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        yield ""
+        return
+    proc = subprocess.Popen(
+        [daemon, "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": ""},
+    )
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def site_without_plugins(folder: str) -> str:
+    """``folder`` filled with links to site-packages' entries but keyrings.alt's (its
+    package and its dist-info): keyring's plugin, a test dependency, as if not installed."""
+    site = Path(importlib.util.find_spec("keyring").origin).parent.parent
+    for entry in site.iterdir():
+        if not entry.name.startswith("keyrings"):
+            os.symlink(entry, os.path.join(folder, entry.name))
+    return folder
+
+
 def measure(runs: int, only: str = "") -> tuple[dict[str, list[float]], dict[str, str]]:
     """CPU ms of each command in every round, and each command's baseline (``only``:
     the commands whose name contains it, with their baselines)."""
-    cmds = commands()
+    with session_bus() as bus, tempfile.TemporaryDirectory() as farm:
+        return _measure(commands(bus, site_without_plugins(farm)), runs, only)
+
+
+def _measure(
+    cmds: dict[str, Command], runs: int, only: str
+) -> tuple[dict[str, list[float]], dict[str, str]]:
     if only:
         keep = {name for name in cmds if only in name}
         keep |= {cmds[name][2] for name in keep} | {CLICK}

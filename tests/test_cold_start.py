@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from beianaudit.password import zxcvbn_speed
 from tests.conftest import SAMPLES
+from tests.fuzzing import budget
 
 
 def test_a_short_password_does_not_build_the_set_of_all_words() -> None:
@@ -88,6 +89,35 @@ def test_everyday_commands_import_no_network_or_metadata_machinery(args: tuple[s
     for heavy in ("requests", "tldextract", "importlib.metadata", "email_validator"):
         assert heavy not in loaded, (args, heavy)
     assert "importlib.resources" not in loaded, args
+
+
+def test_a_command_imports_its_own_module_only() -> None:
+    from beianaudit.cli import COMMANDS
+
+    loaded = modules_after("check", "--config", SAMPLE)
+    mine = "beianaudit.commands.check"
+    assert mine in loaded
+    others = {target.partition(":")[0] for target in COMMANDS.values()} - {mine}
+    assert not others & loaded
+
+
+def test_the_lazy_commands_are_the_commands_of_their_modules() -> None:
+    """Each name leads to the command its module defines, under that command's own
+    name, and listing them imports them all, as adding each at import did."""
+    import importlib
+
+    from beianaudit.cli import COMMANDS, cli
+    from beianaudit.commands.common import Context
+
+    assert sorted(cli.list_commands(None)) == sorted(COMMANDS)  # type: ignore[arg-type]
+    for name, target in COMMANDS.items():
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert cli.get_command(None, name) is command  # type: ignore[arg-type]
+        assert command.name == name
+        assert command.context_class is Context  # the group's own help, as add_command gives
+        assert any(p.name == "color" for p in command.params)
+    assert set(cli.commands) == set(COMMANDS)
 
 
 def test_pinyin_readings_looked_up_in_the_json_text_equal_the_parsed_table() -> None:
@@ -225,11 +255,16 @@ def _ba107(env: dict[str, str], preimport: bool) -> tuple[dict, bool]:
     return ba107, imported
 
 
-def test_without_a_d_bus_session_keyring_is_not_imported_and_its_answer_kept(tmp_path) -> None:
+@pytest.mark.parametrize("stale", [False, True])
+def test_without_a_d_bus_session_keyring_is_not_imported_and_its_answer_kept(
+    tmp_path, stale: bool
+) -> None:
+    """No session, or a D-Bus address whose socket is gone (jeepney cannot connect)."""
     from beianaudit.password import store
 
     _skip_with_session_libraries()
-    env = _headless(tmp_path)
+    gone = {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/gone/bus"} if stale else {}
+    env = _headless(tmp_path, **gone)
     fast, imported = _ba107(env, preimport=False)
     slow, asked = _ba107(env, preimport=True)
     assert not imported
@@ -243,7 +278,7 @@ def test_without_a_d_bus_session_keyring_is_not_imported_and_its_answer_kept(tmp
 @pytest.mark.parametrize(
     "extra",
     [
-        {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"},
+        {"DBUS_SESSION_BUS_ADDRESS": "unix:path={tmp}/bus"},  # a file there: maybe a socket
         {"DISPLAY": ":0"},
         {"WAYLAND_DISPLAY": "wayland-0"},
         {"PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"},
@@ -251,6 +286,8 @@ def test_without_a_d_bus_session_keyring_is_not_imported_and_its_answer_kept(tmp
     ],
 )
 def test_a_session_or_a_named_keyring_is_asked_of_keyring(tmp_path, extra: dict) -> None:
+    extra = {k: v.format(tmp=tmp_path) for k, v in extra.items()}
+    (tmp_path / "bus").write_text("")
     rc = extra.pop("keyringrc", None)
     if rc is not None:
         (tmp_path / "config" / "python_keyring").mkdir(parents=True)
@@ -261,9 +298,13 @@ def test_a_session_or_a_named_keyring_is_asked_of_keyring(tmp_path, extra: dict)
     assert ba107["data"]["reason"] != "no_session"
 
 
-def test_no_session_means_no_trusted_backend_can_run(monkeypatch, tmp_path) -> None:
-    """What the shortcut assumes, asked of keyring itself: when ``_no_session`` says so,
-    every backend on the allow-list refuses to run (its ``priority`` raises)."""
+@pytest.mark.parametrize(
+    "address", ["", "unix:path={tmp}/gone", "unix:path={tmp}/gone%2fbus;unix:abstract=x"]
+)
+def test_no_session_means_no_trusted_backend_can_run(monkeypatch, tmp_path, address) -> None:
+    """What the shortcut assumes, asked of keyring itself: when ``_no_session`` says so
+    (no D-Bus address, or one whose socket is gone), every backend on the allow-list
+    refuses to run (its ``priority`` raises)."""
     import keyring.core
     from keyring.core import _load_keyring_class
 
@@ -271,6 +312,8 @@ def test_no_session_means_no_trusted_backend_can_run(monkeypatch, tmp_path) -> N
 
     for var in SESSION_VARS:
         monkeypatch.delenv(var, raising=False)
+    if address:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address.format(tmp=tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     _skip_with_session_libraries()
     assert store._no_session()
@@ -357,3 +400,56 @@ def test_the_keyboard_walk_table_is_built_as_key_by_key() -> None:
                         reference.setdefault(form, []).append((axis, index, start, length, step))
     assert _chunks() == reference
     assert len(reference) > 500
+
+
+_ADDRESS_PART = st.sampled_from(
+    [
+        "unix:path={tmp}/gone",
+        "unix:path={tmp}/here",
+        "unix:path={tmp}/h%65re",
+        "unix:path={tmp}/g%6fne",
+        "unix:abstract=/x",
+        "unix:tmpdir=/tmp",
+        "unix:guid=1,path={tmp}/here",
+        "tcp:host=localhost,port=1",
+        "unix:",
+        "unix",
+        "unix:path",
+        "",
+    ]
+)
+
+
+@given(st.lists(_ADDRESS_PART, min_size=1, max_size=3))
+@budget(60)
+def test_a_stale_bus_address_is_one_jeepney_cannot_connect_to(parts: list[str]) -> None:
+    """``_stale_bus_address`` parses the address as jeepney does: when it says the
+    socket is gone, jeepney's session bus is that very path, and nothing is there."""
+    import os
+    import tempfile
+
+    from jeepney.bus import find_session_bus
+
+    from beianaudit.password import store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        open(os.path.join(tmp, "here"), "w").close()
+        address = ";".join(parts).format(tmp=tmp)
+        old = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        try:
+            stale = store._stale_bus_address()
+            try:
+                target = find_session_bus()
+            except Exception:  # jeepney refuses the address: it connects to nothing
+                target = None
+        finally:
+            if old is None:
+                del os.environ["DBUS_SESSION_BUS_ADDRESS"]
+            else:
+                os.environ["DBUS_SESSION_BUS_ADDRESS"] = old
+        if stale:
+            assert target is not None, address
+            assert not os.path.lexists(target), (address, target)
+        if target is not None and not target.startswith("\0") and not os.path.lexists(target):
+            assert stale, address

@@ -748,3 +748,58 @@ def test_the_platform_search_leaves_the_rest_to_keyring(
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)
     _runnable(request, **{"SecretService.Keyring": 0})
     assert store._platform_backend() is None  # none can run: keyring names what it finds
+
+
+def _keyrings_own_search_without_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """keyring's full search as on an install without plugins (without keyrings.alt, a
+    test dependency): its own entry points and backend classes only."""
+    import importlib
+
+    import keyring.backend
+
+    from beianaudit import registry
+
+    own = [e for e in registry.installed_entry_points("keyring.backends")]
+    own = [e for e in own if e.dist_name == "keyring"]
+    monkeypatch.setattr(
+        keyring.backend, "_load_plugins", lambda: [importlib.import_module(e.value) for e in own]
+    )
+    classes = {c for c in keyring.backend.KeyringBackend._classes if c.__module__[:8] == "keyring."}
+    monkeypatch.setattr(keyring.backend.KeyringBackend, "_classes", classes)
+    _no_plugins(monkeypatch)
+
+
+@pytest.mark.parametrize("bus", [None, "missing", "not-a-socket", "abstract"])
+def test_when_no_trusted_backend_can_run_the_platform_search_gives_keyrings_choice(
+    unset_keyring, monkeypatch, tmp_path: Path, bus: str | None
+) -> None:
+    """No plugin and no trusted backend that runs (no D-Bus session, a stale address):
+    keyring's own search picks its ``fail`` backend, found here without that search."""
+    import sys
+
+    import keyring.core
+    from keyring.backends import fail
+
+    from beianaudit.password import store
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the Linux backends")
+    for var in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "not-a-socket").write_text("")
+    addresses = {
+        "missing": f"unix:path={tmp_path / 'missing'}",
+        "not-a-socket": f"unix:path={tmp_path / 'not-a-socket'}",
+        "abstract": "unix:abstract=/beianaudit-test-no-such-bus",
+    }
+    if bus is not None:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", addresses[bus])
+    _keyrings_own_search_without_plugins(monkeypatch)
+    mine = store._platform_backend()
+    theirs = keyring.core._detect_backend()
+    assert type(mine) is type(theirs)
+    if not any(store.trusted(b) for b in [theirs, *getattr(theirs, "backends", [])]):
+        assert type(mine) is fail.Keyring  # nothing here that beianaudit would use
+        with pytest.raises(store.StoreUnavailable) as refused:
+            store._backend()
+        assert (refused.value.backend, refused.value.reason) == (store.name_of(theirs), "none")

@@ -126,7 +126,9 @@ def _backend() -> Any:
     import keyring
     from keyring.backends import chainer
 
-    backend = _platform_backend() or keyring.get_keyring()
+    backend = _platform_backend()
+    if backend is None:
+        backend = keyring.get_keyring()
     members = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
     usable = [b for b in members if trusted(b)]
     if not usable:
@@ -164,8 +166,11 @@ def _platform_backend() -> Any:
     candidates are its own backends: the trusted ones, ``fail`` (priority 0), ``null``
     (-1) and the chainer, which chains every backend of priority above 0 when there are
     two or more, highest first.  Either way :func:`_backend` then uses the trusted
-    backend of the highest priority above 0: this one, found here.  When none can run,
-    keyring's own search decides what to name.
+    backend of the highest priority above 0: this one, found here.  When none can run
+    (each refuses, as keyring's viability test asks), on Linux keyring's search gives
+    its ``fail`` backend, returned here; elsewhere, or when one claims a priority of 0
+    or less (a tie with ``fail``, which keyring breaks by set order), keyring's own
+    search decides.
     """
     import os
     import sys
@@ -190,15 +195,24 @@ def _platform_backend() -> Any:
 
         if find_spec("win32ctypes") or find_spec("win32cred"):
             return None  # the Windows backend's modules, here: keyring decides
-    best, priority = None, 0.0
+    best, priority, refused = None, 0.0, 0
     for name in names:
         try:
             cls = keyring.core._load_keyring_class(name)
             claimed = cls.priority  # raises when it cannot run, as keyring's viability test
-        except Exception:  # noqa: S112 - cannot run here: keyring leaves it out too
+        except Exception:  # cannot run here: keyring leaves it out too
+            refused += 1
             continue
         if claimed > priority:
             best, priority = cls, claimed
+    if best is None and platform == "linux" and refused == len(names):
+        # keyring's own candidates left here: fail (priority 0), null (-1), the chainer
+        # (-1: nothing of priority above 0 to chain), macOS and Windows (refuse to run on
+        # Linux): its search gives fail, without importing every backend and running
+        # macOS's find_library (about 120 ms of CPU).
+        from keyring.backends import fail
+
+        return fail.Keyring()
     return best() if best is not None else None
 
 
@@ -262,8 +276,9 @@ SYSTEM_BACKEND = "keyring.backends.SecretService.Keyring"
 def _no_session() -> bool:
     """Linux, no keyring config file, and no way to reach the backends on
     :data:`ENCRYPTING`: no D-Bus session (SecretService's jeepney reads only
-    ``DBUS_SESSION_BUS_ADDRESS``; a display or ``$XDG_RUNTIME_DIR/bus``, which GLib and
-    libdbus also try, count as a session too), neither libsecret's ``gi`` nor KWallet's
+    ``DBUS_SESSION_BUS_ADDRESS``, and an address whose socket is gone counts as none,
+    :func:`_stale_bus_address`; a display or ``$XDG_RUNTIME_DIR/bus``, which GLib and
+    libdbus also try, count as a session), neither libsecret's ``gi`` nor KWallet's
     ``dbus`` installed, nor the Windows modules; the macOS and Windows backends refuse
     to run on Linux.  Any doubt answers ``False``: keyring is asked."""
     import os
@@ -271,7 +286,9 @@ def _no_session() -> bool:
 
     if not sys.platform.startswith("linux"):
         return False
-    if any(os.environ.get(v) for v in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY")):
+    if any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY")):
+        return False
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS") and not _stale_bus_address():
         return False
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.exists(os.path.join(runtime, "bus")):
@@ -284,6 +301,34 @@ def _no_session() -> bool:
     from importlib.util import find_spec
 
     return all(find_spec(m) is None for m in ("gi", "dbus", "win32ctypes", "win32cred"))
+
+
+def _stale_bus_address() -> bool:
+    """``DBUS_SESSION_BUS_ADDRESS`` names a socket that is not there, so that jeepney
+    (SecretService's only way to D-Bus without ``gi`` or ``dbus``) cannot connect: it
+    tries the first ``unix:`` address with an ``abstract`` or ``path`` key, nothing else
+    (``jeepney.bus.find_session_bus``), and only a ``path`` with nothing at it is sure
+    to fail without connecting.  A terminal multiplexer or ``su`` outliving the login
+    session keeps such an address.  Any doubt (abstract, a file there, an address
+    jeepney would not parse) answers ``False``."""
+    import os
+    import re
+
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    try:
+        for part in address.split(";"):
+            transport, info = part.split(":", 1)
+            keys = dict(kv.split("=", 1) for kv in info.split(","))
+            if transport != "unix":
+                continue
+            if "abstract" in keys:
+                return False
+            if "path" in keys:
+                path = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m[1], 16)), keys["path"])
+                return not os.path.lexists(path)
+    except ValueError:
+        return False
+    return False
 
 
 def _with_backend(work: Callable[[Any], T]) -> T:
