@@ -803,3 +803,25 @@ def test_when_no_trusted_backend_can_run_the_platform_search_gives_keyrings_choi
         with pytest.raises(store.StoreUnavailable) as refused:
             store._backend()
         assert (refused.value.backend, refused.value.reason) == (store.name_of(theirs), "none")
+
+
+def test_a_chain_of_untrusted_keyrings_is_named_by_its_members(
+    run_cli, tmp_path: Path, config: str
+) -> None:
+    """keyring chains the backends it finds (keyrings.alt's files, say); BA107 names
+    what the chain held, which the person can act on, not keyring's chain class."""
+    from keyring.backends import chainer
+    from keyrings.alt import file as alt_file
+
+    plain = alt_file.PlaintextKeyring()
+    plain.file_path = str(tmp_path / "plain.cfg")
+
+    class Chain(chainer.ChainerBackend):
+        backends = (plain,)
+
+    keyring.set_keyring(Chain())
+    result = run_cli(*STRONG_RUN, "--config", config, "--format", "json", input=PASSWORD + "\n")
+    (ba107,) = [f for f in json.loads(result.output)["findings"] if f["check"] == "BA107"]
+    expected = {"backend": "keyrings.alt.file.PlaintextKeyring", "reason": "not_encrypted"}
+    assert ba107["data"] == expected
+    assert "Chainer" not in ba107["message"]

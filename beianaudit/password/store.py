@@ -135,7 +135,10 @@ def _backend() -> Any:
         from keyring.backends import fail, null
 
         absent = all(isinstance(b, fail.Keyring | null.Keyring) for b in members)
-        raise StoreUnavailable(name_of(backend), "none" if absent else "not_encrypted")
+        # A chain is named by what it held (keyrings.alt's files, say), which the person
+        # can act on; keyring's own chain class tells them nothing.
+        named = " + ".join(name_of(b) for b in members) if members else name_of(backend)
+        raise StoreUnavailable(named, "none" if absent else "not_encrypted")
     return usable[0]
 
 
