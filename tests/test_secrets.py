@@ -630,6 +630,7 @@ def unset_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     import keyring.core
 
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    keyring.backend._load_plugins()  # every backend module imported, as by a search
     # keyring's search considers every backend class ever defined in the process: not
     # the ones other tests defined, which a real process does not have
     shipped = {
