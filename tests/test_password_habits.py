@@ -35,17 +35,12 @@ KNOWN_HABIT_MISSES: set[str] = {
     "Phone@13955556666",  # mobile
     "Vip@189-9999-8888",  # mobile
     "Dh!1356789 0000",  # mobile
-    "Mama#19680412",  # namedate
-    "Baba@19650923",  # namedate
     "Wang.Jun@1987-05-16",  # namedate
     "Zhao-Min_19950303!",  # namedate
     "Chen@19911008!",  # namedate
     "Yang_Yang#20150801",  # namedate
-    "Laogong@1990.09.09",  # namedate
     "HuangLei@851211",  # namedate
     "Liu_Fang19931231!",  # namedate
-    "Nainai@19450101",  # namedate
-    "Erzi#20120520",  # namedate
     "Ting#1996.03.15",  # namedate
     "Gou-Dan@19880808",  # namedate
     "Vivo#X100Pro",  # model
@@ -195,6 +190,15 @@ def test_dates_are_priced_by_their_measured_share() -> None:
     found = habit_shapes.measured_date_matches("x19851225y851225z1985-12-25")
     assert [m["token"] for m in found] == ["19851225", "851225", "1985-12-25"]
     assert habit_shapes.measured_date_matches("119851225") == []  # not a whole run
+
+
+def test_a_kinship_word_costs_its_place_among_a_few_dozen() -> None:
+    assert habit_shapes.kin_matches("mama")[0]["guesses"] < 50
+    text = "Laopo#19901010"
+    assert _whole(habit_shapes.kin_matches(text), text) == float("inf")  # the word only
+    assert [m["token"] for m in habit_shapes.kin_matches(text)] == ["Laopo"]
+    assert habit_shapes.kin_matches("Mamamia1!") == []  # not a word of its own
+    assert [m["token"] for m in habit_shapes.kin_matches("BaoBao")] == ["BaoBao"]
 
 
 def test_the_advice_names_a_city_and_its_area_code() -> None:

@@ -29,6 +29,10 @@ Written to ``beianaudit/data/password/habit_shapes.txt``:
   pinyin lexicon (jieba's frequency: a cracker tries the big cities first), the cities
   the lexicon lacks after, in code order; a city of several codes keeps each;
 - ``[years]`` and ``[monthdays]``: ``value count`` a line, the measured counts;
+- ``[kin]``: kinship and pet words (妈妈 mama, 老婆 laopo, 宝宝 baobao …) in toneless
+  pinyin, the hand list :data:`KIN` (which words people put before a relative's
+  birthday is knowledge, not a corpus) ordered by the word's rank in pinyin_lexicon.txt
+  (jieba's frequency), those it lacks after in the table's order; ü also typed u;
 - ``[makers]``: ``series spelling…`` a line: the typed spellings of each product
   series' maker (华为 → huawei hw), from tools/password_lexicon.py's MODEL_SERIES and
   BRANDS (the hand list brand_words.txt is built from): a brand followed by its own
@@ -95,6 +99,25 @@ def lexicon_ranks() -> dict[str, int]:
     words = text[text.index("\n[words]\n") :].split()
     words = words[1 : words.index("[surnames]")]
     return {w: k for k, w in enumerate(words, 1)}
+
+
+# Kinship terms and pet names people build passwords on with a relative's birthday.
+KIN = (
+    "妈妈 爸爸 老婆 老公 宝宝 宝贝 奶奶 爷爷 儿子 女儿 姐姐 哥哥 弟弟 妹妹 外婆 外公 姥姥 "
+    "姥爷 媳妇 老妈 老爸 妈咪 闺女 丫头 老伴 孩子 爱人 妻子 丈夫 孙子 孙女 舅舅 姑姑 叔叔 "
+    "伯伯 小宝 乖乖 亲爱的 猪猪 狗狗 猫猫"
+).split()
+
+
+def kin_lines(rank: dict[str, int]) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    typed: list[str] = []
+    for word in KIN:
+        spelled = "".join(lazy_pinyin(word, v_to_u=False))
+        typed += [spelled, spelled.replace("v", "u")]
+    typed = list(dict.fromkeys(typed))
+    return sorted(typed, key=lambda w: (rank.get(w, len(rank) + 1), typed.index(w)))
 
 
 def maker_lines() -> list[str]:
@@ -170,6 +193,8 @@ def main() -> None:
         "# SecLists Chinese-common-password-list-top-10000.txt (MIT licence, commit b330be2):",
         "# [years] and [monthdays], how many digit runs of its passwords read as a date",
         "# (YYYYMMDD or YYMMDD) of that year or month-day.",
+        "# [kin]: kinship and pet words (a hand list in the tool), toneless pinyin by pypinyin",
+        "# (MIT), ordered by their rank in pinyin_lexicon.txt, then the table's order.",
         "# [makers]: each product series of brand_words.txt and its maker's spellings, from",
         "# tools/password_lexicon.py's hand lists (MODEL_SERIES, BRANDS).",
         "[mobile]",
@@ -180,6 +205,8 @@ def main() -> None:
         *(f"{year} {n}" for year, n in sorted(years.items())),
         "[monthdays]",
         *(f"{md} {n}" for md, n in sorted(monthdays.items())),
+        "[kin]",
+        *kin_lines(rank),
         "[makers]",
         *makers,
     ]

@@ -9,6 +9,8 @@ do, for a shape that a cracker enumerates as one list:
   ``1234``, ``2323``, a digit run of the corpus by its rank) or as 10,000;
 - a city with its telephone area code (the "home" digits), either way round, joined
   or not: the city's place among the areas, times which way, the joiner and the case;
+- a kinship or pet word (mama, laopo, baobao) by its place among a few dozen such
+  words, the "name" before a relative's birthday;
 - a date (YYYYMMDD, YYMMDD, with or without one separator) priced by the measured
   share of its year and its month-day among the dates of the SecLists Chinese
   corpus: a cracker's birthday rule walks the birth years people use, not a flat
@@ -90,6 +92,8 @@ def tables() -> tuple[frozenset[str], dict[str, dict[str, int]], dict[int, int],
         elif section == "[monthdays]":
             monthday, count = line.split()
             monthdays[monthday] = int(count)
+        elif section == "[kin]":
+            _KIN.setdefault(line, len(_KIN) + 1)
         elif section == "[makers]":
             series, *spellings = line.split()
             _MAKERS[series] = frozenset(spellings)
@@ -97,6 +101,7 @@ def tables() -> tuple[frozenset[str], dict[str, dict[str, int]], dict[int, int],
 
 
 _MAKERS: dict[str, frozenset[str]] = {}  # filled by tables()
+_KIN: dict[str, int] = {}  # filled by tables()
 
 
 def makers() -> dict[str, frozenset[str]]:
@@ -393,6 +398,34 @@ def _with_brand(
     return found
 
 
+# --- kinship words ------------------------------------------------------------------------
+KIN = "kin_words"
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+MAX_KIN = 8  # letters of the longest kinship word (guaiguai, laogong, qinaide)
+
+
+def kin_matches(password: str) -> list[dict[str, Any]]:
+    """A kinship or pet word (mama, laopo, baobao, erzi) as a word of its own: at the
+    start of a run of letters or at a capital, ending at the run's end or a capital.
+    It costs its place among those words times its case: a cracker's list of them is
+    a few dozen words long, not a place among all pinyin words."""
+    tables()
+    found = []
+    for run in _LETTER_RUN.finditer(password):
+        text = run.group()
+        starts = [0] + [k for k in range(1, len(text)) if text[k].isupper()]
+        ends = {len(text)} | {k for k in range(1, len(text)) if text[k].isupper()}
+        for a in starts:
+            for b in range(a + 2, min(len(text), a + MAX_KIN) + 1):
+                Work.lookups += 1
+                place = _KIN.get(text[a:b].lower()) if b in ends else None
+                if place is not None:
+                    guesses = place * _case(text[a:b])
+                    i = run.start() + a
+                    found.append(priced_match(password, i, run.start() + b - 1, guesses, KIN))
+    return found
+
+
 def habit_shape_matches(password: str) -> list[dict[str, Any]]:
     """Every match of this module for ``password``."""
     return [
@@ -400,4 +433,5 @@ def habit_shape_matches(password: str) -> list[dict[str, Any]]:
         *area_code_matches(password),
         *measured_date_matches(password),
         *model_matches(password),
+        *kin_matches(password),
     ]

@@ -42,7 +42,7 @@ from beianaudit.password.chinese_matching import (
     chinese_matches,
     habit_matches,
 )
-from beianaudit.password.habit_shapes import AREA, habit_shape_matches
+from beianaudit.password.habit_shapes import AREA, KIN, habit_shape_matches
 
 MAX_LENGTH = 72
 
@@ -136,6 +136,7 @@ HABIT_OF = {
     MOBILE: "mobile",
     WALK: "keyboard",
     AREA: "place",
+    KIN: "pinyin",
 }
 HABIT_WARNINGS = {
     "chinese": CHINESE_WARNING,
