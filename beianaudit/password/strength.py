@@ -96,8 +96,7 @@ MOBILE_WARNING = N_(
     "It contains a mobile phone number, which is far easier to guess than eleven random digits."
 )
 PLACE_WARNING = N_(
-    "It contains a city with its telephone area code; crackers try every city with "
-    "its own code."
+    "It contains a city with its telephone area code; crackers try every city with its own code."
 )
 WALK_WARNING = N_(
     "It is a keyboard walk with some keys shifted; crackers enumerate these patterns."
