@@ -171,7 +171,8 @@ def maker_lines() -> list[str]:
     }
     lines = []
     for series, maker in password_lexicon.MODEL_SERIES:
-        spellings = [s for s in dict.fromkeys(typed.get(maker, ())) if s != series]
+        spelled = typed.get(maker, [maker] if maker.isascii() else [])  # oppo, vivo as typed
+        spellings = [s for s in dict.fromkeys(spelled) if s and s != series]
         if spellings:
             lines.append(" ".join([series, *spellings]))
     return lines

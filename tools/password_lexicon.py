@@ -334,13 +334,13 @@ MODEL_SERIES = [
     ("note", "三星"),
     ("oneplus", "一加"),
     ("meizu", "魅族"),
-    ("reno", ""),
-    ("findx", ""),
-    ("oppo", ""),
-    ("vivox", ""),
-    ("vivos", ""),
-    ("x", ""),
-    ("iqoo", ""),
+    ("reno", "oppo"),  # a latin maker: no jieba frequency
+    ("findx", "oppo"),  # a latin maker: no jieba frequency
+    ("oppo", "oppo"),  # a latin maker: no jieba frequency
+    ("vivox", "vivo"),  # a latin maker: no jieba frequency
+    ("vivos", "vivo"),  # a latin maker: no jieba frequency
+    ("x", "vivo"),  # a latin maker: no jieba frequency
+    ("iqoo", "vivo"),  # a latin maker: no jieba frequency
 ]
 
 

@@ -400,30 +400,26 @@ def _with_brand(
 
 # --- kinship words ------------------------------------------------------------------------
 KIN = "kin_words"
-_LETTER_RUN = re.compile(r"[A-Za-z]+")
-MAX_KIN = 8  # letters of the longest kinship word (guaiguai, laogong, qinaide)
 
 
-def kin_matches(password: str) -> list[dict[str, Any]]:
-    """A kinship or pet word (mama, laopo, baobao, erzi) as a word of its own: at the
-    start of a run of letters or at a capital, ending at the run's end or a capital.
-    It costs its place among those words times its case: a cracker's list of them is
-    a few dozen words long, not a place among all pinyin words."""
+def kin_words() -> dict[str, int]:
+    """The kinship and pet words (mama, laopo, baobao, erzi) by their place among them:
+    a ranked list as zxcvbn prices its own (see chinese_dictionaries), so that zxcvbn's
+    matching, the mangling rules and the padding find them as any listed word.  A
+    cracker's list of them is a few dozen words long: the "name" before a relative's
+    birthday costs its place there, not its place among all pinyin words."""
     tables()
-    found = []
-    for run in _LETTER_RUN.finditer(password):
-        text = run.group()
-        starts = [0] + [k for k in range(1, len(text)) if text[k].isupper()]
-        ends = {len(text)} | {k for k in range(1, len(text)) if text[k].isupper()}
-        for a in starts:
-            for b in range(a + 2, min(len(text), a + MAX_KIN) + 1):
-                Work.lookups += 1
-                place = _KIN.get(text[a:b].lower()) if b in ends else None
-                if place is not None:
-                    guesses = place * _case(text[a:b])
-                    i = run.start() + a
-                    found.append(priced_match(password, i, run.start() + b - 1, guesses, KIN))
-    return found
+    return dict(_KIN)
+
+
+def digits_as_kin(match: dict[str, Any]) -> bool:
+    """Whether ``match`` reads digits alone as a kinship word by leet (8484 as baba): a
+    number, not a word, and the short list would make it cheap."""
+    return (
+        match.get("dictionary_name") == KIN
+        and bool(match.get("l33t"))
+        and not any(ch.isalpha() for ch in match["token"])
+    )
 
 
 def habit_shape_matches(password: str) -> list[dict[str, Any]]:
@@ -433,5 +429,4 @@ def habit_shape_matches(password: str) -> list[dict[str, Any]]:
         *area_code_matches(password),
         *measured_date_matches(password),
         *model_matches(password),
-        *kin_matches(password),
     ]

@@ -42,7 +42,7 @@ from beianaudit.password.chinese_matching import (
     chinese_matches,
     habit_matches,
 )
-from beianaudit.password.habit_shapes import AREA, KIN, habit_shape_matches
+from beianaudit.password.habit_shapes import AREA, KIN, digits_as_kin, habit_shape_matches
 
 MAX_LENGTH = 72
 
@@ -184,7 +184,7 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
 
     from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence, omnimatch
 
-    matches = omnimatch(text, dictionaries)
+    matches = [m for m in omnimatch(text, dictionaries) if not digits_as_kin(m)]
     matches += matching.regex_match(text, _regexen={"recent_year": LATER_YEAR})
     matches += chinese_matches(text, dictionaries)
     matches += habit_shape_matches(text)
