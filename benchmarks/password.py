@@ -19,7 +19,8 @@
   corpus (``chinese_passwords.txt`` and ``password_terminals.txt``); and the first
   verdict of a fresh process, imports included, against plain zxcvbn's.
 - The cases rejected (score < 3, no personal context), by class, against plain
-  zxcvbn: ``tests/data/password/weak_cases.txt``, ``structure_cases.txt``, the
+  zxcvbn: ``tests/data/password/weak_cases.txt``, ``structure_cases.txt``,
+  ``habit_cases.txt``, the
   generated weak structures of ``tests/password_samples.py``, the set phrases of
   ``phrase_cases.txt`` typed and padded six ways each, and ``corpus_cases.txt`` (made
   4-class as people do, ``password_samples.compliant``); and the generated strong
@@ -95,6 +96,11 @@ def adversarial() -> dict[str, str]:
         "Aa1!": fill("Aa1!"),
         "random printable": "".join(rng.choice(printable) for _ in range(STDIN_LIMIT)),
         "random letters": "".join(rng.choice(string.ascii_letters) for _ in range(STDIN_LIMIT)),
+        # The habit shapes (beianaudit/password/habit_shapes.py).
+        "phones as written": fill("139-1122-3344 "),
+        "city + area code": fill("0571#Hang-Zhou"),
+        "kin + date": fill("BaoBao#1985-12-25"),
+        "brand + model": fill("Huawei#P60 Pro Max "),
     }
 
 
@@ -163,6 +169,13 @@ from zxcvbn import zxcvbn
 zxcvbn("Xq9#vL2!pR7@")
 print((time.perf_counter() - start) * 1e3)
 """
+LOAD_HABITS = """
+import time
+from beianaudit.password import habit_shapes
+start = time.perf_counter()
+habit_shapes.tables()
+print((time.perf_counter() - start) * 1e3)
+"""
 LOAD_CORPUS = """
 import time
 from beianaudit.password import chinese_matching
@@ -207,6 +220,7 @@ def measure(n: int) -> list[dict]:
             "ms",
             fresh_process_ms(IMPORT_ZXCVBN),
         ),
+        row("habit tables load (fresh process)", fresh_process_ms(LOAD_HABITS), "ms"),
         row(
             "first verdict, imports included (fresh process)",
             fresh_process_ms(FIRST_VERDICT),
@@ -217,6 +231,7 @@ def measure(n: int) -> list[dict]:
     cases = weak_cases()
     structures = weak_cases(STRUCTURES)
     generated = generated_weak_structures()
+    habits = weak_cases(ROOT / "tests" / "data" / "password" / "habit_cases.txt")
     plain_scores = [zxcvbn(pw)["score"] for _, pw in cases]
     typical = {12: "Xq9#vL2!pR7@", 72: ("Woaini@1314Kx9#mQ2v!Lp7" * 4)[:72]}
     plain_ms = {k: timed(lambda p=pw: zxcvbn(p[:72]), max(3, n // 20)) for k, pw in typical.items()}
@@ -248,6 +263,7 @@ def measure(n: int) -> list[dict]:
         ("weak structures", structures, [zxcvbn(pw)["score"] for _, pw in structures]),
         ("generated structures", generated, [zxcvbn(pw)["score"] for _, pw in generated]),
         ("corpus cases", corpus_cases(), [zxcvbn(pw)["score"] for _, pw in corpus_cases()]),
+        ("habit cases", habits, [zxcvbn(pw)["score"] for _, pw in habits]),
     ):
         our_scores = [evaluate(pw, context_words(None)).score for _, pw in listed]
         total, ours_rejected, plain_rejected = Counter(), Counter(), Counter()

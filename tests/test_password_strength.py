@@ -326,9 +326,7 @@ KNOWN_MISSES = {
     "Zxm#1993!a",
     "Cjl#900612",  # initials + date: 26-letter initials times a date
     "Hanxue@1995!",
-    "Hj1985.12.25!",
     "Mm@0214@1314",  # two cores and three pieces
-    "13700001111@Aa",  # a mobile shape padded past 10^8 (0000 and 1111 are repeats)
     "Yi-Qi-Fa-Cai8!",
 }
 

@@ -316,24 +316,31 @@ MODEL_SERIES = [
     ("honor", "荣耀"),
     ("honorx", "荣耀"),
     ("honormagic", "荣耀"),
+    ("magic", "荣耀"),
     ("mi", "小米"),
     ("xiaomi", "小米"),
     ("redmi", "小米"),
     ("redmik", "小米"),
     ("redminote", "小米"),
+    ("mix", "小米"),
+    ("k", "小米"),
     ("iphone", "苹果"),
     ("ipad", "苹果"),
+    ("air", "苹果"),
     ("galaxys", "三星"),
     ("galaxynote", "三星"),
     ("galaxy", "三星"),
+    ("s", "三星"),
+    ("note", "三星"),
     ("oneplus", "一加"),
     ("meizu", "魅族"),
-    ("reno", ""),
-    ("findx", ""),
-    ("oppo", ""),
-    ("vivox", ""),
-    ("vivos", ""),
-    ("iqoo", ""),
+    ("reno", "oppo"),  # a latin maker: no jieba frequency
+    ("findx", "oppo"),  # a latin maker: no jieba frequency
+    ("oppo", "oppo"),  # a latin maker: no jieba frequency
+    ("vivox", "vivo"),  # a latin maker: no jieba frequency
+    ("vivos", "vivo"),  # a latin maker: no jieba frequency
+    ("x", "vivo"),  # a latin maker: no jieba frequency
+    ("iqoo", "vivo"),  # a latin maker: no jieba frequency
 ]
 
 

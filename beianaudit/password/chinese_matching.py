@@ -267,6 +267,8 @@ def chinese_dictionaries() -> dict[str, dict[str, int]]:
     """The ranked lists beianaudit adds to zxcvbn's own, read once from package data:
     the corpus's passwords and terminals priced by rank as zxcvbn prices its own lists,
     found as they are by zxcvbn's matching and through mangling and padding here."""
+    from beianaudit.password.habit_shapes import KIN, kin_words
+
     letters, digits = terminals()
     return {
         CHINESE: _passwords(),
@@ -275,6 +277,7 @@ def chinese_dictionaries() -> dict[str, dict[str, int]]:
         BRANDS: brand_dictionary(),
         LEXICON: lexicon()[0],
         SET_PHRASES: set_phrases(),
+        KIN: kin_words(),
     }
 
 

@@ -42,6 +42,7 @@ from beianaudit.password.chinese_matching import (
     chinese_matches,
     habit_matches,
 )
+from beianaudit.password.habit_shapes import AREA, KIN, digits_as_kin, habit_shape_matches
 
 MAX_LENGTH = 72
 
@@ -94,6 +95,9 @@ DATE_WARNING = N_("It contains a date; crackers try every date in every common f
 MOBILE_WARNING = N_(
     "It contains a mobile phone number, which is far easier to guess than eleven random digits."
 )
+PLACE_WARNING = N_(
+    "It contains a city with its telephone area code; crackers try every city with its own code."
+)
 WALK_WARNING = N_(
     "It is a keyboard walk with some keys shifted; crackers enumerate these patterns."
 )
@@ -130,6 +134,8 @@ HABIT_OF = {
     "date": "date",
     MOBILE: "mobile",
     WALK: "keyboard",
+    AREA: "place",
+    KIN: "pinyin",
 }
 HABIT_WARNINGS = {
     "chinese": CHINESE_WARNING,
@@ -139,6 +145,7 @@ HABIT_WARNINGS = {
     "date": DATE_WARNING,
     "mobile": MOBILE_WARNING,
     "keyboard": WALK_WARNING,
+    "place": PLACE_WARNING,
     "mangled": MANGLED_WARNING,
 }
 # A short word of the person's found only through leet (we1 read as wei) is chance.
@@ -177,9 +184,10 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
 
     from beianaudit.password.zxcvbn_speed import most_guessable_match_sequence, omnimatch
 
-    matches = omnimatch(text, dictionaries)
+    matches = [m for m in omnimatch(text, dictionaries) if not digits_as_kin(m)]
     matches += matching.regex_match(text, _regexen={"recent_year": LATER_YEAR})
     matches += chinese_matches(text, dictionaries)
+    matches += habit_shape_matches(text)
     for match in matches:
         if match["pattern"] == "repeat":
             unit = match["base_token"]
