@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 from beianaudit.checks.identifiers import subject_id
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.config import load
@@ -36,9 +36,10 @@ from beianaudit.identifiers.regions import (
 )
 from beianaudit.identifiers.tables import uscc_categories
 from tests.conftest import ROOT, TODAY
+from tests.fuzzing import budget
 from tests.tables import check_rows
 
-SETTINGS = settings(max_examples=80, deadline=None)
+SETTINGS = budget(20)
 
 
 def ric(region: str, born: date, serial: str = "007") -> str:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.urls.classify import _extractor, judge_found
 from beianaudit.urls.extract import extract
+from tests.fuzzing import budget
 from tests.tables import check_rows
 
 # What a message puts around a link (pairs of opening and closing marks).
@@ -163,7 +164,7 @@ def test_markup_that_shows_something_else_is_judged_by_its_target() -> None:
 _CJK = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
+@budget(50)
 @given(
     _CJK,
     st.sampled_from(MARKS),
