@@ -416,21 +416,19 @@ GENERATED_STRUCTURES = password_samples.generated_weak_structures()
 GENERATED_KINDS_MISSED = {"name-date", "dates", "mobile", "phrase-suffix"}
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            kind,
-            marks=[pytest.mark.xfail(strict=True, reason="some still let through")]
-            if kind in GENERATED_KINDS_MISSED
-            else [],
-        )
-        for kind in ("name-date", "dates", "mobile", "phrase-suffix")
-    ],
-)
+@pytest.mark.parametrize("kind", ["name-date", "dates", "mobile", "phrase-suffix"])
 def test_generated_weak_structures_are_rejected(kind: str) -> None:
     cases = [pw for k, pw in GENERATED_STRUCTURES if k == kind]
-    passed = [pw for pw in cases if strength.evaluate(pw, NOBODY).score >= 3]
+    let_through = (pw for pw in cases if strength.evaluate(pw, NOBODY).score >= 3)
+    if kind in GENERATED_KINDS_MISSED:
+        # As strict as the xfail it replaces, without pricing every case of a kind whose
+        # verdict the first case let through already settles (was 6 s of CPU).
+        assert next(let_through, None) is not None, (
+            f"all {len(cases)} {kind} cases are rejected now: take {kind} out of "
+            "GENERATED_KINDS_MISSED"
+        )
+        return
+    passed = list(let_through)
     assert not passed, f"{len(passed)} of {len(cases)} {kind} cases let through"
 
 
