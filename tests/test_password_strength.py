@@ -474,6 +474,8 @@ def test_set_phrases_typed_and_padded_are_rejected(phrase: str, passwords: list[
         result = strength.evaluate(password, NOBODY)
         if result.score >= 3 or not result.warnings:
             missed[password] = result.guesses_log10
+            if phrase in KNOWN_PHRASE_MISSES:
+                break  # a strict xfail: its first missed form settles it (was 6 s in all)
     assert not missed, (phrase, missed)
 
 
