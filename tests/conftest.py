@@ -13,6 +13,7 @@ from hypothesis import settings
 
 from beianaudit import i18n
 from beianaudit.cli import cli
+from tests.fuzzing import DEFAULT_EXAMPLES, LONG_FACTOR
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -109,7 +110,13 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch):  # -> MemoryKeyring
 # far higher bound instead, and speed is measured in benchmarks/).
 # On CI (CI=true, as .ci/run is started) the draws are derandomized: a submission is judged
 # on the examples its own run here saw, while a developer's runs keep exploring new ones.
-settings.register_profile("ci", deadline=None, derandomize=bool(os.environ.get("CI")))
+# The examples of a bare @given come from tests/fuzzing.py, as every @budget(n) does.
+settings.register_profile(
+    "ci",
+    max_examples=DEFAULT_EXAMPLES,
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+)
 # Long fuzz runs are opt-in: HYPOTHESIS_PROFILE=long pytest (see tests/fuzzing.py).
-settings.register_profile("long", max_examples=2000, deadline=None)
+settings.register_profile("long", max_examples=DEFAULT_EXAMPLES * LONG_FACTOR, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

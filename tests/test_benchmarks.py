@@ -83,7 +83,7 @@ def test_contract_violations(text: str, error: str) -> None:
         run_all.parse_rows("b", text)
 
 
-@budget(100)
+@budget(25)
 @given(
     st.text()
     | st.recursive(

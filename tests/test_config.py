@@ -9,12 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit import config
 from beianaudit.config import ConfigError, load, locate
 from tests.conftest import MINIMAL, SAMPLES
+from tests.fuzzing import budget
 
 
 @pytest.mark.parametrize("name", ["personal.toml", "enterprise.toml"])
@@ -177,7 +178,7 @@ def test_locate_dotted_and_quoted_keys() -> None:
     assert locate(text, ("nowhere",)) is None
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(st.text())
 def test_any_text_loads_or_fails_with_one_line(tmp_path_factory, text: str) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "c.toml"
@@ -190,7 +191,7 @@ def test_any_text_loads_or_fails_with_one_line(tmp_path_factory, text: str) -> N
     assert "\n" not in message
 
 
-@settings(max_examples=200, deadline=None)
+@budget(50)
 @given(st.text(), st.lists(st.text(min_size=1), max_size=4))
 def test_locate_never_crashes(text: str, key: list[str]) -> None:
     line = locate(text, tuple(key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.config import ConfigError, load
@@ -23,6 +23,7 @@ from beianaudit.contacts.validation import (
     validate_email,
 )
 from tests.conftest import MINIMAL, TODAY
+from tests.fuzzing import budget
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,7 @@ def test_bad_phones_say_why_without_the_value(raw: str, reason: str) -> None:
         assert raw not in str(info.value)
 
 
-@settings(max_examples=200, deadline=None)
+@budget(50)
 @given(st.text(max_size=40))
 def test_phone_parser_never_crashes_and_only_returns_mobiles(raw: str) -> None:
     try:
@@ -82,7 +83,7 @@ def test_phone_parser_never_crashes_and_only_returns_mobiles(raw: str) -> None:
     assert normalise_phone(value) == value  # idempotent
 
 
-@settings(max_examples=100, deadline=None)
+@budget(25)
 @given(
     st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
     st.sampled_from(["", "+86", "+86 ", "0086", "86"]),
@@ -101,7 +102,7 @@ def test_email_validation() -> None:
             validate_email(bad)
 
 
-@settings(max_examples=100, deadline=None)
+@budget(25)
 @given(st.text(max_size=60))
 def test_email_parser_never_crashes(raw: str) -> None:
     try:

@@ -11,13 +11,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.commands.common import UserError
 from beianaudit.commands.contacts import parse_day
 from beianaudit.contacts.validation import FILING_SYSTEM_START
 from tests.conftest import CLEAN, MINIMAL, TODAY
+from tests.fuzzing import budget
 
 COMMENTED = """\
 # my beianaudit config
@@ -273,7 +274,7 @@ def test_verified_fixes_a_date_in_the_future(run_cli, write_config) -> None:
     assert path.read_text() == COMMENTED.replace("2026-05-01", "2026-11-25")
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(st.text(max_size=30))
 def test_on_parser_accepts_only_past_iso_dates(value: str) -> None:
     try:
@@ -287,7 +288,7 @@ def test_on_parser_accepts_only_past_iso_dates(value: str) -> None:
     assert parsed.isoformat() == value
 
 
-@settings(max_examples=50, deadline=None)
+@budget(20)
 @given(st.dates(min_value=FILING_SYSTEM_START, max_value=TODAY))
 def test_on_parser_round_trips_any_past_date(day: date) -> None:
     assert parse_day(day.isoformat(), TODAY) == day

@@ -44,7 +44,7 @@ ADDRESS = st.builds(
 )
 
 
-@budget(1000)
+@budget(250)
 @given(ADDRESS | st.text("aZ09_+-.@ ", max_size=30))
 @example("zhangwei@example.com")
 @example("Zhang.Wei+tag@Mail.EXAMPLE.com")

@@ -10,12 +10,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.config import ConfigError, load
 from beianaudit.config_update import atomic_write, set_value
 from tests.conftest import ROOT
+from tests.fuzzing import budget
 
 ORIGINAL = """\
 # top comment
@@ -140,9 +141,7 @@ comment = st.text(
 )
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@budget(20)
 @given(comments=st.lists(comment, min_size=3, max_size=3), day=st.dates(date(2000, 1, 1), NEW))
 def test_any_comments_survive(write_config, comments: list[str], day: date) -> None:
     a, b, c = comments

@@ -133,7 +133,7 @@ def vectors(draw: st.DrawFn, files: dict[str, str]) -> list[str]:
     return argv
 
 
-@budget(200)
+@budget(50)
 @given(data=st.data())
 def test_random_argument_vectors(files: dict[str, str], data: st.DataObject) -> None:
     # Drawn, so that a --lang of the previous example does not leak into this one.
@@ -227,7 +227,7 @@ class _Trickle(io.BytesIO):
         return super().read1(min(n, self.size))
 
 
-@budget(150)
+@budget(40)
 @given(
     st.lists(st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"")), max_size=8),
     st.booleans(),
@@ -290,7 +290,7 @@ def test_a_line_without_end_costs_no_memory(argv: list[str], good: str) -> None:
     assert peak_kib < 150_000, f"{peak_kib // 1024} MiB"
 
 
-@budget(60)
+@budget(20)
 @given(
     st.lists(
         st.binary(max_size=40).map(lambda b: b.replace(b"\n", b""))

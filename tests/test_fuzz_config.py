@@ -55,19 +55,19 @@ def write(tmp_path: Path, data: str | bytes) -> Path:
     return path
 
 
-@budget(150)
+@budget(40)
 @given(st.text())
 def test_arbitrary_text(tmp_path: Path, text: str) -> None:
     load_or_error(write(tmp_path, text))
 
 
-@budget(100)
+@budget(25)
 @given(st.binary())
 def test_arbitrary_bytes(tmp_path: Path, data: bytes) -> None:
     load_or_error(write(tmp_path, data))
 
 
-@budget(150)
+@budget(40)
 @given(
     st.sampled_from(SAMPLE_TEXTS),
     st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), st.text(max_size=8)), max_size=6),
@@ -111,7 +111,7 @@ documents = st.dictionaries(
 )
 
 
-@budget(200)
+@budget(50)
 @given(documents, st.sampled_from(["personal", "enterprise", "company", None]))
 def test_generated_documents(tmp_path: Path, doc: dict, subject_type: str | None) -> None:
     if subject_type is not None and isinstance(doc.get("subject"), dict):
@@ -207,7 +207,7 @@ comment_lines = st.text(
 ).map(lambda c: "# " + c)
 
 
-@budget(100)
+@budget(25)
 @given(
     st.sampled_from(SAMPLE_TEXTS),
     st.lists(st.tuples(st.floats(0, 1), comment_lines), max_size=5),

@@ -42,7 +42,7 @@ def test_every_seed_passes_the_oracle(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", HARNESSES)
-@budget(60)
+@budget(20)
 @given(data=st.binary(max_size=300))
 def test_random_bytes_pass_the_oracle(name: str, data: bytes) -> None:
     MODULES[name].one_input(data)

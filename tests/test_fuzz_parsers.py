@@ -76,7 +76,7 @@ def assert_jsonable(value: object) -> None:
 # --- URLs ---------------------------------------------------------------------------
 
 
-@budget(150)
+@budget(40)
 @given(texts | links)
 def test_classify_any_text(text: str) -> None:
     result = timed(classify, text)
@@ -87,7 +87,7 @@ def test_classify_any_text(text: str) -> None:
     assert "\n" not in finding.message
 
 
-@budget(100)
+@budget(25)
 @given(st.lists(texts | links, max_size=6).map(" ".join))
 def test_extract_any_text(text: str) -> None:
     found = timed(extract, text)
@@ -151,7 +151,7 @@ def test_extract_a_megabyte(text: str) -> None:
 KINDS = [None, "ric", "uscc", "icp", "psb"]
 
 
-@budget(200)
+@budget(50)
 @given(texts, st.sampled_from(KINDS), st.dates(date(1900, 1, 1), date(2100, 12, 31)))
 def test_judge_any_text(text: str, kind: str | None, today: date) -> None:
     result = timed(judge, text, kind, today)
@@ -189,7 +189,7 @@ def run_password_checks(password: str, config: Config) -> list:
     return findings
 
 
-@budget(100)
+@budget(25)
 @given(
     st.text(max_size=1000) | st.text(st.sampled_from(NEAR), max_size=200), st.sampled_from(CONFIGS)
 )
@@ -238,7 +238,7 @@ journal_lines = st.one_of(
 )
 
 
-@budget(100)
+@budget(25)
 @given(st.lists(journal_lines, max_size=12), st.booleans())
 def test_journal_reads_any_bytes(tmp_path: Path, lines: list[bytes], cut: bool) -> None:
     path = tmp_path / "journal.jsonl"
@@ -271,7 +271,7 @@ def test_journal_ten_megabytes(tmp_path: Path, data: bytes) -> None:
 PHONE_NEAR = "0123456789０１２３+86- \u3000\u00a0()．.@example.cn张伟"
 
 
-@budget(150)
+@budget(40)
 @given(texts | st.text(st.sampled_from(PHONE_NEAR), max_size=30), st.lists(texts, max_size=3))
 def test_contact_parsers_any_text(text: str, filed: list[str]) -> None:
     from beianaudit.contacts.validation import InvalidContact, filed_domain_of, normalise

@@ -9,7 +9,7 @@ identifiers: valid, mistyped, look-alike, residence permits and any text.
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from beianaudit.commands.identifier import valid_line
@@ -18,6 +18,7 @@ from beianaudit.identifiers.explain import finding
 from beianaudit.identifiers.kinds import USCC_ALPHABET
 from beianaudit.report import Report, render_fields, render_jsonl
 from tests.conftest import TODAY
+from tests.fuzzing import budget
 from tests.test_identifiers_props import full_path, icps, lookalike_forms, rics, usccs
 
 VALUES = st.one_of(
@@ -35,7 +36,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@budget(100)
 @given(VALUES, st.sampled_from([None, "ric", "uscc", "icp", "psb"]))
 @example("810000199001011230", None)  # a Hong Kong residence permit
 @example("11010519491231002X", None)
@@ -70,7 +71,7 @@ def test_a_value_valid_as_both_kinds_keeps_both_readings() -> None:
     assert result == full_path(BOTH)
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(rics(), st.integers(0, 17), st.sampled_from(USCC_ALPHABET + "X"))
 @example(BOTH, 0, "1")
 def test_valid_resident_ids_settled_early_agree_with_the_full_path(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import string
 from datetime import date, timedelta
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.identifiers import INVALID, LOOKALIKE, VALID, judge, judgement
@@ -20,8 +20,9 @@ from beianaudit.identifiers.kinds import (
 from beianaudit.identifiers.regions import RETIRED_SLACK, region_codes, retired_codes
 from beianaudit.identifiers.tables import lookalikes, provinces, uscc_categories
 from tests.conftest import TODAY
+from tests.fuzzing import budget
 
-SETTINGS = settings(max_examples=60, deadline=None)
+SETTINGS = budget(20)
 
 
 @st.composite

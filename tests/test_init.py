@@ -302,7 +302,7 @@ printable = st.text(
 )
 
 
-@budget(100)
+@budget(25)
 @given(name=printable, provider=printable)
 def test_any_name_and_provider_round_trip(tmp_path_factory, name: str, provider: str) -> None:
     """Whatever text is accepted comes back from the loader exactly (tomlkit quotes it)."""
@@ -348,7 +348,7 @@ JUDGES = [
 ]
 
 
-@budget(100)
+@budget(25)
 @given(
     raw=st.text(max_size=40)
     | st.sampled_from(

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.cli import cli
 from beianaudit.recovery import journal
 from beianaudit.recovery.journal import Entry, Skipped
+from tests.fuzzing import budget
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=CST)
@@ -207,7 +208,7 @@ entries = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@budget(20)
 @given(st.lists(entries, min_size=1, max_size=5))
 def test_entries_come_back_as_written(tmp_path_factory, written: list[Entry]) -> None:
     path = tmp_path_factory.mktemp("j") / journal.FILENAME
@@ -216,7 +217,7 @@ def test_entries_come_back_as_written(tmp_path_factory, written: list[Entry]) ->
     assert list(journal.read(path)) == written
 
 
-@settings(max_examples=80, deadline=None)
+@budget(20)
 @given(st.binary(max_size=400), entries)
 def test_any_bytes_before_an_entry_cost_at_most_their_own_lines(
     tmp_path_factory, junk: bytes, entry: Entry

@@ -7,7 +7,7 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit import registry
@@ -16,6 +16,7 @@ from beianaudit.finding import Finding
 from beianaudit.registry import check
 from beianaudit.secret import Secret
 from tests.conftest import SAMPLES
+from tests.fuzzing import budget
 
 PERSONAL = str(SAMPLES / "personal.toml")
 STRONG = "Kx9#mQ2v!Lp7"
@@ -378,9 +379,7 @@ def test_password_never_appears(
     assert "BA001" in outputs[0] or "BA001" in outputs[1]  # the leaky check did crash
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@budget(20)
 @given(st.text(max_size=120).filter(lambda s: "\n" not in s and "\r" not in s))
 def test_any_unicode_password_never_crashes(run_cli, password: str) -> None:
     result = run_cli("password", "--password-stdin", "--format", "json", input=password + "\n")
@@ -400,9 +399,7 @@ def test_finding_data_is_plain(run_cli) -> None:
         assert "Woaini" not in json.dumps(f)
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@budget(20)
 @given(st.binary(max_size=200))
 def test_any_bytes_on_stdin_never_crash(run_cli, data: bytes) -> None:
     result = run_cli("password", "--password-stdin", "--format", "json", input=data)

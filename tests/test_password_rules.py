@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.password import rules as rules
 from beianaudit.secret import Secret
+from tests.fuzzing import budget
 
 
 @pytest.mark.parametrize(
@@ -94,14 +95,14 @@ def _levenshtein(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(st.text(max_size=12), st.text(max_size=12), st.integers(0, 6))
 def test_bounded_edit_distance_agrees_with_plain_levenshtein(a: str, b: str, limit: int) -> None:
     exact = _levenshtein(a, b)
     assert rules.edit_distance(a, b, limit) == (exact if exact <= limit else limit + 1)
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(st.text())
 def test_rules_take_any_unicode(password: str) -> None:
     rules.character_classes(password)

@@ -9,11 +9,12 @@ import copy
 import string
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.password import chinese_matching, personal_words, strength, zxcvbn_speed
 from tests.conftest import SAMPLES
+from tests.fuzzing import budget
 
 
 def _words() -> list[tuple[str, str]]:
@@ -59,7 +60,7 @@ def long_texts(draw: st.DrawFn, max_size: int = 72) -> str:
     return (unit * max_size)[: draw(st.integers(1, max_size))]
 
 
-@settings(max_examples=40, deadline=None)
+@budget(20)
 @given(long_texts())
 def test_float_pricing_equals_zxcvbns(password: str) -> None:
     """Every match of a verdict is priced as zxcvbn's ``estimate_guesses`` prices it,
@@ -76,7 +77,7 @@ def test_float_pricing_equals_zxcvbns(password: str) -> None:
         assert kept == match  # price leaves the match as it was
 
 
-@settings(max_examples=25, deadline=None)
+@budget(25)
 @given(long_texts())
 def test_the_float_search_equals_zxcvbns_on_long_inputs(password: str) -> None:
     """The search on every match of a verdict, up to 72 characters: the same guesses
@@ -92,7 +93,7 @@ def test_the_float_search_equals_zxcvbns_on_long_inputs(password: str) -> None:
     ]
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(
     st.text(alphabet="0123456789", max_size=30)
     | st.text(alphabet="0123456789/\\_.- \n٣x", max_size=30)
@@ -120,7 +121,7 @@ def test_a_newline_after_digits_is_judged_not_raised() -> None:
     assert strength.evaluate("Ab00000\nCd").score >= 0
 
 
-@settings(max_examples=40, deadline=None)
+@budget(20)
 @given(long_texts())
 def test_omnimatch_equals_zxcvbns_but_for_the_units_price(password: str) -> None:
     """The same matches in the same order as zxcvbn's ``omnimatch``; a repeat's unit
@@ -246,7 +247,7 @@ def _longest_words() -> frozenset[str]:
     return zxcvbn_speed.all_words(lasting)[0]
 
 
-@settings(max_examples=40, deadline=None)
+@budget(20)
 @given(long_word_texts())
 def test_long_words_are_found_as_zxcvbn_finds_them(password: str) -> None:
     zxcvbn_speed.install()

@@ -8,13 +8,14 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.config import Config, Subject, load
 from beianaudit.password import chinese_matching, personal_words, strength, zxcvbn_speed
 from tests import password_samples
 from tests.conftest import ROOT, SAMPLES
+from tests.fuzzing import budget
 
 CASES = [
     tuple(line.split("\t"))
@@ -223,7 +224,7 @@ def test_long_passwords_are_judged_on_a_prefix() -> None:
     assert result.score == 4
 
 
-@settings(max_examples=60, deadline=None)
+@budget(20)
 @given(st.text(max_size=90))
 def test_any_unicode_is_scored(password: str) -> None:
     result = strength.evaluate(password, PERSONAL)
@@ -231,7 +232,7 @@ def test_any_unicode_is_scored(password: str) -> None:
     assert result.judged == min(len(password), strength.MAX_LENGTH)
 
 
-@settings(max_examples=40, deadline=None)
+@budget(20)
 @given(st.text(alphabet=string.ascii_letters + string.digits + "@!#", max_size=40))
 def test_bounded_dictionary_match_equals_zxcvbns(password: str) -> None:
     from zxcvbn import matching
@@ -283,7 +284,7 @@ def test_personal_words_without_config() -> None:
     assert personal_words.context_words(blank) == personal_words.context_words(None)
 
 
-@settings(max_examples=60, deadline=None)
+@budget(20)
 @given(
     st.sampled_from(["personal", "enterprise"]),
     st.text(max_size=40),
@@ -413,21 +414,19 @@ GENERATED_STRUCTURES = password_samples.generated_weak_structures()
 GENERATED_KINDS_MISSED = {"name-date", "dates", "mobile", "phrase-suffix"}
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            kind,
-            marks=[pytest.mark.xfail(strict=True, reason="some still let through")]
-            if kind in GENERATED_KINDS_MISSED
-            else [],
-        )
-        for kind in ("name-date", "dates", "mobile", "phrase-suffix")
-    ],
-)
+@pytest.mark.parametrize("kind", ["name-date", "dates", "mobile", "phrase-suffix"])
 def test_generated_weak_structures_are_rejected(kind: str) -> None:
     cases = [pw for k, pw in GENERATED_STRUCTURES if k == kind]
-    passed = [pw for pw in cases if strength.evaluate(pw, NOBODY).score >= 3]
+    let_through = (pw for pw in cases if strength.evaluate(pw, NOBODY).score >= 3)
+    if kind in GENERATED_KINDS_MISSED:
+        # As strict as the xfail it replaces, without pricing every case of a kind whose
+        # verdict the first case let through already settles (was 6 s of CPU).
+        assert next(let_through, None) is not None, (
+            f"all {len(cases)} {kind} cases are rejected now: take {kind} out of "
+            "GENERATED_KINDS_MISSED"
+        )
+        return
+    passed = list(let_through)
     assert not passed, f"{len(passed)} of {len(cases)} {kind} cases let through"
 
 
@@ -473,6 +472,8 @@ def test_set_phrases_typed_and_padded_are_rejected(phrase: str, passwords: list[
         result = strength.evaluate(password, NOBODY)
         if result.score >= 3 or not result.warnings:
             missed[password] = result.guesses_log10
+            if phrase in KNOWN_PHRASE_MISSES:
+                break  # a strict xfail: its first missed form settles it (was 6 s in all)
     assert not missed, (phrase, missed)
 
 
@@ -554,7 +555,7 @@ def test_generated_strong_passwords_are_all_accepted() -> None:
 
 
 # Seeds, not hypothesis's own random: a uniform draw is the claim ("aAAAAAAAAA" is not one).
-@settings(max_examples=25, deadline=None)
+@budget(25)
 @given(st.integers(0, 2**64), st.integers(10, 24))
 def test_any_random_four_class_string_is_accepted(seed: int, length: int) -> None:
     rng = random.Random(seed)  # noqa: S311 (a sample, not a secret)
@@ -562,7 +563,7 @@ def test_any_random_four_class_string_is_accepted(seed: int, length: int) -> Non
     assert strength.evaluate(password, NOBODY).score >= 3, password
 
 
-@settings(max_examples=25, deadline=None)
+@budget(25)
 @given(st.integers(0, 2**64), st.integers(4, 6), st.booleans())
 def test_any_random_passphrase_is_accepted(seed: int, count: int, pinyin: bool) -> None:
     rng = random.Random(seed)  # noqa: S311 (a sample, not a secret)
@@ -570,7 +571,7 @@ def test_any_random_passphrase_is_accepted(seed: int, count: int, pinyin: bool) 
     assert strength.evaluate(password, NOBODY).score >= 3, password
 
 
-@settings(max_examples=25, deadline=None)
+@budget(25)
 @given(st.integers(0, 2**64))
 def test_any_randomly_filled_structure_is_accepted(seed: int) -> None:
     """The shapes the structure matcher prices (letters, a symbol, digits), filled at
@@ -596,7 +597,7 @@ def _weak_words() -> list[str]:
     return common[:2000] + idioms[:500]
 
 
-@settings(max_examples=100, deadline=None)
+@budget(25)
 @given(
     st.sampled_from(_weak_words()),
     st.data(),
@@ -720,7 +721,7 @@ def test_matching_work_is_bounded_on_any_input(password: str) -> None:
     assert chinese_matching.Work.lookups - before <= 6 * chinese_matching.MAX_LOOKUPS
 
 
-@settings(max_examples=40, deadline=None)
+@budget(20)
 @given(st.text(alphabet="abcdefgiloqwz1234!@ .-", min_size=1, max_size=28))
 def test_the_float_search_equals_zxcvbns(password: str) -> None:
     import copy
@@ -736,7 +737,7 @@ def test_the_float_search_equals_zxcvbns(password: str) -> None:
     ]
 
 
-@settings(max_examples=60, deadline=None)
+@budget(20)
 @given(st.text(alphabet="abc4@3!1|0$57+({[<%2896", max_size=20))
 def test_leet_readings_are_upstreams_capped(password: str) -> None:
     from zxcvbn import matching

@@ -12,7 +12,7 @@ from importlib.metadata import EntryPoint
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit import i18n, registry
@@ -23,6 +23,7 @@ from beianaudit.finding import Finding, Severity
 from beianaudit.recovery import plan
 from beianaudit.registry import check
 from tests.conftest import TODAY
+from tests.fuzzing import budget
 
 ID = "330106199003071236"
 CONFIG = (
@@ -274,9 +275,7 @@ findings = st.builds(
 )
 
 
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@budget(20)
 @given(st.lists(findings, max_size=6))
 def test_any_findings_make_a_plan(write_config, found: list[Finding]) -> None:
     config = load(write_config(CONFIG))

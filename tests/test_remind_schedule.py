@@ -238,7 +238,7 @@ words_st = st.text(
 )
 
 
-@budget(200)
+@budget(50)
 @given(word=words_st)
 def test_quoting_gives_the_word_back(word: str) -> None:
     assert shlex.split(remind.cron_quote(word).replace("\\%", "%")) == [word]

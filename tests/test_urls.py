@@ -7,7 +7,7 @@ import urllib.parse
 
 import ada_url
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.urls.classify import (
@@ -19,6 +19,7 @@ from beianaudit.urls.classify import (
 )
 from beianaudit.urls.lookalike import distance, skeleton
 from tests.conftest import ROOT
+from tests.fuzzing import budget
 
 CORPUS = [
     json.loads(line)
@@ -121,7 +122,7 @@ def _official_by_spec(text: str) -> bool:
     )
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(st.text(max_size=80))
 def test_any_text_gets_a_verdict(text: str) -> None:
     result = classify(text)
@@ -135,7 +136,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@budget(100)
 @given(
     st.integers(min_value=0, max_value=len("https://beian.miit.gov.cn/")),
     st.lists(_ALPHABET, min_size=1, max_size=3).map("".join),
@@ -148,7 +149,7 @@ def test_no_edit_of_the_official_url_is_wrongly_official(pos: int, insert: str, 
     assert (result.verdict == "official") == _official_by_spec(text), (text, result)
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(
     st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True),
     st.sampled_from(["com", "net", "top", "xyz", "cn", "com.cn", "io"]),
@@ -162,7 +163,7 @@ def test_official_name_under_any_other_domain_is_lookalike(
     assert classify(f"https://beian.miit.gov.cn@{label}.{tld}/").verdict == "lookalike"
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(st.sampled_from(["beian", "miit"]), st.text("beianmtx", min_size=3, max_size=7))
 def test_the_typo_prefilter_never_hides_a_typo(brand: str, word: str) -> None:
     from beianaudit.urls.lookalike import _imitation

@@ -6,13 +6,14 @@ link the tool calls official, and a message holding one is never official overal
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.commands.url import _worst_verdict
 from beianaudit.urls.classify import classify, judge_found
 from beianaudit.urls.extract import extract
 from tests.android_linkify import foreign_links, linkify
+from tests.fuzzing import budget
 
 SAFE = ("official", "official_insecure", "gov_other")
 OFFICIAL_LINKS = [
@@ -78,7 +79,7 @@ def test_the_oracle_reads_as_android_does() -> None:
     assert linkify("请登录 https://beian.miit.gov.cn 谢谢")[0][2] == "https://beian.miit.gov.cn"
 
 
-@settings(max_examples=400, deadline=None)
+@budget(100)
 @given(
     st.sampled_from(["请登录 ", "", "官方入口: "]),
     st.sampled_from(OFFICIAL_LINKS),
@@ -110,7 +111,7 @@ def test_the_reviewers_run_ons_are_lookalike(text: str) -> None:
 SECOND_LINK_MARKS = ["\\", "%", "[", "]", "/login%", "/a[", "/a]", "#x", "/a\\"]
 
 
-@settings(max_examples=200, deadline=None)
+@budget(50)
 @given(
     st.sampled_from(OFFICIAL_LINKS[:1]),
     st.sampled_from(SECOND_LINK_MARKS),
@@ -160,7 +161,7 @@ TARGETS = [
 SHOWN = ["备案系统登录", "https://beian.miit.gov.cn/", "beian.miit.gov.cn", "工信部备案"]
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(st.sampled_from(ANCHORS), st.sampled_from(TARGETS), st.sampled_from(SHOWN))
 def test_an_anchor_is_judged_by_its_href_attribute(anchor: str, target: str, shown: str) -> None:
     text = anchor.format(o="https://beian.miit.gov.cn/", e=target, s=shown)
@@ -308,7 +309,7 @@ def test_the_reviewers_starts(text: str) -> None:
     assert_never_official(text)
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(
     st.sampled_from(STARTS),
     st.sampled_from(SCHEMES),

@@ -41,18 +41,29 @@ def _bare(text: str) -> str:
 
 
 @cache
-def homoglyphs(letter: str) -> frozenset[str]:
-    """Every character the table makes look like ``letter`` (or its capital)."""
-    table = raw_table()
-    targets = {table.get(letter, letter), table.get(letter.upper(), letter.upper())}
-    found = {ch for ch, target in table.items() if _bare(target) in targets}
+def _nfkd_folds() -> dict[str, list[str]]:
+    """Every character NFKD folds to one other character, by that character: one pass
+    over Unicode for all letters (was one per letter, 0.3 s each)."""
+    folds: dict[str, list[str]] = {}
     for cp in range(0x110000):
         if 0xD800 <= cp < 0xE000:
             continue
         ch = chr(cp)
         folded = unicodedata.normalize("NFKD", ch)
-        if folded != ch and len(folded) == 1 and table.get(folded, folded) in targets:
-            found.add(ch)
+        if folded != ch and len(folded) == 1:
+            folds.setdefault(folded, []).append(ch)
+    return folds
+
+
+@cache
+def homoglyphs(letter: str) -> frozenset[str]:
+    """Every character the table makes look like ``letter`` (or its capital)."""
+    table = raw_table()
+    targets = {table.get(letter, letter), table.get(letter.upper(), letter.upper())}
+    found = {ch for ch, target in table.items() if _bare(target) in targets}
+    for folded, chars in _nfkd_folds().items():
+        if table.get(folded, folded) in targets:
+            found.update(chars)
     found.discard(letter)
     return frozenset(found)
 

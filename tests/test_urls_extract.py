@@ -6,12 +6,13 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.urls.classify import classify, judge_found
 from beianaudit.urls.extract import extract
 from tests.conftest import SAMPLES
+from tests.fuzzing import budget
 
 
 @pytest.mark.parametrize(
@@ -97,7 +98,7 @@ _LINKS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(_CJK, _LINKS, _CJK, st.sampled_from(["", "，", "。", "：", "！", " ", "（"]))
 def test_link_between_chinese_is_found_whole(before: str, link: str, after: str, p: str) -> None:
     text = before + p + link + p + after
@@ -106,7 +107,7 @@ def test_link_between_chinese_is_found_whole(before: str, link: str, after: str,
     assert text[found[0].start :].startswith(found[0].written)
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(st.text(max_size=200))
 def test_extract_never_raises_and_spans_point_into_the_text(text: str) -> None:
     for found in extract(text):
@@ -204,7 +205,7 @@ _PIECES = (
 )
 
 
-@settings(max_examples=500, deadline=None)
+@budget(125)
 @given(
     st.sampled_from(["", "请登录", "点此 "]),
     st.one_of(

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import tests.extract_reference as reference
 from beianaudit.urls import extract as fast
+from tests.fuzzing import budget
 from tests.test_fuzz_parsers import NEAR
 from tests.test_urls_android import (
     AFTERS,
@@ -131,13 +132,13 @@ def assert_same(text: str) -> None:
     assert tuned == _as_tuples(reference.extract(text)), text
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(messages | repeated)
 def test_the_tuned_extraction_reads_as_the_reference(text: str) -> None:
     assert_same(text)
 
 
-@settings(max_examples=150, deadline=None)
+@budget(40)
 @given(st.text(max_size=60) | st.text(st.sampled_from(NEAR + "_$?.-"), max_size=120))
 def test_the_tuned_extraction_reads_arbitrary_text_as_the_reference(text: str) -> None:
     assert_same(text)

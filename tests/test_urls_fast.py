@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from beianaudit.urls import classify as classify_module
@@ -36,6 +36,7 @@ from beianaudit.urls.lookalike import (
     skeleton,
 )
 from tests.conftest import ROOT
+from tests.fuzzing import budget
 from tests.test_urls_confusables import HOSTS, _substitutions
 
 
@@ -144,7 +145,7 @@ _LINKS = st.builds(
 )
 
 
-@settings(max_examples=600, deadline=None)
+@budget(150)
 @given(st.one_of(_LINKS, st.text(max_size=60)))
 @example("https://beian.miit.gov.cn/")
 @example("HTTPS://BEIAN.MIIT.GOV.CN/a/b?x=1#y")
@@ -173,7 +174,7 @@ def test_the_plain_path_is_taken_by_plain_links() -> None:
     assert sum(plain_url(link) is not None for link in mix) > len(mix) // 2
 
 
-@settings(max_examples=300, deadline=None)
+@budget(75)
 @given(st.lists(st.one_of(_LINKS, st.text(max_size=40)), min_size=1, max_size=8))
 def test_classify_is_the_same_with_and_without_the_fast_paths(links: list[str]) -> None:
     _assert_same_verdict(links)
@@ -210,7 +211,7 @@ def _imitation_by_definition(part: str) -> Match | None:
     return None
 
 
-@settings(max_examples=500, deadline=None)
+@budget(125)
 @given(st.one_of(st.text("beianmitgovcnrx01-", min_size=1, max_size=9), st.text(max_size=9)))
 @example("mitt")
 @example("rniit")
@@ -235,7 +236,7 @@ def test_of_ascii_only_the_dot_has_a_skeleton_with_a_dot() -> None:
     assert "." in brand_skeleton(classify_module.OFFICIAL_DOMAIN)
 
 
-@settings(max_examples=500, deadline=None)
+@budget(125)
 @given(
     st.lists(
         st.one_of(
@@ -268,7 +269,7 @@ def _osa(a: str, b: str) -> int:
     return table[len(a)][len(b)]
 
 
-@settings(max_examples=800, deadline=None)
+@budget(200)
 @given(
     st.text("beianmitrxo", max_size=11),
     st.sampled_from(["beianmiit", "miit", "beian", "rniit", "gov", "govcn", ""]),

@@ -7,11 +7,13 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from beianaudit.urls.classify import _extractor, judge_found
 from beianaudit.urls.extract import extract
+from tests.fuzzing import budget
+from tests.tables import check_rows
 
 # What a message puts around a link (pairs of opening and closing marks).
 MARKS = [
@@ -40,13 +42,18 @@ def _cases() -> list[tuple[str, str]]:
     return cases
 
 
-@pytest.mark.parametrize(("text", "host"), _cases())
-def test_a_link_between_symbols_is_found_and_judged(text: str, host: str) -> None:
+def _found_and_judged(case: tuple[str, str]) -> None:
+    text, host = case
     found = extract(text)
     assert [f for f in found if host in f.link.translate({0x3002: "."})], (text, found)
     verdicts = [judge_found(f).verdict for f in found]
     assert "lookalike" in verdicts, (text, verdicts)
-    assert "official" not in verdicts
+    assert "official" not in verdicts, (text, verdicts)
+
+
+def test_a_link_between_symbols_is_found_and_judged() -> None:
+    """Every mark x spoof x context, each failing text named (one test for the table)."""
+    check_rows(_cases(), _found_and_judged)
 
 
 def _idn_suffixes() -> list[str]:
@@ -60,8 +67,7 @@ def test_the_idn_suffixes_are_the_lists() -> None:
     assert {"中国", "网址", "政务", "公司", "在线"} <= set(suffixes)
 
 
-@pytest.mark.parametrize("suffix", _idn_suffixes())
-def test_a_chinese_host_with_any_idn_suffix_is_found(suffix: str) -> None:
+def _found_with_suffix(suffix: str) -> None:
     host = f"备案.{suffix}"
     for text in (
         f"请登录 {host} 处理",
@@ -76,6 +82,11 @@ def test_a_chinese_host_with_any_idn_suffix_is_found(suffix: str) -> None:
         assert judge_found(found[0]).verdict == "lookalike", text
     (found,) = extract(f"(https://{host})")
     assert found.link == f"https://{host}"
+
+
+def test_a_chinese_host_with_any_idn_suffix_is_found() -> None:
+    """Every IDN suffix of the list, each failing one named."""
+    check_rows(_idn_suffixes(), _found_with_suffix)
 
 
 @pytest.mark.parametrize(
@@ -153,7 +164,7 @@ def test_markup_that_shows_something_else_is_judged_by_its_target() -> None:
 _CJK = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
+@budget(50)
 @given(
     _CJK,
     st.sampled_from(MARKS),

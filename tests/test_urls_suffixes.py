@@ -78,7 +78,7 @@ HOST = st.lists(LABEL, max_size=6).map(".".join)
 EXTRA = st.sampled_from(["", ".", "。", "．", ":443", "@x.com", "/path", "?q", "#f"])
 
 
-@budget(1000)
+@budget(250)
 @given(
     st.sampled_from(["", "https://", "http://", "//", "HTTP://", "a b://", "x:"]),
     st.text(alphabet="ab.@:[]/。．xn-", max_size=12) | HOST,
@@ -90,7 +90,7 @@ def test_generated_hosts_and_urls_split_as_tldextract_splits_them(
     same(scheme + host + extra)
 
 
-@budget(200)
+@budget(50)
 @given(st.text(max_size=30))
 def test_any_text_splits_as_tldextract_splits_it(text: str) -> None:
     same(text)
