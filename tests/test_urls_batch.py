@@ -1,0 +1,106 @@
+"""``url --file``'s batch path prints what the one-link path prints (issue 20).
+
+The batch (``commands.url._batch``) makes each distinct line's output once and prints it
+again from a cache when the line comes back, and skips blank and comment lines.  Each
+shortcut is held here to the plain path (``_output`` over ``_judge`` of every line):
+over the benchmark's mix, repeated, with the cache forced to start afresh every few
+lines, and over generated links.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from beianaudit.cli import cli
+from beianaudit.commands import url as url_command
+from beianaudit.commands.common import BatchOutput, LineCache, Tally, skipped_line
+from tests.fuzzing import budget
+from tests.test_urls_fast import _LINKS, generate
+
+FORMATS = ("compact", "jsonl", "text")
+
+
+def _both(lines: list[str], fmt: str) -> tuple[tuple[str, object], tuple[str, object]]:
+    """(output, worst severity) of the batch path and of the plain path."""
+    fast, slow = io.StringIO(), io.StringIO()
+    worst = url_command._batch(iter(lines), fmt, BatchOutput(fast), Tally())
+    judged = (url_command._judge(line, False) for line in lines)
+    plain = url_command._output(judged, fmt, single=False, out=BatchOutput(slow), tally=Tally())
+    return (fast.getvalue(), worst), (slow.getvalue(), plain)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_batch_prints_what_the_plain_path_prints(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's mix with every line twice, far apart and side by side, the cache
+    started afresh every 7 lines (a clear in the middle of repeats)."""
+    links = [line for line in generate(120) if not skipped_line(line)]
+    lines = links + links[::-1] + [links[3]] * 3 + ["\udcff\udcfe", "x" * 1100, "x" * 1100]
+    monkeypatch.setattr(LineCache, "SIZE", 7)
+    fast, slow = _both(lines, fmt)
+    assert fast == slow
+
+
+@budget(60)
+@given(st.lists(st.one_of(_LINKS, st.text(max_size=30)), min_size=1, max_size=12))
+@example(["https://beian.miit.gov.cn/", "https://beian.miit.gov.cn/", "http://t.cn/x"])
+def test_generated_batches_print_what_the_plain_path_prints(links: list[str]) -> None:
+    lines = [line for line in links if not skipped_line(line)] or ["x"]
+    for fmt in FORMATS:
+        fast, slow = _both(lines + lines, fmt)
+        assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("line", "skipped"),
+    [
+        ("", True),
+        ("   ", True),
+        ("\t", True),
+        ("\u3000", True),  # an ideographic space: blank as well
+        ("# links from the log", True),
+        ("  # indented comment", True),
+        ("#", True),
+        ("https://beian.miit.gov.cn/#top", False),
+        ("beian.miit.gov.cn", False),
+        (" https://beian.miit.gov.cn/", False),  # a link after a blank: judged
+        ("\u200b", False),  # invisible, not blank: judged (an ID or link may hide one)
+        ("330106199003071236", False),
+    ],
+)
+def test_what_a_blank_or_comment_line_is(line: str, skipped: bool) -> None:
+    assert skipped_line(line) is skipped
+
+
+@pytest.mark.parametrize("command", ["url", "id"])
+def test_blank_and_comment_lines_are_skipped_and_counted(command: str) -> None:
+    value = "https://beian.miit.gov.cn/" if command == "url" else "330106199003071236"
+    stdin = f"# exported today\n\n{value}\n   \n  # end\n{value}\n"
+    runner = CliRunner()
+    text = runner.invoke(cli, ["--lang", "en", command, "--file", "-"], input=stdin)
+    assert text.exit_code == 0, text.output
+    noun = "links" if command == "url" else "identifiers"
+    assert text.output.splitlines()[-1].startswith(f"2 {noun}: ")
+    assert text.output.splitlines()[-1].endswith("(4 blank or comment lines skipped)")
+    zh = runner.invoke(cli, ["--lang", "zh_CN", command, "--file", "-"], input=stdin)
+    assert "跳过了 4 行空行或注释" in zh.output.splitlines()[-1]
+    for fmt in ("jsonl", "compact"):
+        lines = runner.invoke(cli, [command, "--file", "-", "--format", fmt], input=stdin)
+        assert lines.exit_code == 0
+        assert len(lines.output.splitlines()) == 2  # one line a value, no more
+    whole = runner.invoke(cli, [command, "--file", "-", "--format", "json"], input=stdin)
+    assert '"skipped_lines": 4' in whole.output
+    assert len(whole.output.split('"input"')) == 3
+
+
+@pytest.mark.parametrize("command", ["url", "id"])
+def test_only_blank_and_comment_lines_is_nothing_checked(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--file", "-"], input="\n# none\n\n")
+    assert result.exit_code == 2
+    assert "nothing was checked" in result.output
