@@ -9,6 +9,7 @@ lines, and over generated links.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -19,6 +20,8 @@ from hypothesis import strategies as st
 from beianaudit.cli import cli
 from beianaudit.commands import url as url_command
 from beianaudit.commands.common import BatchOutput, LineCache, Tally, skipped_line
+from beianaudit.report import render_fields
+from beianaudit.urls.classify import classify
 from tests.fuzzing import budget
 from tests.test_urls_fast import _LINKS, generate
 
@@ -55,6 +58,27 @@ def test_generated_batches_print_what_the_plain_path_prints(links: list[str]) ->
     for fmt in FORMATS:
         fast, slow = _both(lines + lines, fmt)
         assert fast == slow
+
+
+def _assert_template_is_encoder(links: list[str]) -> None:
+    for link in links:
+        result = classify(link)
+        assert result.fields_line() == render_fields(result.extra()), link
+        followed = dataclasses.replace(result, hops=({"url": link, "status": 301},))
+        assert followed.fields_line() == render_fields(followed.extra()), link
+
+
+def test_the_compact_template_is_the_encoders_line() -> None:
+    """The benchmark's mix, and strings the encoder escapes (quotes, backslashes, controls,
+    U+2028, lone surrogates, a link cut at 2,048 characters)."""
+    odd = ['https://a.com/"\\x', "https://a.com/\x7f\u2028", "\udcff", "a\x00b", "x" * 3000]
+    _assert_template_is_encoder(generate(200) + odd)
+
+
+@budget(100)
+@given(st.one_of(_LINKS, st.text(max_size=40)))
+def test_generated_compact_lines_are_the_encoders_lines(link: str) -> None:
+    _assert_template_is_encoder([link])
 
 
 @pytest.mark.parametrize(

@@ -108,7 +108,7 @@ def _batch(lines: Iterable[str], fmt: str, out: BatchOutput, tally: Tally) -> Se
     ``tests/test_urls_batch.py`` holds the two equal."""
     from beianaudit.finding import Severity
     from beianaudit.i18n import ngettext
-    from beianaudit.report import Report, render_fields, render_jsonl, render_text, use_colour
+    from beianaudit.report import Report, render_jsonl, render_text, use_colour
 
     colour = fmt == "text" and use_colour(sys.stdout)
     cache: LineCache[tuple[str, Severity]] = LineCache()
@@ -122,7 +122,7 @@ def _batch(lines: Iterable[str], fmt: str, out: BatchOutput, tally: Tally) -> Se
         if hit is None:
             result = _judge(line, False)
             if fmt == "compact":  # the verdict's fields alone: no finding is made
-                text = render_fields(result.extra())
+                text = result.fields_line()
             elif fmt == "jsonl":
                 text = render_jsonl(Report((result.finding(),), extra=result.extra()))
             else:  # text shows the finding alone: no JSON fields are made
@@ -224,7 +224,7 @@ def _output(
     and comment lines it skipped, which json counts as ``skipped_lines``."""
     from beianaudit.finding import Severity
     from beianaudit.i18n import ngettext
-    from beianaudit.report import Report, render_fields, render_text, use_colour
+    from beianaudit.report import Report, render_text, use_colour
 
     out = out or BatchOutput()
     worst = Severity.INFO
@@ -236,7 +236,7 @@ def _output(
     for result in results:
         worst = max(worst, result.severity)
         if fmt == "compact":  # the verdict's fields alone: no finding is made
-            out.write(render_fields(result.extra()))
+            out.write(result.fields_line())
             tally.add(())
             progress.tick(tally.items)
             continue
