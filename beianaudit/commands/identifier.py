@@ -217,7 +217,9 @@ def _emit_compact(
 ) -> bool:
     """A line of JSON a value: the verdict's fields alone, no finding made (each one
     that is not valid is an error, so it fails at any ``--fail-on``)."""
-    from beianaudit.identifiers import VALID, judge
+    from beianaudit.identifiers import RIC, VALID, judge
+    from beianaudit.identifiers.judgement import fields_line, plain_valid_ric
+    from beianaudit.identifiers.regions import RESIDENCE_PERMITS
     from beianaudit.report import render_fields
 
     day = today(ctx)
@@ -225,13 +227,18 @@ def _emit_compact(
     progress = Progress()
     cache: LineCache[tuple[str, bool]] = LineCache()  # a value's line, and whether invalid
     write = out.write
+    plain = kind in (None, RIC)  # a plainly valid resident ID: its line without a Result
     for number, value in enumerate(values, 1):
         hit = cache.get(value)
         if hit is None:
-            result = judge(value, kind, day)
-            line = result.fields_line()
-            text = render_fields(result.as_json()) if line is None else line
-            hit = cache.keep(value, (text, result.verdict != VALID))
+            if plain and plain_valid_ric(value, day):
+                text = fields_line(value, RIC, VALID, RESIDENCE_PERMITS.get(value[:6]))
+                hit = cache.keep(value, (text, False))
+            else:
+                result = judge(value, kind, day)
+                line = result.fields_line()
+                text = render_fields(result.as_json()) if line is None else line
+                hit = cache.keep(value, (text, result.verdict != VALID))
         write(hit[0])
         failed = failed or hit[1]
         if not number & 1023:
@@ -251,7 +258,9 @@ def _emit_jsonl(
     """A JSON line a value, as :func:`emit` writes its report (a valid one that makes no
     finding from :func:`valid_line`), made once for each distinct value and printed
     again from a :class:`LineCache` when the value comes back."""
-    from beianaudit.identifiers import judge
+    from beianaudit.identifiers import RIC, VALID, judge
+    from beianaudit.identifiers.judgement import fields_line, plain_valid_ric
+    from beianaudit.identifiers.regions import RESIDENCE_PERMITS
     from beianaudit.report import render_jsonl
 
     day = today(ctx)
@@ -259,8 +268,13 @@ def _emit_jsonl(
     progress = Progress()
     cache: LineCache[tuple[str, bool, tuple[Severity, ...]]] = LineCache()
     write = out.write
+    plain = kind in (None, RIC)  # a plainly valid resident ID: its line without a Result
+    head = _empty_head()
     for number, value in enumerate(values, 1):
         hit = cache.get(value)
+        if hit is None and plain and plain_valid_ric(value, day):
+            fields = fields_line(value, RIC, VALID, RESIDENCE_PERMITS.get(value[:6]))
+            hit = cache.keep(value, (head + fields[1:-1] + _NO_FINDINGS, False, ()))
         if hit is None:
             result = judge(value, kind, day)
             report = _report(result, lean=True)
