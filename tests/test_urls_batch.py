@@ -50,8 +50,8 @@ def test_the_batch_prints_what_the_plain_path_prints(
     assert fast == slow
 
 
-@budget(60)
-@given(st.lists(st.one_of(_LINKS, st.text(max_size=30)), min_size=1, max_size=12))
+@budget(20)
+@given(st.lists(st.one_of(_LINKS, st.text(max_size=30)), min_size=1, max_size=6))
 @example(["https://beian.miit.gov.cn/", "https://beian.miit.gov.cn/", "http://t.cn/x"])
 def test_generated_batches_print_what_the_plain_path_prints(links: list[str]) -> None:
     lines = [line for line in links if not skipped_line(line)] or ["x"]
@@ -75,7 +75,7 @@ def test_the_compact_template_is_the_encoders_line() -> None:
     _assert_template_is_encoder(generate(200) + odd)
 
 
-@budget(100)
+@budget(50)
 @given(st.one_of(_LINKS, st.text(max_size=40)))
 def test_generated_compact_lines_are_the_encoders_lines(link: str) -> None:
     _assert_template_is_encoder([link])
