@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -128,3 +129,46 @@ def test_only_blank_and_comment_lines_is_nothing_checked(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--file", "-"], input="\n# none\n\n")
     assert result.exit_code == 2
     assert "nothing was checked" in result.output
+
+
+@pytest.mark.parametrize("command", ["url", "id"])
+@pytest.mark.parametrize("fmt", ["compact", "jsonl", "text"])
+def test_an_interrupted_batch_prints_every_line_it_judged(
+    command: str, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C in the middle of a batch read in one chunk: the lines judged before it are
+    printed (output is kept 128 lines at a time), then the interruption (exit 130)."""
+    from beianaudit.commands import identifier
+    from beianaudit.identifiers import judgement
+
+    value = "https://example.com/{}" if command == "url" else "3301061990030{:05d}"
+    path = tmp_path / "lines.txt"
+    path.write_text("".join(value.format(i) + "\n" for i in range(300)), encoding="utf-8")
+    calls = [0]
+
+    def judged(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        if calls[0] > 200:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    if command == "url":
+        real = url_command._judge
+        monkeypatch.setattr(url_command, "_judge", judged)
+    else:
+        real = judgement.judge
+        monkeypatch.setattr("beianaudit.identifiers.judge", judged)
+        monkeypatch.setattr(judgement, "plain_valid_ric", lambda value, day: False)
+        assert identifier  # the command imports judge from beianaudit.identifiers
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", command, "--file", str(path), "--format", fmt]
+    )
+    assert result.exit_code == 130
+    lines = result.stdout.splitlines()
+    if fmt != "text":
+        printed = len(lines)
+    elif command == "url":
+        printed = sum(" BA301 " in line for line in lines)
+    else:
+        printed = sum(line.startswith("line ") for line in lines)
+    assert printed == 200

@@ -490,6 +490,15 @@ class BatchOutput:
         self._drain()
         self._stream.flush()
 
+    def close(self) -> None:
+        """Write what is pending however the batch ends (Ctrl-C, an input error): every
+        line judged is printed, as before the lines were kept.  A closed pipe takes
+        nothing more (``… | head``): that is no error here."""
+        try:
+            self._drain()
+        except (OSError, ValueError):
+            self._pending.clear()
+
 
 class LineCache(dict[str, T]):
     """What a batch printed for each distinct line, to print again when the line comes

@@ -84,6 +84,7 @@ def id_command(
         )
     threshold = Severity.parse(fail_on)
     out = BatchOutput()
+    ctx.call_on_close(out.close)
     tally = Tally()
     at = [0]  # the file's line number of the value last read (text names it)
     stream = ctx.with_resource(open_input(file)) if file is not None else None

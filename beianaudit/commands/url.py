@@ -346,6 +346,7 @@ def url_command(
     unfollowed: Counter[str] = Counter()
     if file_path:
         out = BatchOutput()
+        ctx.call_on_close(out.close)
         tally = Tally()
         lines = not_empty(
             _lines(file_path, out, tally), _("no links in the input: nothing was checked")
