@@ -159,7 +159,8 @@ def test_text_and_jsonl_batches_run_in_flat_memory(
     far below what the 3,000 results or their output would take if held (about 90 KB
     against 0.4 to 3 MB of output, measured)."""
     sink = Sink()
-    monkeypatch.setattr(common.BatchOutput, "__init__", lambda self: setattr(self, "_stream", sink))
+    made = common.BatchOutput.__init__
+    monkeypatch.setattr(common.BatchOutput, "__init__", lambda self: made(self, sink))
     n = 3_000
     run(*args, stdin=Lines(many(lines, 100)))  # imports and caches, before counting
     stdin = Lines(many(lines, n))

@@ -11,6 +11,7 @@ import click
 
 from beianaudit.commands.common import (
     BatchOutput,
+    LineCache,
     Progress,
     Tally,
     UserError,
@@ -24,6 +25,7 @@ from beianaudit.commands.common import (
     lang_option,
     not_empty,
     open_input,
+    skipped_line,
     today,
 )
 from beianaudit.i18n import _, ngettext
@@ -82,30 +84,32 @@ def id_command(
         )
     threshold = Severity.parse(fail_on)
     out = BatchOutput()
+    ctx.call_on_close(out.close)
+    tally = Tally()
+    at = [0]  # the file's line number of the value last read (text names it)
     stream = ctx.with_resource(open_input(file)) if file is not None else None
     inputs = (
-        not_empty(_lines(stream, out), _("no identifiers in the input: nothing was checked"))
+        not_empty(
+            _lines(stream, out, tally, at), _("no identifiers in the input: nothing was checked")
+        )
         if stream is not None
         else iter(values)
     )
     failed = False
     batch = file is not None
     if fmt == "json":
-        failed = _emit_together(inputs, kind, ctx, threshold, batch)
+        failed = _emit_together(inputs, kind, ctx, threshold, batch, tally)
     elif fmt == "compact":
         failed = _emit_compact(inputs, kind, ctx, out)
+    elif fmt == "jsonl":
+        failed = _emit_jsonl(inputs, kind, ctx, out, threshold, tally)
     else:
-        tally = Tally()
         progress = Progress()
-        lean = fmt == "jsonl"
-        for number, (report, result) in enumerate(_reports(inputs, kind, ctx, lean), 1):
-            if report is None:  # valid, no finding: its line from a template
-                out.write(valid_line(result))
-                tally.add(())
-            else:
-                _emit_one((report, result), fmt, number if batch else None, out)
-                failed = failed or bool(report.exit_code(threshold))
-                tally.add(f.severity for f in report.findings)
+        for number, (report, result) in enumerate(_reports(inputs, kind, ctx), 1):
+            assert report is not None  # not lean: every value has its report
+            _emit_one((report, result), fmt, at[0] if batch else None, out)
+            failed = failed or bool(report.exit_code(threshold))
+            tally.add(f.severity for f in report.findings)
             progress.tick(number)
         progress.done()
         if fmt == "text" and (batch or tally.items > 1):  # one total, after all in input order
@@ -116,10 +120,12 @@ def id_command(
     ctx.exit(int(failed))
 
 
-def _lines(stream: IO[bytes], out: BatchOutput) -> Iterator[str]:
-    """Each line as it is, apart from its line ending.  A line that is not UTF-8 stops the
-    batch with a usage error naming the file, the line and the byte: an identifier with a
-    character replaced would be judged as something nobody typed."""
+def _lines(stream: IO[bytes], out: BatchOutput, tally: Tally, at: list[int]) -> Iterator[str]:
+    """Each line as it is, apart from its line ending, but blank and comment lines
+    (:func:`skipped_line`), which are counted in ``tally``; ``at[0]`` is the number of
+    the line last given.  A line that is not UTF-8 stops the batch with a usage error
+    naming the file, the line and the byte: an identifier with a character replaced
+    would be judged as something nobody typed."""
     for number, raw in enumerate(batch_lines(stream, out.flush), 1):
         try:
             line = raw.rstrip(b"\r").decode("utf-8")
@@ -137,6 +143,10 @@ def _lines(stream: IO[bytes], out: BatchOutput) -> Iterator[str]:
                     byte=exc.start + 1,
                 )
             ) from None
+        if skipped_line(line):
+            tally.skipped += 1
+            continue
+        at[0] = number
         yield line
 
 
@@ -145,18 +155,24 @@ def _reports(
 ) -> Iterator[tuple[Report | None, Result]]:
     """Each value's report and result; with ``lean``, ``None`` for the report of a valid
     value that makes no finding (see :func:`valid_line`)."""
-    from beianaudit.identifiers import VALID, judge
-    from beianaudit.identifiers.explain import finding
-    from beianaudit.report import Report
+    from beianaudit.identifiers import judge
 
     day = today(ctx)
     for value in values:
         result = judge(value, kind, day)
-        if lean and result.verdict == VALID and not result.alternatives:
-            yield None, result
-            continue
-        found = finding(result, "id")
-        yield Report((found,) if found else (), extra=result.as_json()), result
+        yield _report(result, lean), result
+
+
+def _report(result: Result, lean: bool = False) -> Report | None:
+    """A value's report; with ``lean``, ``None`` for a valid value that makes no finding."""
+    from beianaudit.identifiers import VALID
+    from beianaudit.identifiers.explain import finding
+    from beianaudit.report import Report
+
+    if lean and result.verdict == VALID and not result.alternatives:
+        return None
+    found = finding(result, "id")
+    return Report((found,) if found else (), extra=result.as_json())
 
 
 def valid_line(result: Result) -> str:
@@ -202,27 +218,93 @@ def _emit_compact(
 ) -> bool:
     """A line of JSON a value: the verdict's fields alone, no finding made (each one
     that is not valid is an error, so it fails at any ``--fail-on``)."""
-    from beianaudit.identifiers import VALID, judge
+    from beianaudit.identifiers import RIC, VALID, judge
+    from beianaudit.identifiers.judgement import fields_line, plain_valid_ric
+    from beianaudit.identifiers.regions import RESIDENCE_PERMITS
     from beianaudit.report import render_fields
 
     day = today(ctx)
     failed = False
     progress = Progress()
+    cache: LineCache[tuple[str, bool]] = LineCache()  # a value's line, and whether invalid
+    write = out.write
+    plain = kind in (None, RIC)  # a plainly valid resident ID: its line without a Result
     for number, value in enumerate(values, 1):
-        result = judge(value, kind, day)
-        line = result.fields_line()
-        out.write(render_fields(result.as_json()) if line is None else line)
-        failed = failed or result.verdict != VALID
-        progress.tick(number)
+        hit = cache.get(value)
+        if hit is None:
+            if plain and plain_valid_ric(value, day):
+                text = fields_line(value, RIC, VALID, RESIDENCE_PERMITS.get(value[:6]))
+                hit = cache.keep(value, (text, False))
+            else:
+                result = judge(value, kind, day)
+                line = result.fields_line()
+                text = render_fields(result.as_json()) if line is None else line
+                hit = cache.keep(value, (text, result.verdict != VALID))
+        write(hit[0])
+        failed = failed or hit[1]
+        if not number & 1023:
+            progress.tick(number)
+    progress.done()
+    return failed
+
+
+def _emit_jsonl(
+    values: Iterator[str],
+    kind: str | None,
+    ctx: click.Context,
+    out: BatchOutput,
+    threshold: Severity,
+    tally: Tally,
+) -> bool:
+    """A JSON line a value, as :func:`emit` writes its report (a valid one that makes no
+    finding from :func:`valid_line`), made once for each distinct value and printed
+    again from a :class:`LineCache` when the value comes back."""
+    from beianaudit.identifiers import RIC, VALID, judge
+    from beianaudit.identifiers.judgement import fields_line, plain_valid_ric
+    from beianaudit.identifiers.regions import RESIDENCE_PERMITS
+    from beianaudit.report import render_jsonl
+
+    day = today(ctx)
+    failed = False
+    progress = Progress()
+    cache: LineCache[tuple[str, bool, tuple[Severity, ...]]] = LineCache()
+    write = out.write
+    plain = kind in (None, RIC)  # a plainly valid resident ID: its line without a Result
+    head = _empty_head()
+    for number, value in enumerate(values, 1):
+        hit = cache.get(value)
+        if hit is None and plain and plain_valid_ric(value, day):
+            fields = fields_line(value, RIC, VALID, RESIDENCE_PERMITS.get(value[:6]))
+            hit = cache.keep(value, (head + fields[1:-1] + _NO_FINDINGS, False, ()))
+        if hit is None:
+            result = judge(value, kind, day)
+            report = _report(result, lean=True)
+            if report is None:  # valid, no finding: its line from a template
+                hit = (valid_line(result), False, ())
+            else:
+                severities = tuple(f.severity for f in report.findings)
+                hit = (render_jsonl(report), bool(report.exit_code(threshold)), severities)
+            cache.keep(value, hit)
+        write(hit[0])
+        failed = failed or hit[1]
+        tally.add(hit[2])
+        if not number & 1023:
+            progress.tick(number)
     progress.done()
     return failed
 
 
 def _emit_together(
-    values: Iterator[str], kind: str | None, ctx: click.Context, threshold: Severity, batch: bool
+    values: Iterator[str],
+    kind: str | None,
+    ctx: click.Context,
+    threshold: Severity,
+    batch: bool,
+    tally: Tally,
 ) -> bool:
     """One JSON object: a single identifier's fields at the top; several, or any read from
-    a file, under ``results``."""
+    a file, under ``results`` (a file's skipped blank and comment lines counted as
+    ``skipped_lines``)."""
     from beianaudit.report import Report
 
     items = []
@@ -235,6 +317,8 @@ def _emit_together(
         extra = items[0][0].extra
     else:
         extra = {"results": [r.extra for r, _ in items]}
+        if batch:
+            extra["skipped_lines"] = tally.skipped
     report = Report(findings, extra=extra)
     emit(report, "json")
     return bool(report.exit_code(threshold))

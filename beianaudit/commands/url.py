@@ -15,6 +15,7 @@ import click
 from beianaudit.commands.common import (
     SIDE_ACTION_FAILED,
     BatchOutput,
+    LineCache,
     Progress,
     Tally,
     UserError,
@@ -27,6 +28,7 @@ from beianaudit.commands.common import (
     lang_option,
     not_empty,
     open_input,
+    skipped_line,
     unreadable,
 )
 from beianaudit.i18n import _
@@ -83,15 +85,61 @@ def _judge(
     return result
 
 
-def _lines(path: str, out: BatchOutput) -> Iterator[str]:
+def _lines(path: str, out: BatchOutput, tally: Tally) -> Iterator[str]:
     """The lines of ``path`` without their endings, read as they come; bytes that are
-    not UTF-8 are kept as surrogates, so that one bad line does not stop a batch."""
+    not UTF-8 are kept as surrogates, so that one bad line does not stop a batch.
+    Blank and comment lines (:func:`skipped_line`) are skipped, counted in ``tally``."""
     with open_input(path) as stream:
         try:
-            for line in batch_lines(stream, out.flush):
-                yield line.decode("utf-8", "surrogateescape").rstrip("\r")
+            for raw in batch_lines(stream, out.flush):
+                line = raw.decode("utf-8", "surrogateescape").rstrip("\r")
+                if skipped_line(line):
+                    tally.skipped += 1
+                    continue
+                yield line
         except OSError as exc:
             raise unreadable(path, exc) from None
+
+
+def _batch(lines: Iterable[str], fmt: str, out: BatchOutput, tally: Tally) -> Severity:
+    """``url --file`` in the per-line formats (compact, jsonl, text) without
+    ``--resolve``: each line's output as :func:`_output` prints it, made once for each
+    distinct line and printed again from a :class:`LineCache` when the line comes back.
+    ``tests/test_urls_batch.py`` holds the two equal."""
+    from beianaudit.finding import Severity
+    from beianaudit.i18n import ngettext
+    from beianaudit.report import Report, render_jsonl, render_text, use_colour
+
+    colour = fmt == "text" and use_colour(sys.stdout)
+    cache: LineCache[tuple[str, Severity]] = LineCache()
+    counts: Counter[Severity] = Counter()
+    progress = Progress()
+    write = out.write
+    n = 0
+    for line in lines:
+        n += 1
+        hit = cache.get(line)
+        if hit is None:
+            result = _judge(line, False)
+            if fmt == "compact":  # the verdict's fields alone: no finding is made
+                text = result.fields_line()
+            elif fmt == "jsonl":
+                text = render_jsonl(Report((result.finding(),), extra=result.extra()))
+            else:  # text shows the finding alone: no JSON fields are made
+                text = render_text(Report((result.finding(),)), colour=colour, summary=False)
+            hit = cache.keep(line, (text, result.severity))
+        write(hit[0])
+        counts[hit[1]] += 1
+        if not n & 1023:
+            progress.tick(n)
+    progress.done()
+    tally.items = n
+    if fmt != "compact":
+        tally.counts = dict(counts)
+    if fmt == "text":
+        write(tally.line(ngettext("{n} link", "{n} links", n).format(n=f"{n:,}")))
+    out.flush()
+    return max(counts, default=Severity.INFO)
 
 
 def _read_message(path: str) -> str:
@@ -166,26 +214,29 @@ def _output(
     single: bool,
     header: bool = False,
     out: BatchOutput | None = None,
+    tally: Tally | None = None,
 ) -> Severity:
     """Print the results in input order, each as soon as it is judged (jsonl, text);
     text ends with one total, and a pasted message's opens with its summary (so it
     waits for the last link).  json is one object at the end, with one link's fields at
     its top level, or several under ``results`` (DESIGN: ``--format json`` prints one
-    object), refused past ``MAX_JSON_BATCH`` links."""
+    object), refused past ``MAX_JSON_BATCH`` links.  A batch's ``tally`` holds the blank
+    and comment lines it skipped, which json counts as ``skipped_lines``."""
     from beianaudit.finding import Severity
     from beianaudit.i18n import ngettext
-    from beianaudit.report import Report, render_fields, render_text, use_colour
+    from beianaudit.report import Report, render_text, use_colour
 
     out = out or BatchOutput()
     worst = Severity.INFO
     kept: list[UrlResult] = []
-    tally = Tally()
+    batch = tally is not None
+    tally = tally or Tally()
     progress = Progress()
     colour = fmt == "text" and use_colour(sys.stdout)
     for result in results:
         worst = max(worst, result.severity)
         if fmt == "compact":  # the verdict's fields alone: no finding is made
-            out.write(render_fields(result.extra()))
+            out.write(result.fields_line())
             tally.add(())
             progress.tick(tally.items)
             continue
@@ -208,6 +259,8 @@ def _output(
         extra: dict[str, object] = {"results": [r.extra() for r in kept]}
         if header:  # a message: its verdict is its worst link's ("" when it has none)
             extra["verdict"] = _worst_verdict(kept)
+        if batch:
+            extra["skipped_lines"] = tally.skipped
         emit(Report(findings, extra=extra), fmt, out=out)
     elif fmt == "text":
         if header:
@@ -293,9 +346,16 @@ def url_command(
     unfollowed: Counter[str] = Counter()
     if file_path:
         out = BatchOutput()
-        lines = not_empty(_lines(file_path, out), _("no links in the input: nothing was checked"))
-        results = _followed((_judge(line, resolve) for line in lines), unfollowed)
-        worst = _output(results, fmt, single=False, out=out)
+        ctx.call_on_close(out.close)
+        tally = Tally()
+        lines = not_empty(
+            _lines(file_path, out, tally), _("no links in the input: nothing was checked")
+        )
+        if fmt != "json" and not resolve:
+            worst = _batch(lines, fmt, out, tally)
+        else:
+            results = _followed((_judge(line, resolve) for line in lines), unfollowed)
+            worst = _output(results, fmt, single=False, out=out, tally=tally)
     elif text_path or (len(urls) == 1 and _is_message(urls[0])):
         if text_path and (text_path == "-" or os.path.exists(text_path)):
             message = _read_message(text_path)

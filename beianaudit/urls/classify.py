@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from json.encoder import encode_basestring as json_string
 from typing import TYPE_CHECKING, Any
 
 from beianaudit.finding import Finding, Severity
@@ -260,6 +261,41 @@ class UrlResult:
         if self.hops:
             fields["hops"] = list(self.hops)
         return fields
+
+    def fields_line(self) -> str:
+        """``render_fields(self.extra())``, the ``--format compact`` line, filled into a
+        fixed template (each string escaped by the encoder's own function) rather than
+        built as a dict and walked by the encoder: a third of a batch line's cost.  A
+        verdict followed by ``--resolve`` (``hops``) takes the encoder's path.  A test
+        holds the two equal."""
+        if self.hops:
+            from beianaudit.report import render_fields
+
+            return render_fields(self.extra())
+        quote = _quote
+        reasons = ",".join(
+            _REASON_TEMPLATE % (quote(code), quote(text))
+            for (code, _params), text in zip(self.reasons, self.reason_texts, strict=True)
+        )
+        return _FIELDS_TEMPLATE % (
+            quote(clip(self.input)),
+            quote(self.url),
+            quote(self.verdict),
+            quote(self.host),
+            quote(self.host_unicode),
+            quote(self.registered_domain),
+            reasons,
+        )
+
+
+# The compact line (UrlResult.fields_line): the keys of UrlResult.extra, in its order,
+# as the JSON Lines encoder (separators "," and ":") writes them.
+_FIELDS_TEMPLATE = (
+    '{"input":%s,"url":%s,"verdict":%s,"host":%s,"host_unicode":%s,'
+    '"registered_domain":%s,"reasons":[%s]}'
+)
+_REASON_TEMPLATE = '{"code":%s,"text":%s}'
+_quote = json_string  # the JSON encoder's own string escaping (ensure_ascii=False)
 
 
 _NEW = object.__new__
