@@ -95,8 +95,6 @@ KNOWN_MISSES: set[str] = {
     "Mi14Ultra@2026",
     "Nova11Pro.666",
     "Nova11Pro@1314",
-    "Nova9.!!",
-    "Nova9@!!",
     "P30Pro!2026!",
     "P30Pro#1314",
     "P30Pro#666",

@@ -90,6 +90,7 @@ MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
 DOUBLED_LETTER = 26 * 4  # Aa, aA, Qq, zz: one letter, four ways to case it
 PIECE_MINIMUM = 50.0  # zxcvbn's MIN_SUBMATCH_GUESSES_MULTI_CHAR, for a known piece of padding
+BRUTEFORCE_CARDINALITY = 10.0  # zxcvbn's price per character it does not recognise
 TEMPLATES = 4  # padding before, after or both sides of the core, or none
 MIN_CORE = 3  # characters of a core: shorter ones are padding themselves
 # zxcvbn's score is 4 from 10^10 guesses on: a match that costs that much (or a core
@@ -603,6 +604,8 @@ def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> N
         text = letters[start : start + size]
         Work.lookups += 1
         guesses = _initials_guesses(text) if len(text) == size else None
+        if any(marks.sub[start : start + size]) or any(marks.gap[start + 1 : start + size]):
+            continue  # initials are a run of letters: leet (5e3) or separators (Z/ED) are chance
         if guesses is not None:
             offer(start, start + size, guesses, NAME, {start}, marks)
     for a in range(1, 7):
@@ -846,6 +849,24 @@ def _piece(password: str, a: int, b: int) -> bool:
     return run is not None and run.end() == b
 
 
+def _recognised(match: dict[str, Any]) -> bool:
+    """Whether ``match`` recognises its characters as what they are, not reads them
+    as something by chance: zxcvbn's shapes (a sequence, walk, repeat, year, date),
+    dates, phones and walks here, and a word of a ranked list as typed.  Initials,
+    names and phrases built of syllables, leet, reversed and mangled readings explain
+    almost any two or three letters (random Wte as initials, w@5 as "was"): as
+    padding they cost no less than brute force, zxcvbn's price for characters it does
+    not recognise."""
+    if match["pattern"] != "dictionary":
+        return True
+    name = match.get("dictionary_name")
+    if name in (DATE, YEAR_MONTH, MOBILE, WALK):
+        return True
+    if name in (NAME, PHRASE):
+        return False
+    return not (match.get("l33t") or match.get("reversed") or match.get("rules"))
+
+
 def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One match for a core with its short padding: Zhangwei@1990 as one guess list.
 
@@ -866,7 +887,11 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
             # A piece of padding keeps it: small matches (w@5 read as "was", Z0 as
             # initials) would otherwise explain random characters piece by piece.
             piece = max(guesses, PIECE_MINIMUM if m["i"] < m["j"] else 1.0)
+            if not _recognised(m):  # a chance reading: brute force at least (Wte, yW)
+                piece = max(piece, BRUTEFORCE_CARDINALITY ** len(m["token"]))
             cheapest[key] = min(cheapest.get(key, math.inf), piece)
+        if not _recognised(m):  # a chance reading is a part like any other (wee, yey3)
+            guesses = max(guesses, PIECE_MINIMUM)
         if (
             m["j"] - m["i"] + 1 >= MIN_CORE
             and guesses < MAX_CORE_GUESSES
@@ -941,6 +966,27 @@ def l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
         # at each step keeps the work linear and still yields as many as there are.
         subs = dict.fromkeys(itertools.islice(following, MAX_L33T_SUBS))
     return [dict(sub) for sub in subs]
+
+
+def as_parts(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``matches`` with the ones priced here held to zxcvbn's minimum for a part of
+    ``password`` (50 guesses for two characters or more, 10 for one), as zxcvbn holds
+    its own: a price set on a match is taken as it is, and a cheap reading of a few
+    random characters (yey3 as 爷爷, wee as initials) made random strings weak.  A
+    match below it is copied, not changed (it may be another's core)."""
+    from zxcvbn import scoring
+
+    floor = {1: float(scoring.MIN_SUBMATCH_GUESSES_SINGLE_CHAR)}
+    multi = float(scoring.MIN_SUBMATCH_GUESSES_MULTI_CHAR)
+    found = []
+    for m in matches:
+        given = m.get("guesses")
+        size = len(m["token"])
+        least = floor.get(size, multi)
+        if given and size < len(password) and given < least:
+            m = {**m, "guesses": least, "guesses_log10": math.log10(least)}
+        found.append(m)
+    return found
 
 
 def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
