@@ -5,11 +5,12 @@
 - The worst verdict time over adversarial shapes up to the stdin limit (1,024
   characters: leet symbols, ``aA`` × 512, repeated walks, dates, phones, separators,
   the person's own data with a rest that needs its own evaluation, random printable
-  text), each the median of a few runs (target: under 50 ms), in wall time and in
-  the process's CPU time (which a loaded machine inflates least), against plain
-  ``zxcvbn()`` on the same input's first 72 characters (timed after beianaudit
-  installed its faster matchers, so plain zxcvbn is flattered); then every shape's
-  CPU time, slowest first.
+  text), with the person's data of ``samples/personal.toml`` and again without it
+  (one evaluation, no rest to judge), each the median of a few runs (target: under
+  50 ms), in wall time and in the process's CPU time (which a loaded machine
+  inflates least), against plain ``zxcvbn()`` on the same input's first 72
+  characters (timed after beianaudit installed its faster matchers, so plain zxcvbn
+  is flattered); then every shape's CPU time, slowest first, with and without.
 - A typical verdict at 12 and 72 characters, against plain ``zxcvbn()`` (its first
   72 characters: it refuses more; plain zxcvbn is timed before beianaudit replaces
   its matchers).
@@ -242,9 +243,20 @@ def measure(n: int) -> list[dict]:
         plain = timed(lambda p=inputs[worst]: zxcvbn(p[:72]), reps, clock)
         figure = f"worst verdict over {len(shapes)} shapes, {label} ({worst})"
         rows.append(row(figure, shapes[worst], "ms", plain))
+    # Without the person's data: one evaluation (no rest to judge again).
+    alone = {
+        name: timed(lambda p=pw: evaluate(p), reps, time.process_time)
+        for name, pw in inputs.items()
+    }
+    worst = max(alone, key=alone.__getitem__)
+    plain = timed(lambda p=inputs[worst]: zxcvbn(p[:72]), reps, time.process_time)
+    figure = f"worst verdict over {len(alone)} shapes, CPU, no personal data ({worst})"
+    rows.append(row(figure, alone[worst], "ms", plain))
     # Every shape's CPU time, slowest first: which ones stand closest to the 50 ms.
     for name, (_, cpu) in sorted(both.items(), key=lambda item: -item[1][1]):
         rows.append(row(f"verdict CPU: {name}", cpu, "ms"))
+    for name, cpu in sorted(alone.items(), key=lambda item: -item[1]):
+        rows.append(row(f"verdict CPU, no personal data: {name}", cpu, "ms"))
     for length, pw in typical.items():
         ours = timed(lambda p=pw: evaluate(p, words), max(3, n // 20))
         rows.append(row(f"one verdict, {length} chars", ours, "ms", plain_ms[length]))

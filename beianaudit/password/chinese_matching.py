@@ -459,10 +459,17 @@ def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
             return None
         return look_up(word)
 
+    looked_up: dict[str, tuple[int, str] | None] = {}  # a word asked again (aAaA, phrases)
+
     def look_up(word: str) -> tuple[int, str] | None:
+        if word in looked_up:
+            return looked_up[word]
         if every is not None and word not in every and word not in user:
-            return None
-        return min(((d[word], name) for name, d in named if word in d), default=None)
+            found = None
+        else:
+            found = min(((d[word], name) for name, d in named if word in d), default=None)
+        looked_up[word] = found
+        return found
 
     # The words starting at each position of a skeleton, looked up once: a phrase
     # search from each start reads the same ones again (24 times in aaaa...).
@@ -681,6 +688,38 @@ def year_month_matches(password: str) -> list[dict[str, Any]]:
     return found
 
 
+class _TailPrices:
+    """Mobile tails priced lately, by the lists they were priced with: the same
+    lists objects (zxcvbn's and beianaudit's, built once) and the same person's
+    words.  A verdict with the person's data judges the rest of the password again,
+    which holds the same numbers; a batch judges many passwords."""
+
+    def __init__(self) -> None:
+        self.prices: dict[tuple[Any, ...], tuple[list[dict[str, int]], float]] = {}
+
+    @staticmethod
+    def _key(tail: str, lists: dict[str, dict[str, int]]) -> tuple[Any, ...]:
+        lasting = [d for name, d in lists.items() if name != USER]
+        mine = frozenset(lists.get(USER, {}).items())
+        return (tail, tuple(lists), tuple(map(id, lasting)), mine), lasting
+
+    def get(self, tail: str, lists: dict[str, dict[str, int]]) -> float | None:
+        key, lasting = self._key(tail, lists)
+        hit = self.prices.get(key)
+        if hit is None or not all(a is b for a, b in zip(hit[0], lasting, strict=True)):
+            return None  # an id reused by another dict: not the same lists
+        return hit[1]
+
+    def put(self, tail: str, lists: dict[str, dict[str, int]], price: float) -> None:
+        key, lasting = self._key(tail, lists)
+        if len(self.prices) >= 256:
+            self.prices.clear()
+        self.prices[key] = (lasting, price)
+
+
+_TAILS = _TailPrices()
+
+
 def mobile_matches(
     password: str, dictionaries: dict[str, dict[str, int]] | None = None
 ) -> list[dict[str, Any]]:
@@ -696,13 +735,16 @@ def mobile_matches(
 
     found = []
     priced: dict[str, float] = {}  # a tail seen before in this password (repeated numbers)
+    lists = dictionaries or matching.RANKED_DICTIONARIES
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
         if tail not in priced:
-            tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
-            best = most_guessable_match_sequence(tail, tail_matches)
-            priced[tail] = min(best["guesses"], structure_guesses(best["sequence"]))
+            priced[tail] = _TAILS.get(tail, lists)
+            if priced[tail] is None:
+                best = most_guessable_match_sequence(tail, matching.omnimatch(tail, lists))
+                priced[tail] = min(best["guesses"], structure_guesses(best["sequence"]))
+                _TAILS.put(tail, lists, priced[tail])
         guesses = MOBILE_PREFIXES * min(priced[tail], MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
@@ -989,18 +1031,24 @@ def as_parts(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any
     return found
 
 
-def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def cheapest_per_span(
+    password: str, matches: list[dict[str, Any]], prices: dict[int, float] | None = None
+) -> list[dict[str, Any]]:
     """The cheapest match of each span, in zxcvbn's order.
 
     zxcvbn's search keeps only the cheapest way to cover a span anyway, so the
     others only cost time: with the padding matches, a third of the work at 72
-    characters.
+    characters.  ``prices``: each match's price by ``id``, kept for a second call on
+    the same matches (the caller keeps them all alive, so that no id is reused).
     """
     from beianaudit.password.zxcvbn_speed import price
 
+    known = {} if prices is None else prices
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = price(m, password)  # m stays unpriced: see habit_matches
+        guesses = known.get(id(m))
+        if guesses is None:
+            guesses = known[id(m)] = price(m, password)  # m stays unpriced: see habit_matches
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)
