@@ -430,9 +430,16 @@ class _Marks:
 
 
 def _uppercase_variations(letters: str) -> float:
-    from beianaudit.password.zxcvbn_speed import uppercase_variations
+    return float(_zxcvbn_speed().uppercase_variations(letters))
 
-    return float(uppercase_variations(letters))
+
+@cache
+def _zxcvbn_speed() -> Any:
+    """zxcvbn_speed (which imports this module), imported once: an import statement in
+    a function asked thousands of times a verdict showed in the profile."""
+    from beianaudit.password import zxcvbn_speed
+
+    return zxcvbn_speed
 
 
 def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:

@@ -307,11 +307,16 @@ def bounded_dictionary_match(
     lower = password.lower()
     matches = []
 
+    hits: dict[str, list[tuple[str, int]]] = {}  # a word met again: its lists, in order
+
     def add(i: int, j: int, word: str) -> None:
-        for name, ranked in named:
-            rank = ranked.get(word)
-            if rank is not None:
-                matches.append(word_match(password, i, j, rank, name))
+        found = hits.get(word)
+        if found is None:
+            found = hits[word] = [
+                (name, rank) for name, ranked in named if (rank := ranked.get(word)) is not None
+            ]
+        for name, rank in found:
+            matches.append(word_match(password, i, j, rank, name))
 
     reach, longer = longest, {}
     if words is not None and longest > PREFIX:
