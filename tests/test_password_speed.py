@@ -303,7 +303,7 @@ def _described(matches: list[dict], text: str) -> list[tuple]:
     ]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(long_texts())
 def test_shared_prices_choose_the_same_matches(password: str) -> None:
     dictionaries = _dictionaries()
