@@ -40,6 +40,19 @@ def random_password(rng: random.Random, length: int) -> str:
     return "".join(chars)
 
 
+def random_one_symbol(rng: random.Random, length: int) -> str:
+    """``length`` (10+) characters of letters and digits drawn uniformly, at least one
+    capital, small letter and digit, and exactly one symbol at a random place: the
+    shape of a password whose symbol was added to pass the class rule."""
+    classes = (string.ascii_uppercase, string.ascii_lowercase, string.digits)
+    every = "".join(classes)
+    chars = [rng.choice(c) for c in classes]
+    chars += [rng.choice(every) for _ in range(length - len(chars) - 1)]
+    rng.shuffle(chars)
+    chars.insert(rng.randrange(len(chars) + 1), rng.choice(SYMBOLS))
+    return "".join(chars)
+
+
 @cache
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS

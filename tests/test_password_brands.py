@@ -89,8 +89,6 @@ KNOWN_MISSES: set[str] = {
     "Galaxy24Ultra_#1",
     "Mate30@123!",
     "MeiDi!2026!",
-    "Nova9.!!",
-    "Nova9@!!",
     "P30Pro!2026!",
     "RedmiK70@123",
     "RedmiNote12_!!",

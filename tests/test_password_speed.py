@@ -93,7 +93,7 @@ def test_the_float_search_equals_zxcvbns_on_long_inputs(password: str) -> None:
     ]
 
 
-@budget(40)
+@budget(20)
 @given(
     st.text(alphabet="0123456789", max_size=30)
     | st.text(alphabet="0123456789/\\_.- \n٣x", max_size=30)
@@ -199,9 +199,20 @@ def test_a_repeated_mobile_number_is_priced_once(monkeypatch: pytest.MonkeyPatch
         return inner(text, *args, **kwargs)
 
     monkeypatch.setattr(matching, "omnimatch", counting)
+    monkeypatch.setattr(chinese_matching, "_TAILS", chinese_matching._TailPrices())
     found = chinese_matching.mobile_matches("13912345678Aa!" * 5, _dictionaries())
     assert len(found) == 5
     assert tails == ["12345678"]
+    # The rest of a verdict (the person's data taken out) holds the same numbers:
+    # priced once for both, at the same price as priced afresh.
+    again = chinese_matching.mobile_matches("Aa!13912345678", _dictionaries())
+    assert tails == ["12345678"]
+    monkeypatch.setattr(chinese_matching, "_TAILS", chinese_matching._TailPrices())
+    assert chinese_matching.mobile_matches("Aa!13912345678", _dictionaries()) == again
+    assert tails == ["12345678", "12345678"]
+    # Other lists (another person's words) are priced on their own.
+    chinese_matching.mobile_matches("Aa!13912345678", _dictionaries([("12345678", "phone")]))
+    assert len(tails) == 3
 
 
 def test_the_phrase_search_reads_each_position_once() -> None:
@@ -256,3 +267,81 @@ def test_long_words_are_found_as_zxcvbn_finds_them(password: str) -> None:
     assert zxcvbn_speed.bounded_dictionary_match(password, dictionaries) == upstream(
         password, dictionaries
     )
+
+
+# --- prices and lookups worked out once: the same matches as working them out again --
+
+
+def _reference_all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dict]:
+    """``strength._all_matches`` as it was before prices were shared between its two
+    ``cheapest_per_span`` calls: every match priced again in the second."""
+    from decimal import Decimal
+
+    from zxcvbn import matching
+
+    matches = zxcvbn_speed.omnimatch(text, dictionaries)
+    matches += matching.regex_match(text, _regexen={"recent_year": chinese_matching.LATER_YEAR})
+    matches += chinese_matching.chinese_matches(text, dictionaries)
+    for match in matches:
+        if match["pattern"] == "repeat":
+            unit = match["base_token"]
+            units = _reference_all_matches(unit, dictionaries)
+            base = zxcvbn_speed.most_guessable_match_sequence(unit, units)
+            match["base_guesses"] = Decimal(base["guesses"])
+            match["base_matches"] = base["sequence"]
+            match["guesses"] = base["guesses"] * match["repeat_count"]
+    matches = chinese_matching.cheapest_per_span(text, matches)
+    habits = chinese_matching.habit_matches(text, matches)
+    return chinese_matching.cheapest_per_span(
+        text, chinese_matching.as_parts(text, matches + habits)
+    )
+
+
+def _described(matches: list[dict], text: str) -> list[tuple]:
+    return [
+        (m["i"], m["j"], m["pattern"], m.get("dictionary_name"), zxcvbn_speed.price(m, text))
+        for m in matches
+    ]
+
+
+@budget(12)
+@given(long_texts())
+def test_shared_prices_choose_the_same_matches(password: str) -> None:
+    dictionaries = _dictionaries()
+    ours = strength._all_matches(password, dictionaries)
+    assert _described(ours, password) == _described(
+        _reference_all_matches(password, dictionaries), password
+    )
+
+
+@budget(20)
+@given(
+    st.lists(
+        st.sampled_from(["aa", "woaini", "zhang", "wei", "qq", "xyzzy", "1314"])
+        | st.text("aeinowz", min_size=2, max_size=8),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_a_word_looked_up_again_gets_the_same_rank(words: list[str]) -> None:
+    """The ranker keeps what each word looked up to: asked again (aAaA... asks the same
+    words from every start), it answers as the lists do."""
+    dictionaries = _dictionaries()
+    for length in (12, 72):  # up to SHORT every list is asked; past it the set of all words
+        rank = chinese_matching._ranker(dictionaries, length)
+        for word in words + words:
+            expected = min(
+                ((d[word], name) for name, d in dictionaries.items() if word in d), default=None
+            )
+            assert rank(word) == expected
+
+
+@budget(20)
+@given(long_texts())
+def test_l33t_match_equals_zxcvbns(password: str) -> None:
+    """Only the substrings with a substituted character looked up: the same matches in
+    the same order as zxcvbn's ``l33t_match`` (which looks all up, then drops those)."""
+    zxcvbn_speed.install()
+    dictionaries = _dictionaries()
+    upstream = zxcvbn_speed._UPSTREAM["l33t_match"]
+    assert zxcvbn_speed.l33t_match(password, dictionaries) == upstream(password, dictionaries)

@@ -90,6 +90,7 @@ MAX_PAD = 12  # characters of padding on one side
 SYMBOL_GUESSES = 10  # per padding symbol: ! @ # . _ * and a few more
 DOUBLED_LETTER = 26 * 4  # Aa, aA, Qq, zz: one letter, four ways to case it
 PIECE_MINIMUM = 50.0  # zxcvbn's MIN_SUBMATCH_GUESSES_MULTI_CHAR, for a known piece of padding
+BRUTEFORCE_CARDINALITY = 10.0  # zxcvbn's price per character it does not recognise
 TEMPLATES = 4  # padding before, after or both sides of the core, or none
 MIN_CORE = 3  # characters of a core: shorter ones are padding themselves
 # zxcvbn's score is 4 from 10^10 guesses on: a match that costs that much (or a core
@@ -432,9 +433,16 @@ class _Marks:
 
 
 def _uppercase_variations(letters: str) -> float:
-    from beianaudit.password.zxcvbn_speed import uppercase_variations
+    return float(_zxcvbn_speed().uppercase_variations(letters))
 
-    return float(uppercase_variations(letters))
+
+@cache
+def _zxcvbn_speed() -> Any:
+    """zxcvbn_speed (which imports this module), imported once: an import statement in
+    a function asked thousands of times a verdict showed in the profile."""
+    from beianaudit.password import zxcvbn_speed
+
+    return zxcvbn_speed
 
 
 def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
@@ -461,10 +469,17 @@ def _ranker(dictionaries: dict[str, dict[str, int]], length: int) -> Any:
             return None
         return look_up(word)
 
+    looked_up: dict[str, tuple[int, str] | None] = {}  # a word asked again (aAaA, phrases)
+
     def look_up(word: str) -> tuple[int, str] | None:
+        if word in looked_up:
+            return looked_up[word]
         if every is not None and word not in every and word not in user:
-            return None
-        return min(((d[word], name) for name, d in named if word in d), default=None)
+            found = None
+        else:
+            found = min(((d[word], name) for name, d in named if word in d), default=None)
+        looked_up[word] = found
+        return found
 
     # The words starting at each position of a skeleton, looked up once: a phrase
     # search from each start reads the same ones again (24 times in aaaa...).
@@ -606,6 +621,8 @@ def _names(letters: str, start: int, surnames, given, offer, marks: _Marks) -> N
         text = letters[start : start + size]
         Work.lookups += 1
         guesses = _initials_guesses(text) if len(text) == size else None
+        if any(marks.sub[start : start + size]) or any(marks.gap[start + 1 : start + size]):
+            continue  # initials are a run of letters: leet (5e3) or separators (Z/ED) are chance
         if guesses is not None:
             offer(start, start + size, guesses, NAME, {start}, marks)
     for a in range(1, 7):
@@ -681,6 +698,38 @@ def year_month_matches(password: str) -> list[dict[str, Any]]:
     return found
 
 
+class _TailPrices:
+    """Mobile tails priced lately, by the lists they were priced with: the same
+    lists objects (zxcvbn's and beianaudit's, built once) and the same person's
+    words.  A verdict with the person's data judges the rest of the password again,
+    which holds the same numbers; a batch judges many passwords."""
+
+    def __init__(self) -> None:
+        self.prices: dict[tuple[Any, ...], tuple[list[dict[str, int]], float]] = {}
+
+    @staticmethod
+    def _key(tail: str, lists: dict[str, dict[str, int]]) -> tuple[Any, ...]:
+        lasting = [d for name, d in lists.items() if name != USER]
+        mine = frozenset(lists.get(USER, {}).items())
+        return (tail, tuple(lists), tuple(map(id, lasting)), mine), lasting
+
+    def get(self, tail: str, lists: dict[str, dict[str, int]]) -> float | None:
+        key, lasting = self._key(tail, lists)
+        hit = self.prices.get(key)
+        if hit is None or not all(a is b for a, b in zip(hit[0], lasting, strict=True)):
+            return None  # an id reused by another dict: not the same lists
+        return hit[1]
+
+    def put(self, tail: str, lists: dict[str, dict[str, int]], price: float) -> None:
+        key, lasting = self._key(tail, lists)
+        if len(self.prices) >= 256:
+            self.prices.clear()
+        self.prices[key] = (lasting, price)
+
+
+_TAILS = _TailPrices()
+
+
 def mobile_matches(
     password: str, dictionaries: dict[str, dict[str, int]] | None = None
 ) -> list[dict[str, Any]]:
@@ -696,13 +745,16 @@ def mobile_matches(
 
     found = []
     priced: dict[str, float] = {}  # a tail seen before in this password (repeated numbers)
+    lists = dictionaries or matching.RANKED_DICTIONARIES
     for m in _MOBILE.finditer(password):
         tail = m.group()[3:]
         Work.lookups += 1
         if tail not in priced:
-            tail_matches = matching.omnimatch(tail, dictionaries or matching.RANKED_DICTIONARIES)
-            best = most_guessable_match_sequence(tail, tail_matches)
-            priced[tail] = min(best["guesses"], structure_guesses(best["sequence"]))
+            priced[tail] = _TAILS.get(tail, lists)
+            if priced[tail] is None:
+                best = most_guessable_match_sequence(tail, matching.omnimatch(tail, lists))
+                priced[tail] = min(best["guesses"], structure_guesses(best["sequence"]))
+                _TAILS.put(tail, lists, priced[tail])
         guesses = MOBILE_PREFIXES * min(priced[tail], MAX_TAIL_GUESSES)
         found.append(priced_match(password, m.start(), m.end() - 1, guesses, MOBILE))
     return found
@@ -849,6 +901,24 @@ def _piece(password: str, a: int, b: int) -> bool:
     return run is not None and run.end() == b
 
 
+def _recognised(match: dict[str, Any]) -> bool:
+    """Whether ``match`` recognises its characters as what they are, not reads them
+    as something by chance: zxcvbn's shapes (a sequence, walk, repeat, year, date),
+    dates, phones and walks here, and a word of a ranked list as typed.  Initials,
+    names and phrases built of syllables, leet, reversed and mangled readings explain
+    almost any two or three letters (random Wte as initials, w@5 as "was"): as
+    padding they cost no less than brute force, zxcvbn's price for characters it does
+    not recognise."""
+    if match["pattern"] != "dictionary":
+        return True
+    name = match.get("dictionary_name")
+    if name in (DATE, YEAR_MONTH, MOBILE, WALK):
+        return True
+    if name in (NAME, PHRASE):
+        return False
+    return not (match.get("l33t") or match.get("reversed") or match.get("rules"))
+
+
 def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One match for a core with its short padding: Zhangwei@1990 as one guess list.
 
@@ -869,7 +939,11 @@ def habit_matches(password: str, matches: list[dict[str, Any]]) -> list[dict[str
             # A piece of padding keeps it: small matches (w@5 read as "was", Z0 as
             # initials) would otherwise explain random characters piece by piece.
             piece = max(guesses, PIECE_MINIMUM if m["i"] < m["j"] else 1.0)
+            if not _recognised(m):  # a chance reading: brute force at least (Wte, yW)
+                piece = max(piece, BRUTEFORCE_CARDINALITY ** len(m["token"]))
             cheapest[key] = min(cheapest.get(key, math.inf), piece)
+        if not _recognised(m):  # a chance reading is a part like any other (wee, yey3)
+            guesses = max(guesses, PIECE_MINIMUM)
         if (
             m["j"] - m["i"] + 1 >= MIN_CORE
             and guesses < MAX_CORE_GUESSES
@@ -946,18 +1020,45 @@ def l33t_subs(table: dict[str, list[str]]) -> list[dict[str, str]]:
     return [dict(sub) for sub in subs]
 
 
-def cheapest_per_span(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def as_parts(password: str, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``matches`` with the ones priced here held to zxcvbn's minimum for a part of
+    ``password`` (50 guesses for two characters or more, 10 for one), as zxcvbn holds
+    its own: a price set on a match is taken as it is, and a cheap reading of a few
+    random characters (yey3 as 爷爷, wee as initials) made random strings weak.  A
+    match below it is copied, not changed (it may be another's core)."""
+    from zxcvbn import scoring
+
+    floor = {1: float(scoring.MIN_SUBMATCH_GUESSES_SINGLE_CHAR)}
+    multi = float(scoring.MIN_SUBMATCH_GUESSES_MULTI_CHAR)
+    found = []
+    for m in matches:
+        given = m.get("guesses")
+        size = len(m["token"])
+        least = floor.get(size, multi)
+        if given and size < len(password) and given < least:
+            m = {**m, "guesses": least, "guesses_log10": math.log10(least)}
+        found.append(m)
+    return found
+
+
+def cheapest_per_span(
+    password: str, matches: list[dict[str, Any]], prices: dict[int, float] | None = None
+) -> list[dict[str, Any]]:
     """The cheapest match of each span, in zxcvbn's order.
 
     zxcvbn's search keeps only the cheapest way to cover a span anyway, so the
     others only cost time: with the padding matches, a third of the work at 72
-    characters.
+    characters.  ``prices``: each match's price by ``id``, kept for a second call on
+    the same matches (the caller keeps them all alive, so that no id is reused).
     """
     from beianaudit.password.zxcvbn_speed import price
 
+    known = {} if prices is None else prices
     best: dict[tuple[int, int], tuple[float, dict[str, Any]]] = {}
     for m in matches:
-        guesses = price(m, password)  # m stays unpriced: see habit_matches
+        guesses = known.get(id(m))
+        if guesses is None:
+            guesses = known[id(m)] = price(m, password)  # m stays unpriced: see habit_matches
         key = (m["i"], m["j"])
         if key not in best or guesses < best[key][0]:
             best[key] = (guesses, m)

@@ -37,6 +37,7 @@ from beianaudit.password.chinese_matching import (
     USER,
     WALK,
     YEAR_MONTH,
+    as_parts,
     cheapest_per_span,
     chinese_dictionaries,
     chinese_matches,
@@ -195,8 +196,9 @@ def _all_matches(text: str, dictionaries: dict[str, dict[str, int]]) -> list[dic
             match["base_guesses"] = Decimal(base["guesses"])
             match["base_matches"] = base["sequence"]
             match["guesses"] = base["guesses"] * match["repeat_count"]
-    matches = cheapest_per_span(text, matches)  # the padding matcher needs no others
-    return cheapest_per_span(text, matches + habit_matches(text, matches))
+    prices: dict[int, float] = {}  # each match priced once; every match stays alive here
+    kept = cheapest_per_span(text, matches, prices)  # the padding matcher needs no others
+    return cheapest_per_span(text, as_parts(text, kept + habit_matches(text, kept)), prices)
 
 
 def evaluate(
