@@ -163,10 +163,20 @@ class Terminal:
                 fields = path.read_text().split()
             except OSError:
                 fields = []
-            if fields[:1] == [str(READ_SYSCALL)]:
+            if fields[:1] == [str(READ_SYSCALL)] and self._is_terminal(fields[1]):
                 return
             self._read(0.02)
         raise AssertionError(f"never read its input; the screen:\n{self.screen}")
+
+    def _is_terminal(self, fd: str) -> bool:
+        """Whether the read(2)'s descriptor (hex, from /proc/PID/syscall) is the terminal:
+        a loaded machine catches the child reading a module's file (a lazy import after
+        the prompt), and a Ctrl-C sent then is lost before the terminal read starts."""
+        try:
+            target = os.readlink(f"/proc/{self.proc.pid}/fd/{int(fd, 16)}")
+        except (OSError, ValueError):
+            return False
+        return target.startswith("/dev/pts/") or target == "/dev/tty"
 
     def finish(self) -> int:
         """Read to the end; the exit status (negative: killed by that signal)."""
