@@ -93,6 +93,9 @@ class Found:
     phone: tuple[str, ...] = ()
     # A link in markup (an anchor's href, a Markdown target): no phone reads it in text.
     markup: bool = False
+    # A target in markup that a browser resolves against the page it sits on
+    # (relative_target): it opens the page's own site, whatever host it names.
+    relative: bool = False
 
     def reading(self, limit: int) -> str | None:
         """The link read on to the end of its host, to be judged by the browser's parser
@@ -835,18 +838,33 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
 
 
 def _relative_shown_official(target: str, shown: str) -> bool:
-    """A relative target (``/login``, ``#``) under shown text naming the filing system's
-    host: it opens the page's own site, or nothing in a mail, never the filing system,
-    so it is judged as a target (not a link: invalid) with the text shown for it
-    (classify.shown_as: lookalike).  Other relative links are no links at all."""
-    if _SCHEME_LIKE.match(target):
+    """A relative target (relative_target: ``/login``, ``#``, ``beian.miit.gov.cn@x``)
+    under shown text, or itself, naming the filing system's host: it opens the page's
+    own site, or nothing in a mail, never the filing system, so it is judged as a
+    target (classify.relative, shown_as: lookalike).  Other relative links are no
+    links at all."""
+    if not relative_target(target):
         return False
     from beianaudit.urls.classify import names_official_host
 
-    return names_official_host(shown)
+    return names_official_host(shown) or names_official_host(target)
 
 
 _SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_AUTHORITY = re.compile(r"[/\\]{2}")
+
+
+def relative_target(target: str) -> bool:
+    """Whether a browser resolves a target in markup against the page it sits on
+    (WHATWG URL parsing, as ada-url does it): a target with no scheme, or with http: or
+    https: (the schemes a page has) not followed by two slashes of either kind (the
+    "special relative or authority state": ``https:beian.miit.gov.cn`` under an https
+    page is https://<the page's site>/…/beian.miit.gov.cn).  Two slashes (``//host``,
+    ``https:\\\\host``) start an authority; any other scheme makes it absolute."""
+    scheme = _SCHEME_LIKE.match(target)
+    if scheme and scheme.group()[:-1].lower() not in ("http", "https"):
+        return False
+    return not _AUTHORITY.match(target, scheme.end() if scheme else 0)
 
 
 def _commonmark(text: str) -> str:
@@ -899,9 +917,11 @@ def _pair_up(found: list[Found], text: str) -> list[Found]:
         if (
             _SCHEMED.match(mapped.translate(_NO_TAB))
             or _looks_like_host(mapped)
-            or _relative_shown_official(mapped, shown_text)
+            or _relative_shown_official(mapped.translate(_NO_TAB), shown_text)
         ):
-            targets.append((lo, hi, replace(link, shown=shown_text, markup=True)))
+            relative = relative_target(mapped.translate(_NO_TAB))
+            link = replace(link, shown=shown_text, markup=True, relative=relative)
+            targets.append((lo, hi, link))
             if definition is not None:  # its target is judged with the text shown for it
                 targets.append((*definition, None))
     if not targets:

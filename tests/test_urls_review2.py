@@ -1,0 +1,92 @@
+"""The second adversarial review of ``url --text`` (its findings A-E): the reviewer's own
+inputs, and a small generator over each shape (wrappers x forms x trailing context).
+
+Every expected verdict comes from how a browser (WHATWG URL parsing, as ada-url does it)
+or a phone opens the link, never from this code's output."""
+
+from __future__ import annotations
+
+import itertools
+
+from beianaudit.urls.classify import judge_found
+from beianaudit.urls.extract import extract
+from tests.test_urls_edges import SHOWN_FORMS, _html_wrappers, _markdown_wrappers
+
+SAFE = ("official", "official_insecure", "gov_other")
+
+
+def _worst(text: str) -> str:
+    from beianaudit.commands.url import _worst_verdict
+
+    return _worst_verdict([judge_found(f) for f in extract(text)])
+
+
+def _verdicts(text: str) -> list[tuple[str, str, str]]:
+    return [(f.written, (r := judge_found(f)).verdict, r.host) for f in extract(text)]
+
+
+# A. A target in markup without two slashes after http(s): (or with no scheme at all) is
+# relative: a browser resolves it against the page it sits on (WHATWG "special relative
+# or authority state": ``https:`` then anything but two slashes, under a base of the same
+# scheme, is relative; ada: URL('https:beian.miit.gov.cn', base='https://evil.com/x/') is
+# https://evil.com/x/beian.miit.gov.cn).  It opens the sender's site whatever host it
+# names, so it is never safe.  Two slashes of either kind (``https:\\``, ``//``) are an
+# authority: absolute, the host it names.
+RELATIVE_TARGETS = [
+    "https:beian.miit.gov.cn",
+    "https:/beian.miit.gov.cn/#/Integrated/index",
+    "https:\\beian.miit.gov.cn",
+    "http:beian.miit.gov.cn",
+    "beian.miit.gov.cn",
+    "beian.miit.gov.cn/#/Integrated/index",
+    "beian.miit.gov.cn@evil.com",
+    "www.miit.gov.cn",
+]
+ABSOLUTE_OFFICIAL = [
+    "https://beian.miit.gov.cn/",
+    "https:\\\\beian.miit.gov.cn/",
+    "https:/\\beian.miit.gov.cn/",
+    "//beian.miit.gov.cn/",
+]
+
+REVIEW_A = [
+    '<p>您的备案即将注销，请<a href="https:beian.miit.gov.cn">登录https://beian.miit.gov.cn/</a>核验。</p>',
+    '<a href="https:/beian.miit.gov.cn/#/Integrated/index">登录备案系统</a>',
+    '<a href="https:\\beian.miit.gov.cn">登录</a>',
+    "[https://beian.miit.gov.cn/](https:beian.miit.gov.cn)",
+    '<a href="beian.miit.gov.cn">https://beian.miit.gov.cn/</a>',
+    "[登录备案系统](beian.miit.gov.cn)",
+    "[登录][1]\n\n[1]: beian.miit.gov.cn",
+    '<a href="beian.miit.gov.cn/#/Integrated/index">https://beian.miit.gov.cn/</a>',
+    '<a href="beian.miit.gov.cn@evil.com">登录</a>',
+    "[登录](beian.miit.gov.cn@evil.com)",
+]
+
+
+def test_review_a_relative_targets_are_lookalike() -> None:
+    wrong = [(t, _verdicts(t)) for t in REVIEW_A if _worst(t) != "lookalike"]
+    assert not wrong, wrong
+
+
+def test_a_relative_target_is_never_safe_in_any_wrapper() -> None:
+    wrong = []
+    shown_texts = [*SHOWN_FORMS[:4], "登录", "点击这里"]
+    for shown, target in itertools.product(shown_texts, RELATIVE_TARGETS):
+        for text in _html_wrappers(shown, target) + _markdown_wrappers(shown, target):
+            if _worst(text) != "lookalike":
+                wrong.append((text, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])
+
+
+def test_an_absolute_target_without_a_scheme_or_with_backslashes_stays_official() -> None:
+    wrong = []
+    for shown, target in itertools.product([SHOWN_FORMS[0], "登录"], ABSOLUTE_OFFICIAL):
+        for text in _html_wrappers(shown, target)[:5] + _markdown_wrappers(shown, target)[:3]:
+            if _worst(text) not in ("official", "official_insecure"):
+                wrong.append((text, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])
+
+
+def test_an_address_bar_reads_https_colon_host_as_absolute() -> None:
+    """Without a page (plain text, no base) ``https:beian.miit.gov.cn`` is absolute."""
+    assert _worst("请登录 https:beian.miit.gov.cn 处理") in ("official", "official_insecure")
