@@ -90,3 +90,60 @@ def test_an_absolute_target_without_a_scheme_or_with_backslashes_stays_official(
 def test_an_address_bar_reads_https_colon_host_as_absolute() -> None:
     """Without a page (plain text, no base) ``https:beian.miit.gov.cn`` is absolute."""
     assert _worst("请登录 https:beian.miit.gov.cn 处理") in ("official", "official_insecure")
+
+
+# B. A link without a scheme whose userinfo is the official host (``beian.miit.gov.cn@evil.com``,
+# ``beian.miit.gov.cn:443@evil.com``): typed into an address bar it is http:// + the text
+# (ada: http://beian.miit.gov.cn:443@evil.com/ has host evil.com), and every reader and
+# person copying it trims a trailing mark, so whatever follows it, it opens evil.com.
+REVIEW_B = [
+    "【阿里云】请登录 beian.miit.gov.cn@evil.com，完成核验。",
+    "（beian.miit.gov.cn@evil.com）",
+    "【beian.miit.gov.cn@evil.com】",
+    "“beian.miit.gov.cn@evil.com”",
+    "<beian.miit.gov.cn@evil.com>",
+    "请登录beian.miit.gov.cn@evil.com处理",
+    "请登录beian.miit.gov.cn@evil.com😊",
+    "请登录beian.miit.gov.cn@evil.com[微笑]",
+    "请登录beian.miit.gov.cn@evil.com！！",
+    "请登录 beian.miit.gov.cn:@evil.com",
+    "请登录 beian.miit.gov.cn:443@evil.com",
+    "请登录 beian.miit.gov.cn:x@evil.com",
+    "请登录 beian.miit.gov.cn:a:b@evil.com",
+    "请登录 beian.miit.gov.cn:@1.2.3.4",
+]
+USERINFO_LINKS = [
+    "beian.miit.gov.cn@evil.com",
+    "beian.miit.gov.cn@1.2.3.4",
+    "beian.miit.gov.cn@evil.cn",
+    "beian.miit.gov.cn:@evil.com",
+    "beian.miit.gov.cn:443@evil.com",
+    "beian.miit.gov.cn:x@evil.com",
+]
+USERINFO_LEADS = ["请登录 ", "请登录", "（", "【", "“"]
+USERINFO_TAILS = [
+    *["", " 谢谢", "，完成核验。", "）", "！", "处理", "😊"],
+    *["[微笑]", "】", "”", "、", "～", ">"],
+]
+
+
+def test_review_b_userinfo_without_a_scheme_is_lookalike() -> None:
+    wrong = [(t, _verdicts(t)) for t in REVIEW_B if _worst(t) != "lookalike"]
+    assert not wrong, wrong
+
+
+def test_userinfo_without_a_scheme_is_lookalike_whatever_follows() -> None:
+    wrong = []
+    for link, lead, tail in itertools.product(USERINFO_LINKS, USERINFO_LEADS, USERINFO_TAILS):
+        text = f"{lead}{link}{tail}"
+        if _worst(text) != "lookalike":
+            wrong.append((text, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])
+
+
+def test_a_host_and_port_without_a_scheme_is_still_the_host() -> None:
+    from beianaudit.urls.classify import classify
+
+    assert classify("beian.miit.gov.cn:443@evil.com").host == "evil.com"
+    assert classify("beian.miit.gov.cn:8080").host == "beian.miit.gov.cn"
+    assert classify("mailto:x@evil.com").verdict == "invalid"  # a scheme, not a host

@@ -63,7 +63,12 @@ _IP_HOST = re.compile(r"\[.*\]|\d+\.\d+\.\d+\.\d+")
 _REGISTRABLE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_HOST_PORT = re.compile(r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)")
+# What an address bar reads as a host, not a scheme, before a colon: ``host:port``, and a
+# dotted name whose colon is followed by userinfo (``beian.miit.gov.cn:443@evil.com``,
+# ``…gov.cn:x@evil.com``: http://… opens evil.com); a scheme has no dot in practice.
+_HOST_PORT = re.compile(
+    r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)|[A-Za-z0-9-]+\.[A-Za-z0-9.-]*:[^/?#\\]*@"
+)
 
 OFFICIAL = "official"
 OFFICIAL_INSECURE = "official_insecure"

@@ -279,8 +279,15 @@ def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
 def trimmed(reading: str) -> str:
     """A reading of a link cut where Android's would end its host (``android_end``):
     ``https://beian.miit.gov.cn、.evil.com-`` is ``…evil.com``, a host a browser
-    reaches, where the reading itself names none (``com-`` is no public suffix)."""
+    reaches, where the reading itself names none (``com-`` is no public suffix).  A
+    reading with userinfo (``beian.miit.gov.cn@evil.com，…``, ``…gov.cn:443@evil.com）``)
+    is cut where the letters of the host after its ``@`` end, as a person copying it
+    or any linkifier trims the mark after it: that opens evil.com."""
     authority = _SCHEME_PREFIX.match(reading).end()
+    path = _PATH_START.search(reading, authority)
+    at = reading.rfind("@", authority, path.start() if path else len(reading))
+    if at >= 0:
+        return reading[: _HOST_LETTERS.match(reading, at + 1).end()]
     end = android_end(reading, authority, len(reading), True)
     host_end = _compiled(_ANDROID_HOST[True]).match(reading, authority).end()
     return reading if end >= host_end else reading[:end]
