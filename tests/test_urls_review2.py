@@ -147,3 +147,44 @@ def test_a_host_and_port_without_a_scheme_is_still_the_host() -> None:
     assert classify("beian.miit.gov.cn:443@evil.com").host == "evil.com"
     assert classify("beian.miit.gov.cn:8080").host == "beian.miit.gov.cn"
     assert classify("mailto:x@evil.com").verdict == "invalid"  # a scheme, not a host
+
+
+# C. The official host on a port other than its scheme's, in a message: the port is part
+# of the link (Android's AUTOLINK_WEB_URL keeps ``:\d{1,5}``, a browser opens it), so it
+# is judged as the link alone is: another port is gov_other, a port a browser refuses
+# (99999, a full-width digit: ada "Invalid input") opens nothing: invalid.
+REVIEW_C = {
+    "请登录 https://beian.miit.gov.cn:8443/ 核验": "gov_other",
+    "https://beian.miit.gov.cn:1/#/Integrated/index": "gov_other",
+    "请登录 https://beian.miit.gov.cn:80/ 处理": "gov_other",
+    "请登录 http://beian.miit.gov.cn:8080/ 处理": "gov_other",
+    "请登录 beian.miit.gov.cn:8080 查看": "gov_other",
+    "请登录 http://beian.miit.gov.cn:443/ 处理": "gov_other",
+    "请登录 https://beian.miit.gov.cn:99999/ 处理": "invalid",
+    "请登录 https://beian.miit.gov.cn:44３/": "invalid",
+}
+PORTS = {":8443/": "gov_other", ":1/#/Integrated/index": "gov_other", ":8080": "gov_other"}
+PORTS.update({":99999/": "invalid", ":70000": "invalid", ":44３/": "invalid"})
+
+
+def test_review_c_a_port_in_a_message_is_kept() -> None:
+    wrong = [(t, _verdicts(t)) for t, want in REVIEW_C.items() if _worst(t) != want]
+    assert not wrong, wrong
+
+
+def test_a_port_is_kept_in_any_sentence() -> None:
+    wrong = []
+    for (port, want), scheme, lead, tail in itertools.product(
+        PORTS.items(), ["https://", "http://", ""], ["", "请登录 ", "网址："], ["", " 处理", "。"]
+    ):
+        text = f"{lead}{scheme}beian.miit.gov.cn{port}{tail}"
+        if _worst(text) != want:
+            wrong.append((text, want, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])
+
+
+def test_a_port_then_a_chat_symbol_is_read_as_a_phone_reads_it() -> None:
+    """Android ends ``…gov.cn:443～～`` after the port: the default port is the filing
+    system, another port is not."""
+    assert _worst("https://beian.miit.gov.cn:443～～") == "official"
+    assert _worst("https://beian.miit.gov.cn:8443～～") not in ("official", "official_insecure")

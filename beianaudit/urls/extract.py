@@ -69,6 +69,7 @@ _HOST_END = re.compile(
 _MAX_HOST = 253
 _PATH_START = re.compile(r"[/?#\\]")
 _PORT_END = re.compile(r":\d*$")
+_PORT_DIGITS = re.compile(r"[0-9]*")
 _HOST_CHARS = re.compile(r"[^\s:]+")
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _TO_HOST_END = re.compile(r"[^/?#\\\[:@]*")
@@ -118,7 +119,8 @@ class Found:
         is read after a scheme written in full-width forms (``https：／／``) and with the
         dots a browser reads as dots (``beian。miit``); a link with an ``@`` before its
         path is never cut: its host is after the ``@`` (``…gov.cn@evil.com①`` goes to
-        evil.com for a reader stopping at ①)."""
+        evil.com for a reader stopping at ①), nor before a port: it ends after its
+        digits (``…gov.cn:8443～`` is another port, ``…gov.cn:99999`` no link at all)."""
         if self.markup or len(self.link) != len(self.written):
             return None
         authority = self.start + _SCHEME_PREFIX.match(self.link).end()
@@ -129,6 +131,10 @@ class Found:
         if "@" in _PATH_START.split(self.text[authority:bound], maxsplit=1)[0]:
             return None
         android = all(android_end(self.text, authority, bound, u) == end for u in (False, True))
+        if self.text[end] == ":":  # a port: kept (…cn:8443 another, …cn:99999 none)
+            end = _PORT_DIGITS.match(self.text, end + 1).end()
+            if not end < bound:
+                return None
         if not (parsed or android or _delimiter_like(self.text[end])):
             return None
         written = self.text[self.start : end]
