@@ -188,3 +188,41 @@ def test_a_port_then_a_chat_symbol_is_read_as_a_phone_reads_it() -> None:
     system, another port is not."""
     assert _worst("https://beian.miit.gov.cn:443～～") == "official"
     assert _worst("https://beian.miit.gov.cn:8443～～") not in ("official", "official_insecure")
+
+
+# D. Markdown or chat emphasis around a link (``_beian.miit.gov.cn_``, ``__…__``) and an
+# underscore glued after it: CommonMark renders the host in italics and a linkifier opens
+# beian.miit.gov.cn; Android backs off to ``beian.miit.gov``, a name under .gov that
+# reaches no one (README: 请登录beian.miit.gov.cn处理 stays official).  Honest.
+REVIEW_D = [
+    "请登录 _beian.miit.gov.cn_ 处理",
+    "_beian.miit.gov.cn_",
+    "请登录 __beian.miit.gov.cn__",
+    "请登录beian.miit.gov.cn_处理",
+    "打开beian.miit.gov.cn_",
+]
+EMPHASES = ["_{}_", "__{}__", "{}_", "*{}*"]
+
+
+def test_review_d_underscore_emphasis_is_honest() -> None:
+    wrong = [(t, _verdicts(t)) for t in REVIEW_D if _worst(t) != "official_insecure"]
+    assert not wrong, wrong
+
+
+def test_underscore_emphasis_in_any_sentence_is_honest() -> None:
+    wrong = []
+    for wrap, (scheme, want), lead, tail in itertools.product(
+        EMPHASES,
+        [("", "official_insecure"), ("https://", "official")],
+        ["", "请登录 ", "请登录", "打开"],
+        ["", " 处理", "处理", "。"],
+    ):
+        text = lead + wrap.format(scheme + "beian.miit.gov.cn") + tail
+        if _worst(text) != want:
+            wrong.append((text, want, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])
+
+
+def test_an_underscore_is_no_way_past_the_host() -> None:
+    for text in ["请登录 _beian.miit.gov.cn_@evil.com", "请登录 beian.miit.gov.cn_.evil.com_"]:
+        assert _worst(text) not in SAFE, (text, _verdicts(text))

@@ -399,7 +399,10 @@ def extract(text: str) -> list[Found]:
         link = mapped[start:end]
         hosted = False
         if link and not scheme and not _looks_like_host(link):
-            hosted = _host_then_symbol(mapped, start, end)
+            # after any underscores of Markdown or chat emphasis (_beian.miit.gov.cn_)
+            lo = start + len(link) - len(link.lstrip("_"))
+            hosted = _host_then_symbol(mapped, lo, end)
+            start = lo if hosted else start
         if link and not scheme and not hosted and not _looks_like_host(link):
             # A host a phone reads inside the token: from its first letter or digit (after
             # an invisible ‍1.2.3.4) to where a label cannot go on (x_y.evil.com-).
@@ -429,14 +432,19 @@ def extract(text: str) -> list[Found]:
 def _host_then_symbol(mapped: str, start: int, end: int) -> bool:
     """Whether the token at ``start:end`` starts with a host (ASCII letters, digits, dots
     and hyphens under a public suffix) that runs into a symbol (``beian.miit.gov.cn•``,
-    ``…gov.cn①``, ``…gov.cn｜``): such a token is found whole, as it is after a scheme,
-    and judged alike (judge_found ends it where a phone or a browser ends it).  Found
+    ``…gov.cn①``, ``…gov.cn｜``) or trailing underscores (``_beian.miit.gov.cn_``,
+    Markdown emphasis): such a token is found whole, as it is after a scheme, and
+    judged alike (judge_found ends it where a phone or a browser ends it).  Found
     otherwise, the host glued to the words before it (``登录beian.miit.gov.cn``) was
     judged instead, a name no one wrote."""
     import unicodedata
 
     host_end = _ASCII_HOST.match(mapped, start, end).end()
-    if not start < host_end < end or mapped[host_end].isascii():
+    if not start < host_end < end:
+        return False
+    if mapped[host_end] == "_":  # Markdown or chat emphasis ending the token: _beian…cn_
+        return not mapped[host_end:end].strip("_") and _real_host(mapped[start:host_end])
+    if mapped[host_end].isascii():
         return False
     # A symbol, a punctuation mark or a number sign such as ①; not a letter, a mark or
     # an invisible format character, which a browser may read into the host (judged as
