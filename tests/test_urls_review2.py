@@ -226,3 +226,47 @@ def test_underscore_emphasis_in_any_sentence_is_honest() -> None:
 def test_an_underscore_is_no_way_past_the_host() -> None:
     for text in ["请登录 _beian.miit.gov.cn_@evil.com", "请登录 beian.miit.gov.cn_.evil.com_"]:
         assert _worst(text) not in SAFE, (text, _verdicts(text))
+
+
+# E. An invisible format character (Unicode category Cf: LRM, ZWJ, PDF, isolates…) that
+# copy-paste from right-to-left or rich-text apps appends after a link: the person sees
+# the link end at the host, as after ～ (README: a host no one can reach ends where the
+# host's letters end); U+200B and U+FEFF, which a browser drops, are official already.
+REVIEW_E = [
+    "打开 https://beian.miit.gov.cn\u200e",
+    "打开 https://beian.miit.gov.cn\u200d",
+    "请登录 https://beian.miit.gov.cn\u202c",
+]
+
+
+def _format_characters() -> list[str]:
+    import sys
+    import unicodedata
+
+    return [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf"]
+
+
+def test_review_e_a_trailing_format_character_is_invisible() -> None:
+    wrong = [(t, _verdicts(t)) for t in REVIEW_E if _worst(t) != "official"]
+    assert not wrong, wrong
+
+
+def test_every_trailing_format_character_is_invisible() -> None:
+    wrong = []
+    for c, (link, want) in itertools.product(
+        _format_characters(),
+        [("https://beian.miit.gov.cn", "official"), ("beian.miit.gov.cn", "official_insecure")],
+    ):
+        text = f"请登录 {link}{c}"
+        if _worst(text) != want:
+            wrong.append((f"U+{ord(c):04X}", want, _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])
+
+
+def test_a_format_character_is_no_way_past_the_host() -> None:
+    wrong = []
+    for c in _format_characters():
+        text = f"请登录 https://beian.miit.gov.cn{c}.evil.com"
+        if _worst(text) in SAFE:
+            wrong.append((f"U+{ord(c):04X}", _verdicts(text)))
+    assert not wrong, (len(wrong), wrong[:12])

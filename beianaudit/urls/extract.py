@@ -135,7 +135,8 @@ class Found:
             end = _PORT_DIGITS.match(self.text, end + 1).end()
             if not end < bound:
                 return None
-        if not (parsed or android or _delimiter_like(self.text[end])):
+        invisible = _formatting(self.text[end:bound])  # …gov.cn\u200e: seen as ending there
+        if not (parsed or android or invisible or _delimiter_like(self.text[end])):
             return None
         written = self.text[self.start : end]
         stop = self.stop if self.stop > end else -1
@@ -216,6 +217,16 @@ def _delimiter_like(ch: str) -> bool:
     import unicodedata
 
     return not ch.isascii() and unicodedata.normalize("NFKC", ch) in ("/", "\\", "|", "?", "#")
+
+
+def _formatting(tail: str) -> bool:
+    """Whether ``tail`` is only format characters (Unicode category Cf: LRM, ZWJ, the
+    bidi embeddings and isolates, which copy-paste from right-to-left or rich-text apps
+    appends): the person sees the link end before them, as before ～, while a browser
+    refuses a host holding most of them (``…gov.cn\u200e``)."""
+    import unicodedata
+
+    return all(unicodedata.category(ch) == "Cf" for ch in tail)
 
 
 # Text that is HTML (a start or end tag), and a link's run in it up to a tag or a space.
