@@ -270,3 +270,28 @@ def test_a_format_character_is_no_way_past_the_host() -> None:
         if _worst(text) in SAFE:
             wrong.append((f"U+{ord(c):04X}", _verdicts(text)))
     assert not wrong, (len(wrong), wrong[:12])
+
+
+# F. A link's title (the tooltip a browser shows on hover: Markdown's ``"…"`` after the
+# destination, an anchor's title attribute) naming the filing system while the target
+# goes elsewhere is the same claim as shown text naming it.
+TITLED = [
+    '[登录](https://evil.com "https://beian.miit.gov.cn")',
+    "[登录](https://evil.com 'beian.miit.gov.cn')",
+    "[登录](https://evil.com (https://beian.miit.gov.cn/))",
+    '<a href="https://evil.com" title="https://beian.miit.gov.cn">登录</a>',
+    "<a title='beian.miit.gov.cn' href=https://evil.com>登录</a>",
+]
+
+
+def test_a_title_naming_the_filing_system_for_a_target_elsewhere_is_lookalike() -> None:
+    wrong = [(t, _verdicts(t)) for t in TITLED if _worst(t) != "lookalike"]
+    assert not wrong, wrong
+
+
+def test_a_title_on_the_real_target_stays_official() -> None:
+    for text in [
+        '[登录](https://beian.miit.gov.cn/ "https://beian.miit.gov.cn")',
+        '<a href="https://beian.miit.gov.cn/" title="工信部备案系统">登录</a>',
+    ]:
+        assert _worst(text) == "official", (text, _verdicts(text))

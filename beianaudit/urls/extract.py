@@ -828,15 +828,16 @@ _REFERENCE = re.compile(
 )
 
 
-def _href(m: re.Match[str]) -> tuple[int, int] | None:
-    """Where the value of the anchor's first ``href`` attribute is, as written."""
+def _href(m: re.Match[str], name: str = "href") -> tuple[int, int] | None:
+    """Where the value of the anchor's first ``href`` (or ``name``) attribute is, as
+    written."""
     pos, end = m.start(1), m.end(1)
     while pos < end:
         attr = _ATTRIBUTE.match(m.string, pos, end)
         if not attr or attr.end() == pos:
             return None
         group = next((g for g in (2, 3, 4) if attr.group(g) is not None), 0)
-        if attr.group(1).lower() == "href" and group:
+        if attr.group(1).lower() == name and group:
             return attr.start(group), attr.end(group)
         pos = attr.end()
     return None
@@ -847,8 +848,9 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
     in markup (an anchor spans its tags: a link in another attribute is no link); the
     target and shown text are decoded as a browser or a Markdown renderer decodes them
     (character references, which CommonMark decodes too; tags in the shown text
-    dropped).  A Markdown reference link (``[shown][1]`` … ``[1]: https://…``) spans the
-    reference, its target is in the definition, whose span is ``definition``."""
+    dropped; a title naming the filing system appended to it: _titled).  A Markdown
+    reference link (``[shown][1]`` … ``[1]: https://…``) spans the reference, its
+    target is in the definition, whose span is ``definition``."""
     import html
 
     found: list[tuple[int, int, int, int, str, str, tuple[int, int] | None]] = []
@@ -859,14 +861,27 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
                 continue
             target = html.unescape(text[where[0] : where[1]])
             shown = html.unescape(_TAG.sub("", m.group(2)))
+            title = _href(m, "title")
+            if title is not None:
+                shown = _titled(shown, html.unescape(text[title[0] : title[1]]))
             found.append((m.start(), m.end(), where[0], where[1], target, shown, None))
     if "](" in text:
         for m in _MARKDOWN.finditer(text):
             target, shown = _commonmark(m.group(2)), _commonmark(m.group(1))
+            title = text[m.end(2) : m.end() - 1].lstrip(">").strip()[1:-1]  # "…", '…', (…)
+            shown = _titled(shown, _commonmark(title))
             found.append((m.start(), m.end(), m.start(2), m.end(2), target, shown, None))
     if "]:" in text:
         found.extend(_references(text))
     return found
+
+
+def _titled(shown: str, title: str) -> str:
+    """A link's shown text with its title (the tooltip a browser shows on hover), when
+    the title names the filing system: the same claim as shown text naming it."""
+    from beianaudit.urls.classify import names_official
+
+    return f"{shown} {title}" if title and names_official(title) else shown
 
 
 def _relative_shown_official(target: str, shown: str) -> bool:
