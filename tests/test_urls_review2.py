@@ -295,3 +295,25 @@ def test_a_title_on_the_real_target_stays_official() -> None:
         '<a href="https://beian.miit.gov.cn/" title="工信部备案系统">登录</a>',
     ]:
         assert _worst(text) == "official", (text, _verdicts(text))
+
+
+# F. Tags that render as nothing inside a link's text (``<wbr>``, an empty ``<span>``,
+# a comment): the page shows, and a mail client links, the text joined across them.
+JOINED = [
+    "<p>https://beian.miit.gov.cn<wbr>.evil.com</p>",
+    "<p>https://beian.miit.gov.cn<span></span>.evil.com</p>",
+    "<p>https://beian.miit.gov.cn<!-- -->.evil.com</p>",
+    "<p>请登录 beian.miit.gov.cn<b></b>.evil.com 处理</p>",
+]
+JOINED_HONEST = [
+    "<p>请登录 <span>https://beian.miit.gov.cn</span> 处理</p>",
+    "<p>https://beian.miit.gov.cn<br>谢谢</p>",
+    "<p>https://beian.miit.gov.cn/<wbr>#/Integrated/index</p>",
+]
+
+
+def test_text_joined_across_empty_tags_is_read_as_rendered() -> None:
+    wrong = [(t, _verdicts(t)) for t in JOINED if _worst(t) != "lookalike"]
+    assert not wrong, wrong
+    wrong = [(t, _verdicts(t)) for t in JOINED_HONEST if _worst(t) != "official"]
+    assert not wrong, wrong

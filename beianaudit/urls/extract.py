@@ -199,12 +199,20 @@ class Found:
         is no HTML or the link is followed by no reference."""
         import html
 
-        stop = _RENDERED_RUN.match(self.text, self.start, bound).end()
-        if "&" not in self.text[self.start + len(self.written) : stop]:
+        if "<" not in self.text or not _HTML_TAG.search(self.text):
             return None
-        if not _HTML_TAG.search(self.text):
+        parts, pos = [], self.start
+        while True:  # on across tags that render as nothing (…gov.cn<wbr>.evil.com)
+            stop = _RENDERED_RUN.match(self.text, pos, bound).end()
+            parts.append(self.text[pos:stop])
+            empty = _EMPTY_TAG.match(self.text, stop, bound)
+            if empty is None:
+                break
+            pos = empty.end()
+        run = "".join(parts)
+        if "&" not in run[len(self.written) :] and len(parts) == 1:
             return None
-        shown = html.unescape(self.text[self.start : stop])
+        shown = html.unescape(run)
         return _browser_form(shown) if shown != self.written else None
 
 
@@ -232,6 +240,13 @@ def _formatting(tail: str) -> bool:
 # Text that is HTML (a start or end tag), and a link's run in it up to a tag or a space.
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]*)?>")
 _RENDERED_RUN = re.compile(r"[^<\s]*")
+# A tag that renders as nothing between two runs of text: a word-break opportunity, an
+# inline element's start or end tag, a comment (not <br>, <p>…: a line apart).
+_EMPTY_TAG = re.compile(
+    r"(?i)</?(?:wbr|span|b|i|u|s|em|strong|font|small|big|code|mark|sub|sup|ins|del)"
+    r"(?:[\s/][^<>]*)?>|<!--.*?-->",
+    re.S,
+)
 
 
 # Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
