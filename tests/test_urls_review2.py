@@ -6,6 +6,7 @@ or a phone opens the link, never from this code's output."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from beianaudit.urls.classify import judge_found
@@ -239,6 +240,7 @@ REVIEW_E = [
 ]
 
 
+@functools.cache  # a scan of every code point, asked by two tests
 def _format_characters() -> list[str]:
     import sys
     import unicodedata
