@@ -63,7 +63,12 @@ _IP_HOST = re.compile(r"\[.*\]|\d+\.\d+\.\d+\.\d+")
 _REGISTRABLE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_HOST_PORT = re.compile(r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)")
+# What an address bar reads as a host, not a scheme, before a colon: ``host:port``, and a
+# dotted name whose colon is followed by userinfo (``beian.miit.gov.cn:443@evil.com``,
+# ``…gov.cn:x@evil.com``: http://… opens evil.com); a scheme has no dot in practice.
+_HOST_PORT = re.compile(
+    r"[A-Za-z0-9.-]+:\d+(?:[/?#\\]|$)|[A-Za-z0-9-]+\.[A-Za-z0-9.-]*:[^/?#\\]*@"
+)
 
 OFFICIAL = "official"
 OFFICIAL_INSECURE = "official_insecure"
@@ -179,6 +184,10 @@ _REASON_TEXT = {
         "Android's link detection shows {rest} as a link inside it, which opens {host}"
     ),
     "shown_elsewhere": N_("the link shows {shown} but goes to {host}"),
+    "relative_target": N_(
+        "the target {target} is relative (no // before its host): a browser opens it on "
+        "the page's own site, not at the host it names"
+    ),
     "empty": N_("empty"),
     "too_long": N_("too long ({length} characters)"),
     "unparseable": N_("a browser cannot parse it as a URL"),
@@ -560,6 +569,8 @@ def judge_found(
     tests use it alike.  ``readings(found, limit)`` (default ``found.readings``) lets
     the command count how many links of one message are read on."""
     result = classify(found.link)
+    if found.relative:
+        return shown_as(relative(result, found.link), found.shown)
     cut = None
     if result.verdict not in (OFFICIAL, OFFICIAL_INSECURE) and not _reachable(result):
         cut = found.at_host_end(parsed=result.verdict != INVALID)
@@ -579,6 +590,17 @@ def judge_found(
     if result.verdict in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
         result = read_by_phone(result, found.phone, limit)
     return shown_as(result, found.shown)
+
+
+def relative(result: UrlResult, target: str) -> UrlResult:
+    """The verdict on a relative target in markup (extract.relative_target): it opens the
+    page's own site, the sender's, never the host it names, so a target judged safe as
+    written (``<a href="https:beian.miit.gov.cn">``, ``[登录](beian.miit.gov.cn)``) is
+    ``lookalike``; any other keeps its verdict (it is no safe link either way)."""
+    if result.verdict not in (OFFICIAL, OFFICIAL_INSECURE, GOV_OTHER):
+        return result
+    moved = invalid(result.input, "relative_target", target=clip(target, 60))
+    return dataclasses.replace(moved, verdict=LOOKALIKE)
 
 
 def read_by_phone(result: UrlResult, links: tuple[str, ...], limit: int = 65536) -> UrlResult:

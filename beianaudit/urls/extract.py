@@ -69,6 +69,7 @@ _HOST_END = re.compile(
 _MAX_HOST = 253
 _PATH_START = re.compile(r"[/?#\\]")
 _PORT_END = re.compile(r":\d*$")
+_PORT_DIGITS = re.compile(r"[0-9]*")
 _HOST_CHARS = re.compile(r"[^\s:]+")
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _TO_HOST_END = re.compile(r"[^/?#\\\[:@]*")
@@ -93,6 +94,9 @@ class Found:
     phone: tuple[str, ...] = ()
     # A link in markup (an anchor's href, a Markdown target): no phone reads it in text.
     markup: bool = False
+    # A target in markup that a browser resolves against the page it sits on
+    # (relative_target): it opens the page's own site, whatever host it names.
+    relative: bool = False
 
     def reading(self, limit: int) -> str | None:
         """The link read on to the end of its host, to be judged by the browser's parser
@@ -115,7 +119,8 @@ class Found:
         is read after a scheme written in full-width forms (``https：／／``) and with the
         dots a browser reads as dots (``beian。miit``); a link with an ``@`` before its
         path is never cut: its host is after the ``@`` (``…gov.cn@evil.com①`` goes to
-        evil.com for a reader stopping at ①)."""
+        evil.com for a reader stopping at ①), nor before a port: it ends after its
+        digits (``…gov.cn:8443～`` is another port, ``…gov.cn:99999`` no link at all)."""
         if self.markup or len(self.link) != len(self.written):
             return None
         authority = self.start + _SCHEME_PREFIX.match(self.link).end()
@@ -126,7 +131,12 @@ class Found:
         if "@" in _PATH_START.split(self.text[authority:bound], maxsplit=1)[0]:
             return None
         android = all(android_end(self.text, authority, bound, u) == end for u in (False, True))
-        if not (parsed or android or _delimiter_like(self.text[end])):
+        if self.text[end] == ":":  # a port: kept (…cn:8443 another, …cn:99999 none)
+            end = _PORT_DIGITS.match(self.text, end + 1).end()
+            if not end < bound:
+                return None
+        invisible = _formatting(self.text[end:bound])  # …gov.cn\u200e: seen as ending there
+        if not (parsed or android or invisible or _delimiter_like(self.text[end])):
             return None
         written = self.text[self.start : end]
         stop = self.stop if self.stop > end else -1
@@ -189,12 +199,20 @@ class Found:
         is no HTML or the link is followed by no reference."""
         import html
 
-        stop = _RENDERED_RUN.match(self.text, self.start, bound).end()
-        if "&" not in self.text[self.start + len(self.written) : stop]:
+        if "<" not in self.text or not _HTML_TAG.search(self.text):
             return None
-        if not _HTML_TAG.search(self.text):
+        parts, pos = [], self.start
+        while True:  # on across tags that render as nothing (…gov.cn<wbr>.evil.com)
+            stop = _RENDERED_RUN.match(self.text, pos, bound).end()
+            parts.append(self.text[pos:stop])
+            empty = _EMPTY_TAG.match(self.text, stop, bound)
+            if empty is None:
+                break
+            pos = empty.end()
+        run = "".join(parts)
+        if "&" not in run[len(self.written) :] and len(parts) == 1:
             return None
-        shown = html.unescape(self.text[self.start : stop])
+        shown = html.unescape(run)
         return _browser_form(shown) if shown != self.written else None
 
 
@@ -209,9 +227,26 @@ def _delimiter_like(ch: str) -> bool:
     return not ch.isascii() and unicodedata.normalize("NFKC", ch) in ("/", "\\", "|", "?", "#")
 
 
+def _formatting(tail: str) -> bool:
+    """Whether ``tail`` is only format characters (Unicode category Cf: LRM, ZWJ, the
+    bidi embeddings and isolates, which copy-paste from right-to-left or rich-text apps
+    appends): the person sees the link end before them, as before ～, while a browser
+    refuses a host holding most of them (``…gov.cn\u200e``)."""
+    import unicodedata
+
+    return all(unicodedata.category(ch) == "Cf" for ch in tail)
+
+
 # Text that is HTML (a start or end tag), and a link's run in it up to a tag or a space.
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:[\s/][^<>]*)?>")
 _RENDERED_RUN = re.compile(r"[^<\s]*")
+# A tag that renders as nothing between two runs of text: a word-break opportunity, an
+# inline element's start or end tag, a comment (not <br>, <p>…: a line apart).
+_EMPTY_TAG = re.compile(
+    r"(?i)</?(?:wbr|span|b|i|u|s|em|strong|font|small|big|code|mark|sub|sup|ins|del)"
+    r"(?:[\s/][^<>]*)?>|<!--.*?-->",
+    re.S,
+)
 
 
 # Android's label characters (android.util.Patterns: LABEL_CHAR is a-zA-Z0-9 and
@@ -276,8 +311,15 @@ def android_end(text: str, pos: int, bound: int, underscore: bool) -> int:
 def trimmed(reading: str) -> str:
     """A reading of a link cut where Android's would end its host (``android_end``):
     ``https://beian.miit.gov.cn、.evil.com-`` is ``…evil.com``, a host a browser
-    reaches, where the reading itself names none (``com-`` is no public suffix)."""
+    reaches, where the reading itself names none (``com-`` is no public suffix).  A
+    reading with userinfo (``beian.miit.gov.cn@evil.com，…``, ``…gov.cn:443@evil.com）``)
+    is cut where the letters of the host after its ``@`` end, as a person copying it
+    or any linkifier trims the mark after it: that opens evil.com."""
     authority = _SCHEME_PREFIX.match(reading).end()
+    path = _PATH_START.search(reading, authority)
+    at = reading.rfind("@", authority, path.start() if path else len(reading))
+    if at >= 0:
+        return reading[: _HOST_LETTERS.match(reading, at + 1).end()]
     end = android_end(reading, authority, len(reading), True)
     host_end = _compiled(_ANDROID_HOST[True]).match(reading, authority).end()
     return reading if end >= host_end else reading[:end]
@@ -383,7 +425,10 @@ def extract(text: str) -> list[Found]:
         link = mapped[start:end]
         hosted = False
         if link and not scheme and not _looks_like_host(link):
-            hosted = _host_then_symbol(mapped, start, end)
+            # after any underscores of Markdown or chat emphasis (_beian.miit.gov.cn_)
+            lo = start + len(link) - len(link.lstrip("_"))
+            hosted = _host_then_symbol(mapped, lo, end)
+            start = lo if hosted else start
         if link and not scheme and not hosted and not _looks_like_host(link):
             # A host a phone reads inside the token: from its first letter or digit (after
             # an invisible ‍1.2.3.4) to where a label cannot go on (x_y.evil.com-).
@@ -413,14 +458,19 @@ def extract(text: str) -> list[Found]:
 def _host_then_symbol(mapped: str, start: int, end: int) -> bool:
     """Whether the token at ``start:end`` starts with a host (ASCII letters, digits, dots
     and hyphens under a public suffix) that runs into a symbol (``beian.miit.gov.cn•``,
-    ``…gov.cn①``, ``…gov.cn｜``): such a token is found whole, as it is after a scheme,
-    and judged alike (judge_found ends it where a phone or a browser ends it).  Found
+    ``…gov.cn①``, ``…gov.cn｜``) or trailing underscores (``_beian.miit.gov.cn_``,
+    Markdown emphasis): such a token is found whole, as it is after a scheme, and
+    judged alike (judge_found ends it where a phone or a browser ends it).  Found
     otherwise, the host glued to the words before it (``登录beian.miit.gov.cn``) was
     judged instead, a name no one wrote."""
     import unicodedata
 
     host_end = _ASCII_HOST.match(mapped, start, end).end()
-    if not start < host_end < end or mapped[host_end].isascii():
+    if not start < host_end < end:
+        return False
+    if mapped[host_end] == "_":  # Markdown or chat emphasis ending the token: _beian…cn_
+        return not mapped[host_end:end].strip("_") and _real_host(mapped[start:host_end])
+    if mapped[host_end].isascii():
         return False
     # A symbol, a punctuation mark or a number sign such as ①; not a letter, a mark or
     # an invisible format character, which a browser may read into the host (judged as
@@ -793,15 +843,16 @@ _REFERENCE = re.compile(
 )
 
 
-def _href(m: re.Match[str]) -> tuple[int, int] | None:
-    """Where the value of the anchor's first ``href`` attribute is, as written."""
+def _href(m: re.Match[str], name: str = "href") -> tuple[int, int] | None:
+    """Where the value of the anchor's first ``href`` (or ``name``) attribute is, as
+    written."""
     pos, end = m.start(1), m.end(1)
     while pos < end:
         attr = _ATTRIBUTE.match(m.string, pos, end)
         if not attr or attr.end() == pos:
             return None
         group = next((g for g in (2, 3, 4) if attr.group(g) is not None), 0)
-        if attr.group(1).lower() == "href" and group:
+        if attr.group(1).lower() == name and group:
             return attr.start(group), attr.end(group)
         pos = attr.end()
     return None
@@ -812,8 +863,9 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
     in markup (an anchor spans its tags: a link in another attribute is no link); the
     target and shown text are decoded as a browser or a Markdown renderer decodes them
     (character references, which CommonMark decodes too; tags in the shown text
-    dropped).  A Markdown reference link (``[shown][1]`` … ``[1]: https://…``) spans the
-    reference, its target is in the definition, whose span is ``definition``."""
+    dropped; a title naming the filing system appended to it: _titled).  A Markdown
+    reference link (``[shown][1]`` … ``[1]: https://…``) spans the reference, its
+    target is in the definition, whose span is ``definition``."""
     import html
 
     found: list[tuple[int, int, int, int, str, str, tuple[int, int] | None]] = []
@@ -824,29 +876,57 @@ def _pairs(text: str) -> list[tuple[int, int, int, int, str, str, tuple[int, int
                 continue
             target = html.unescape(text[where[0] : where[1]])
             shown = html.unescape(_TAG.sub("", m.group(2)))
+            title = _href(m, "title")
+            if title is not None:
+                shown = _titled(shown, html.unescape(text[title[0] : title[1]]))
             found.append((m.start(), m.end(), where[0], where[1], target, shown, None))
     if "](" in text:
         for m in _MARKDOWN.finditer(text):
             target, shown = _commonmark(m.group(2)), _commonmark(m.group(1))
+            title = text[m.end(2) : m.end() - 1].lstrip(">").strip()[1:-1]  # "…", '…', (…)
+            shown = _titled(shown, _commonmark(title))
             found.append((m.start(), m.end(), m.start(2), m.end(2), target, shown, None))
     if "]:" in text:
         found.extend(_references(text))
     return found
 
 
+def _titled(shown: str, title: str) -> str:
+    """A link's shown text with its title (the tooltip a browser shows on hover), when
+    the title names the filing system: the same claim as shown text naming it."""
+    from beianaudit.urls.classify import names_official
+
+    return f"{shown} {title}" if title and names_official(title) else shown
+
+
 def _relative_shown_official(target: str, shown: str) -> bool:
-    """A relative target (``/login``, ``#``) under shown text naming the filing system's
-    host: it opens the page's own site, or nothing in a mail, never the filing system,
-    so it is judged as a target (not a link: invalid) with the text shown for it
-    (classify.shown_as: lookalike).  Other relative links are no links at all."""
-    if _SCHEME_LIKE.match(target):
+    """A relative target (relative_target: ``/login``, ``#``, ``beian.miit.gov.cn@x``)
+    under shown text, or itself, naming the filing system's host: it opens the page's
+    own site, or nothing in a mail, never the filing system, so it is judged as a
+    target (classify.relative, shown_as: lookalike).  Other relative links are no
+    links at all."""
+    if not relative_target(target):
         return False
     from beianaudit.urls.classify import names_official_host
 
-    return names_official_host(shown)
+    return names_official_host(shown) or names_official_host(target)
 
 
 _SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_AUTHORITY = re.compile(r"[/\\]{2}")
+
+
+def relative_target(target: str) -> bool:
+    """Whether a browser resolves a target in markup against the page it sits on
+    (WHATWG URL parsing, as ada-url does it): a target with no scheme, or with http: or
+    https: (the schemes a page has) not followed by two slashes of either kind (the
+    "special relative or authority state": ``https:beian.miit.gov.cn`` under an https
+    page is https://<the page's site>/…/beian.miit.gov.cn).  Two slashes (``//host``,
+    ``https:\\\\host``) start an authority; any other scheme makes it absolute."""
+    scheme = _SCHEME_LIKE.match(target)
+    if scheme and scheme.group()[:-1].lower() not in ("http", "https"):
+        return False
+    return not _AUTHORITY.match(target, scheme.end() if scheme else 0)
 
 
 def _commonmark(text: str) -> str:
@@ -899,9 +979,11 @@ def _pair_up(found: list[Found], text: str) -> list[Found]:
         if (
             _SCHEMED.match(mapped.translate(_NO_TAB))
             or _looks_like_host(mapped)
-            or _relative_shown_official(mapped, shown_text)
+            or _relative_shown_official(mapped.translate(_NO_TAB), shown_text)
         ):
-            targets.append((lo, hi, replace(link, shown=shown_text, markup=True)))
+            relative = relative_target(mapped.translate(_NO_TAB))
+            link = replace(link, shown=shown_text, markup=True, relative=relative)
+            targets.append((lo, hi, link))
             if definition is not None:  # its target is judged with the text shown for it
                 targets.append((*definition, None))
     if not targets:
