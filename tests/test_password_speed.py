@@ -263,9 +263,18 @@ def _longest_words() -> frozenset[str]:
 def test_long_words_are_found_as_zxcvbn_finds_them(password: str) -> None:
     zxcvbn_speed.install()
     dictionaries = _dictionaries()
-    upstream = zxcvbn_speed._UPSTREAM["dictionary_match"]
-    assert zxcvbn_speed.bounded_dictionary_match(password, dictionaries) == upstream(
-        password, dictionaries
+    upstream = zxcvbn_speed._UPSTREAM["dictionary_match"](password, dictionaries)
+    # Past SHORT characters a substring is looked up only among the listed words: a
+    # product model (s1, mate60), counted by its series and not listed, is not seen
+    # there (chinese_matching.Brands says why); every listed word is.
+    listed = [m for m in upstream if _listed(m, dictionaries)]
+    assert zxcvbn_speed.bounded_dictionary_match(password, dictionaries) == listed
+
+
+def _listed(match: dict, dictionaries: dict[str, dict[str, int]]) -> bool:
+    ranked = dictionaries[match["dictionary_name"]]
+    return not isinstance(ranked, chinese_matching.Brands) or dict.__contains__(
+        ranked, match["matched_word"]
     )
 
 
