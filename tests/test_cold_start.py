@@ -151,14 +151,16 @@ def test_one_identifier_is_judged_without_parsing_the_region_table(
     assert regions._searched > 0
 
 
-def _run(env: dict[str, str], *args: str, preimport: bool) -> tuple[int, str, str, bool]:
+def _run(
+    env: dict[str, str], *args: str, preimport: bool, module: str = "keyring"
+) -> tuple[int, str, str, bool]:
     """``beianaudit ARGS`` in a fresh process with ``env``, a password on stdin: exit
-    code, stdout, stderr, and whether keyring ended up imported."""
+    code, stdout, stderr, and whether ``module`` ended up imported."""
     code = (
         "import atexit, sys\n"
         + ("import keyring\n" if preimport else "")
         + "atexit.register(lambda: sys.__stderr__.write("
-        "'\\nKEYRING ' + str('keyring' in sys.modules)))\n"
+        f"'\\nIMPORTED ' + str({module!r} in sys.modules)))\n"
         f"sys.argv = ['beianaudit', *{list(args)!r}]\n"
         "from beianaudit.entry import main\nmain()\n"
     )
@@ -170,15 +172,18 @@ def _run(env: dict[str, str], *args: str, preimport: bool) -> tuple[int, str, st
         check=False,
         env=env,
     )
-    err, _, flag = done.stderr.rpartition("\nKEYRING ")
+    err, _, flag = done.stderr.rpartition("\nIMPORTED ")
     return done.returncode, done.stdout, err, flag == "True"
 
 
-def _run_with(backend: str, *args: str, preimport: bool) -> tuple[int, str, str, bool]:
+def _run_with(
+    backend: str, *args: str, preimport: bool, module: str = "keyring"
+) -> tuple[int, str, str, bool]:
     """:func:`_run` with PYTHON_KEYRING_BACKEND=``backend``."""
     import os
 
-    return _run({**os.environ, "PYTHON_KEYRING_BACKEND": backend}, *args, preimport=preimport)
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": backend}
+    return _run(env, *args, preimport=preimport, module=module)
 
 
 @pytest.mark.parametrize(
@@ -346,25 +351,11 @@ def test_the_keyring_config_file_looked_for_is_keyrings_own(monkeypatch, tmp_pat
 def test_a_password_run_without_a_keyring_loads_no_openssl(tmp_path) -> None:
     """The keyring account's digest (hashlib: OpenSSL's start-up) is computed only when
     a keyring is reached."""
-    import os
-
-    code = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.__stderr__.write(\n"
-        "    '\\nHASHLIB ' + str('hashlib' in sys.modules)))\n"
-        f"sys.argv = ['beianaudit', 'check', '--password-stdin', '--config', {SAMPLE!r}]\n"
-        "from beianaudit.entry import main\nmain()\n"
+    args = ("check", "--password-stdin", "--config", str(SAMPLE))
+    *_, imported = _run_with(
+        "keyring.backends.fail.Keyring", *args, preimport=False, module="hashlib"
     )
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        input="Zhangwei1990!\n",
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    assert done.stderr.rpartition("\nHASHLIB ")[2] == "False"
+    assert not imported
 
 
 def test_a_plan_without_a_config_parses_no_toml(monkeypatch, tmp_path) -> None:
